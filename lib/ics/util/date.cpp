@@ -1,0 +1,118 @@
+#include <ics/util/date.hpp>
+#include <ics/util/error.hpp>
+
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace ics::util {
+
+namespace chr = std::chrono;
+
+namespace {
+
+constexpr std::array<std::string_view, 12> k_month_names = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+// Reads between `min` and `max` digits at `pos`; advances pos.
+std::optional<int> read_number(std::string_view text, size_t& pos, size_t min, size_t max) {
+  size_t start = pos;
+  int value = 0;
+  while (pos < text.size() && pos - start < max && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+    value = value * 10 + (text[pos] - '0');
+    ++pos;
+  }
+  if (pos - start < min) return std::nullopt;
+  return value;
+}
+
+std::optional<int> read_month_name(std::string_view text, size_t& pos, bool full) {
+  for (size_t m = 0; m < k_month_names.size(); ++m) {
+    std::string_view name = full ? k_month_names[m] : k_month_names[m].substr(0, 3);
+    if (text.size() - pos < name.size()) continue;
+    bool match = true;
+    for (size_t i = 0; i < name.size() && match; ++i)
+      match = std::tolower(static_cast<unsigned char>(text[pos + i])) == name[i];
+    if (match) {
+      pos += name.size();
+      return static_cast<int>(m + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Date::Date(int y, unsigned m, unsigned d) {
+  auto date = from_ymd(y, m, d);
+  if (!date) throw std::invalid_argument(fmt::format("no such date {}-{}-{}", y, m, d));
+  m_days = date->m_days;
+}
+
+std::optional<Date> Date::from_ymd(int y, unsigned m, unsigned d) {
+  chr::year_month_day ymd{chr::year{y}, chr::month{m}, chr::day{d}};
+  if (!ymd.ok() || y < 1 || y > 9999) return std::nullopt;
+  return Date(chr::sys_days{ymd});
+}
+
+std::optional<Date> Date::parse_iso(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  return parse(text, "%Y-%m-%d");
+}
+
+std::optional<Date> Date::parse(std::string_view text, std::string_view format) {
+  int y = -1, m = -1, d = -1;
+  size_t pos = 0;
+  for (size_t f = 0; f < format.size(); ++f) {
+    char c = format[f];
+    if (c != '%' || f + 1 == format.size()) {
+      if (pos >= text.size() || text[pos] != c) return std::nullopt;
+      ++pos;
+      continue;
+    }
+    std::optional<int> v;
+    switch (format[++f]) {
+      case 'd': v = read_number(text, pos, 2, 2); if (v) d = *v; break;
+      case 'e': v = read_number(text, pos, 1, 2); if (v) d = *v; break;
+      case 'm': v = read_number(text, pos, 2, 2); if (v) m = *v; break;
+      case 'Y': v = read_number(text, pos, 4, 4); if (v) y = *v; break;
+      case 'y': v = read_number(text, pos, 2, 2); if (v) y = *v < 70 ? 2000 + *v : 1900 + *v; break;
+      case 'b': v = read_month_name(text, pos, false); if (v) m = *v; break;
+      case 'B': v = read_month_name(text, pos, true); if (v) m = *v; break;
+      case '%': v = (pos < text.size() && text[pos] == '%') ? std::optional<int>(0) : std::nullopt; ++pos; break;
+      default: return std::nullopt;
+    }
+    if (!v) return std::nullopt;
+  }
+  if (pos != text.size() || y < 0 || m < 0 || d < 0) return std::nullopt;
+  return from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+std::string Date::iso() const {
+  chr::year_month_day ymd{m_days};
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+int Date::year() const { return static_cast<int>(chr::year_month_day{m_days}.year()); }
+unsigned Date::month() const { return static_cast<unsigned>(chr::year_month_day{m_days}.month()); }
+unsigned Date::day() const { return static_cast<unsigned>(chr::year_month_day{m_days}.day()); }
+unsigned Date::iso_weekday() const { return chr::weekday{m_days}.iso_encoding(); }
+
+Date Date::plus_months(long n) const {
+  chr::year_month_day ymd{m_days};
+  chr::year_month ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{n};
+  auto last = chr::year_month_day_last{ym.year(), chr::month_day_last{ym.month()}}.day();
+  chr::day d = ymd.day() > last ? last : ymd.day();
+  return Date(chr::sys_days{chr::year_month_day{ym.year(), ym.month(), d}});
+}
+
+Date parse_iso_or_throw(std::string_view text, std::string_view field) {
+  auto date = Date::parse_iso(text);
+  if (!date) throw InvalidInput(std::string(field), std::string(text), "is not a date (YYYY-MM-DD)");
+  return *date;
+}
+
+}  // namespace ics::util

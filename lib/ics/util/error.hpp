@@ -1,0 +1,60 @@
+#pragma once
+// The error types of libics. lib/ throws them; cmd/ catches them once and maps each to an exit code.
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace ics {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A bad value from the user: names the field, the value and why (and the line, when from a file).
+class InvalidInput : public Error {
+ public:
+  InvalidInput(std::string field, std::string value, std::string reason,
+               std::optional<long> line = std::nullopt);
+  // A message that is not about one field's value (e.g. a broken template).
+  explicit InvalidInput(const std::string& message);
+
+  const std::string& field() const { return m_field; }
+  const std::string& value() const { return m_value; }
+  const std::string& reason() const { return m_reason; }
+  std::optional<long> line() const { return m_line; }
+
+ private:
+  std::string m_field, m_value, m_reason;
+  std::optional<long> m_line;
+};
+
+// The request conflicts with what the database already holds (a duplicate, a second open plan).
+class Conflict : public Error {
+ public:
+  using Error::Error;
+};
+
+class NotFound : public Error {
+ public:
+  using Error::Error;
+};
+
+// The database file does not exist (the user has to run `icsctl init`).
+class NoDatabase : public NotFound {
+ public:
+  using NotFound::NotFound;
+};
+
+class StorageError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The user interrupted a long operation (Ctrl-C); nothing was written.
+class Interrupted : public Error {
+ public:
+  Interrupted() : Error("interrupted") {}
+};
+
+}  // namespace ics

@@ -1,0 +1,21 @@
+#pragma once
+// Files under schemas/ embedded into the library at build time.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace ics::util {
+
+struct Resource {
+  std::string_view path;  // relative to schemas/, e.g. "sql/0001_core.sql"
+  std::string_view text;
+};
+
+const std::vector<Resource>& all_resources();
+
+std::optional<std::string_view> resource(std::string_view path);
+
+// Resources whose path starts with `prefix`, in path order.
+std::vector<Resource> resources_under(std::string_view prefix);
+
+}  // namespace ics::util

@@ -1,0 +1,35 @@
+#include <doctest/doctest.h>
+#include <ics/util/date.hpp>
+#include <ics/util/error.hpp>
+
+using ics::util::Date;
+
+TEST_CASE("ISO dates are strict") {
+  CHECK(Date::parse_iso("2024-02-29")->iso() == "2024-02-29");
+  CHECK_FALSE(Date::parse_iso("2023-02-29"));
+  CHECK_FALSE(Date::parse_iso("2023-2-01"));
+  CHECK_FALSE(Date::parse_iso("2023-02-01 "));
+  CHECK_FALSE(Date::parse_iso("2023/02/01"));
+  CHECK_FALSE(Date::parse_iso(""));
+  CHECK_THROWS_AS(ics::util::parse_iso_or_throw("31/02/2001", "dob"), ics::InvalidInput);
+}
+
+TEST_CASE("strftime-style formats") {
+  CHECK(Date::parse("16/11/2000", "%d/%m/%Y")->iso() == "2000-11-16");
+  CHECK_FALSE(Date::parse("31/02/2001", "%d/%m/%Y"));
+  CHECK_FALSE(Date::parse("16/11/00", "%d/%m/%Y"));
+  CHECK(Date::parse("16/11/00", "%d/%m/%y")->iso() == "2000-11-16");
+  CHECK(Date::parse("16/11/85", "%d/%m/%y")->iso() == "1985-11-16");
+  CHECK(Date::parse("3 Mar 2021", "%e %b %Y")->iso() == "2021-03-03");
+  CHECK(Date::parse("03 march 2021", "%d %B %Y")->iso() == "2021-03-03");
+  CHECK_FALSE(Date::parse("N/K", "%d/%m/%Y"));
+}
+
+TEST_CASE("month arithmetic clamps to the end of the month") {
+  CHECK(Date(2025, 11, 30).plus_months(3).iso() == "2026-02-28");
+  CHECK(Date(2023, 11, 30).plus_months(3).iso() == "2024-02-29");
+  CHECK(Date(2025, 12, 19).plus_months(3).iso() == "2026-03-19");
+  CHECK(Date(2025, 1, 31).plus_months(-2).iso() == "2024-11-30");
+  CHECK(Date(2025, 12, 19).iso_weekday() == 5);
+  CHECK(Date(2025, 12, 19).days_until(Date(2026, 1, 7)) == 19);
+}
