@@ -1,0 +1,55 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string given_names, family_name, dob, expected_dob, sex = "U", nhs_number, upn, ethnicity;
+  std::vector<std::string> refs;
+};
+}  // namespace
+
+void register_add_child(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("--given-names", o->given_names, "given names")->required();
+  app.add_option("--family-name", o->family_name, "family name")->required();
+  auto* dob = app.add_option("--dob", o->dob, "date of birth, YYYY-MM-DD (not after today)");
+  auto* edob = app.add_option("--expected-dob", o->expected_dob,
+                              "expected date of birth of an unborn child (within ten months)");
+  dob->excludes(edob);
+  app.add_option("--sex", o->sex, "M, F or U (default U)");
+  app.add_option("--nhs-number", o->nhs_number, "NHS number, 10 digits (spaces allowed)");
+  app.add_option("--upn", o->upn, "Unique Pupil Number, 13 characters");
+  app.add_option("--ref", o->refs, "legacy register reference (repeatable)");
+  app.add_option("--ethnicity", o->ethnicity, "ethnicity code");
+  app.footer(R"(Examples:
+  icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
+  icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042)");
+  run = [o, dob, edob](Session& s) {
+    if (dob->count() == 0 && edob->count() == 0)
+      throw CLI::RequiredError("one of --dob or --expected-dob");
+    ics::model::Child child;
+    child.given_names = o->given_names;
+    child.family_name = o->family_name;
+    child.date_of_birth = optional_date(o->dob, "dob");
+    child.expected_dob = optional_date(o->expected_dob, "expected_dob");
+    child.sex = o->sex;
+    child.nhs_number = optional_value(o->nhs_number);
+    child.upn = optional_value(o->upn);
+    child.ethnicity = optional_value(o->ethnicity);
+    child.refs = o->refs;
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    auto id = ics::plan::add_child(tx, child, s.today());
+    tx.commit();
+    s.print_id(ics::model::format_id(ics::model::EntityKind::child, id));
+  };
+}
+
+}  // namespace icsctl

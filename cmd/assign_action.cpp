@@ -1,0 +1,44 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string plan, what, owner, agency, due, section;
+};
+}  // namespace
+
+void register_assign_action(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("PLAN", o->plan, "plan id, e.g. P12")->required();
+  app.add_option("--what", o->what, "what is to be done")->required();
+  app.add_option("--owner", o->owner, "the person who will do it")->required();
+  app.add_option("--agency", o->agency, "their agency, e.g. health, education, police")->required();
+  app.add_option("--due", o->due, "due date, YYYY-MM-DD")->required();
+  app.add_option("--section", o->section, "section key of the plan's template");
+  app.footer(R"(Examples:
+  icsctl assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
+  icsctl assign-action P1 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-02-02 --section education)");
+  run = [o](Session& s) {
+    ics::plan::NewAction action;
+    action.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
+    action.what = o->what;
+    action.owner = o->owner;
+    action.agency = o->agency;
+    action.due = ics::util::parse_iso_or_throw(o->due, "due");
+    action.section = optional_value(o->section);
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    auto id = ics::plan::assign_action(tx, action);
+    tx.commit();
+    s.print_id(ics::model::format_id(ics::model::EntityKind::action, id));
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,27 @@
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+void register_cancel_action(CLI::App& app, Runner& run) {
+  auto action = std::make_shared<std::string>();
+  auto reason = std::make_shared<std::string>();
+  app.add_option("ACTION", *action, "action id, e.g. A7")->required();
+  app.add_option("--reason", *reason, "why it is no longer needed")->required();
+  app.footer(R"(Examples:
+  icsctl cancel-action A3 --reason "Family moved school")");
+  run = [action, reason](Session& s) {
+    auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    ics::plan::cancel_action(tx, id, *reason, s.today());
+    tx.commit();
+    s.info(fmt::format("action {} cancelled", *action));
+  };
+}
+
+}  // namespace icsctl

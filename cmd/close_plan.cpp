@@ -1,0 +1,33 @@
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/codes.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/ranges.h>
+
+namespace icsctl {
+
+void register_close_plan(CLI::App& app, Runner& run) {
+  auto plan = std::make_shared<std::string>();
+  auto end = std::make_shared<std::string>();
+  auto reason = std::make_shared<std::string>();
+  app.add_option("PLAN", *plan, "plan id, e.g. P12")->required();
+  app.add_option("--end", *end, "the first day the plan no longer applies, YYYY-MM-DD")->required();
+  app.add_option("--reason", *reason, fmt::format("why it ends: {}", fmt::join(ics::model::end_reason_codes(), ", ")))
+      ->required();
+  app.footer(R"(Examples:
+  icsctl close-plan P1 --end 2026-09-30 --reason no-longer-at-risk)");
+  run = [plan, end, reason](Session& s) {
+    auto id = ics::model::parse_id_of(ics::model::EntityKind::plan, *plan, "plan");
+    auto end_date = ics::util::parse_iso_or_throw(*end, "end");
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    ics::plan::close_plan(tx, id, end_date, *reason, s.today());
+    tx.commit();
+    s.info(fmt::format("plan {} closed from {}", *plan, end_date.iso()));
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,30 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+void register_complete_action(CLI::App& app, Runner& run) {
+  auto action = std::make_shared<std::string>();
+  auto date = std::make_shared<std::string>();
+  app.add_option("ACTION", *action, "action id, e.g. A7")->required();
+  app.add_option("--date", *date, "the day it was done, YYYY-MM-DD (default today)");
+  app.footer(R"(Examples:
+  icsctl complete-action A1
+  icsctl complete-action A2 --date 2026-01-05)");
+  run = [action, date](Session& s) {
+    auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
+    auto on = optional_date(*date, "date").value_or(s.today());
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    ics::plan::complete_action(tx, id, on, s.today());
+    tx.commit();
+    s.info(fmt::format("action {} done on {}", *action, on.iso()));
+  };
+}
+
+}  // namespace icsctl

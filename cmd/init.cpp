@@ -1,0 +1,29 @@
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/store/database.hpp>
+#include <ics/store/transaction.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace icsctl {
+
+void register_init(CLI::App& app, Runner& run) {
+  app.footer(R"(Examples:
+  icsctl init
+  icsctl --db ./ics.db init)");
+  run = [](Session& s) {
+    int applied = ics::store::Database::init(s.db_path());
+    auto& db = s.write_db();
+    if (applied > 0) {
+      ics::store::WriteTransaction tx(db, s.audit_context());
+      tx.audit("database", std::nullopt, fmt::format(R"({{"schema_version":{}}})", db.schema_version()));
+      tx.commit();
+    }
+    s.info(fmt::format("database '{}' is at schema version {} ({} migrations applied)", s.db_path().string(),
+                       db.schema_version(), applied));
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,58 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/report/definition.hpp>
+#include <ics/report/runner.hpp>
+#include <ics/store/records.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string child, plan, status;
+  bool open_only = false;
+};
+}  // namespace
+
+void register_list(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.require_subcommand(1);
+  auto* children = app.add_subcommand("children", "every child");
+  auto* plans = app.add_subcommand("plans", "plans, of one child or all");
+  plans->add_option("--child", o->child, "only this child's plans (C12, nhs:…, upn:…, ref:…)");
+  plans->add_flag("--open", o->open_only, "only plans open today");
+  auto* actions = app.add_subcommand("actions", "actions, of one plan or all");
+  actions->add_option("--plan", o->plan, "only this plan's actions");
+  actions->add_option("--status", o->status, "only actions in this status: open, done, cancelled");
+  for (auto* sub : {children, plans, actions}) sub->fallthrough();
+  app.footer(R"(Examples:
+  icsctl list children
+  icsctl list plans --child C1 --open
+  icsctl list actions --plan P1 --status open -o csv)");
+  run = [o, children, plans](Session& s) {
+    auto& db = s.read_db();
+    ics::store::Params params{{"as_of", s.today().iso()}};
+    std::string name = "list-actions";
+    if (children->parsed()) {
+      name = "list-children";
+    } else if (plans->parsed()) {
+      name = "list-plans";
+      params["child"] = std::monostate{};
+      if (!o->child.empty()) params["child"] = ics::store::resolve_child(db, o->child);
+      params["open_only"] = std::int64_t{o->open_only ? 1 : 0};
+    } else {
+      params["plan"] = std::monostate{};
+      if (!o->plan.empty()) params["plan"] = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
+      params["status"] = std::monostate{};
+      if (!o->status.empty()) params["status"] = o->status;
+    }
+    auto out = s.output();
+    ics::report::run_report(db, ics::report::find_definition(name), params, *out);
+  };
+}
+
+}  // namespace icsctl

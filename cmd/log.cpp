@@ -1,0 +1,28 @@
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/store/rows.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+void register_log(CLI::App& app, Runner& run) {
+  auto id = std::make_shared<std::string>();
+  auto limit = std::make_shared<std::int64_t>(50);
+  app.add_option("ID", *id, "only the changes to this record (C12, P3, A7, R2, B1)");
+  app.add_option("-n,--limit", *limit, "at most this many records, newest first (default 50)")
+      ->check(CLI::PositiveNumber);
+  app.footer(R"(Examples:
+  icsctl log
+  icsctl log P1 -o json
+  icsctl log -n 5)");
+  run = [id, limit](Session& s) {
+    ics::store::Params params{{"limit", *limit}, {"entity", std::monostate{}}};
+    if (!id->empty()) params["entity"] = *id;
+    auto out = s.output();
+    ics::store::run_named(s.read_db(), "audit_log", params, *out);
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,49 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+#include <ics/store/records.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string child, template_name, category, start, worker, team, contingency;
+};
+}  // namespace
+
+void register_open_plan(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("CHILD", o->child, "the child: C123, nhs:NHSNUMBER, upn:UPN or ref:LEGACYREF")->required();
+  app.add_option("--template", o->template_name, "plan template name (see 'icsctl templates list')")->required();
+  app.add_option("--category", o->category, "category of abuse: NEG, PHY, SAB, EMO, MUL (child protection)");
+  app.add_option("--start", o->start, "start date, YYYY-MM-DD (default today)");
+  app.add_option("--worker", o->worker, "lead worker");
+  app.add_option("--team", o->team, "team");
+  app.add_option("--contingency", o->contingency, "contingency plan text");
+  app.footer(R"(Examples:
+  icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
+  icsctl open-plan nhs:9434765919 --template child-in-need --worker "Jo Bloggs")");
+  run = [o](Session& s) {
+    auto& db = s.write_db();
+    auto tmpl = s.templates().find(o->template_name);
+    auto calendar = s.calendar(tmpl.calendar);
+    ics::store::WriteTransaction tx(db, s.audit_context());
+    ics::plan::OpenPlanRequest request;
+    request.child_id = ics::store::resolve_child(db, o->child);
+    request.category = optional_value(o->category);
+    request.start = optional_date(o->start, "start");
+    request.worker = optional_value(o->worker);
+    request.team = optional_value(o->team);
+    request.contingency = optional_value(o->contingency);
+    auto id = ics::plan::open_plan(tx, tmpl, calendar, request, s.today());
+    tx.commit();
+    s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id));
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,42 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/operations.hpp>
+
+#include <CLI/CLI.hpp>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string plan, date, kind = "review-conference", category, outcome;
+};
+}  // namespace
+
+void register_record_review(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("PLAN", o->plan, "plan id, e.g. P12")->required();
+  app.add_option("--date", o->date, "the day it took place, YYYY-MM-DD")->required();
+  app.add_option("--kind", o->kind, "review-conference (default), core-group, visit or initial-conference");
+  app.add_option("--category", o->category, "a new category of abuse decided by the review");
+  app.add_option("--outcome", o->outcome, "the outcome, in words");
+  app.footer(R"(Examples:
+  icsctl record-review P1 --date 2026-01-07 --kind core-group
+  icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
+  run = [o](Session& s) {
+    ics::plan::NewReview review;
+    review.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
+    review.date = ics::util::parse_iso_or_throw(o->date, "date");
+    review.kind = o->kind;
+    review.category = optional_value(o->category);
+    review.outcome = optional_value(o->outcome);
+    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
+    auto id = ics::plan::record_review(tx, review, s.calendar_loader(), s.today());
+    tx.commit();
+    s.print_id(ics::model::format_id(ics::model::EntityKind::review, id));
+  };
+}
+
+}  // namespace icsctl

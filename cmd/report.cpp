@@ -1,0 +1,63 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/report/definition.hpp>
+#include <ics/report/runner.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+namespace icsctl {
+
+namespace {
+struct Options {
+  std::string name, child, as_of;
+  bool list = false;
+};
+
+// `report --list`: one row per listed report with its columns.
+void list_reports(Session& s) {
+  auto out = s.output();
+  out->begin({{"name"}, {"row"}, {"parameters"}, {"columns"}});
+  for (const auto& def : ics::report::builtin_definitions()) {
+    if (!def.listed) continue;
+    std::string columns, parameters;
+    for (const auto& c : def.columns) columns += (columns.empty() ? "" : " ") + c.name;
+    for (const auto& p : def.parameters) parameters += (parameters.empty() ? "" : " ") + p;
+    out->row({def.name, def.row, parameters, columns});
+  }
+  out->end();
+}
+}  // namespace
+
+void register_report(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("NAME", o->name, "report name (see --list)");
+  app.add_option("CHILD", o->child, "the child, for a report about one child (chronology)");
+  app.add_option("--as-of", o->as_of, "the date the report is as of, YYYY-MM-DD (default today)");
+  app.add_flag("--list", o->list, "list the reports and their columns");
+  app.footer(R"(Examples:
+  icsctl report --list
+  icsctl report overdue-actions --as-of 2026-03-31 -o csv
+  icsctl report chronology C1 -o json)");
+  run = [o](Session& s) {
+    if (o->list) return list_reports(s);
+    if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");
+    const auto& def = ics::report::find_definition(o->name);
+    if (!def.listed) throw ics::NotFound(fmt::format("no report '{}'", o->name));
+    auto& db = s.read_db();
+    auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
+    ics::store::Params params{{"as_of", as_of.iso()}};
+    bool wants_child = std::find(def.parameters.begin(), def.parameters.end(), "child") != def.parameters.end();
+    if (wants_child && o->child.empty()) throw CLI::RequiredError(fmt::format("CHILD for report '{}'", def.name));
+    if (!wants_child && !o->child.empty()) throw CLI::ExtrasError({o->child});
+    if (wants_child) params["child"] = ics::store::resolve_child(db, o->child);
+    auto out = s.output();
+    ics::report::run_report(db, def, params, *out);
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,123 @@
+#include "session.hpp"
+
+#include "render.hpp"
+
+#include <ics/io/writers.hpp>
+#include <ics/plan/calendars.hpp>
+#include <ics/util/error.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <fmt/format.h>
+#include <iostream>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace icsctl {
+
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+ics::util::Date today_from_env() {
+  if (auto fixed = env("ICSCTL_TODAY"); !fixed.empty())
+    return ics::util::parse_iso_or_throw(fixed, "ICSCTL_TODAY");
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return ics::util::Date(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                         static_cast<unsigned>(local.tm_mday));
+}
+
+std::string login_name() {
+  if (auto user = env("ICSCTL_USER"); !user.empty()) return user;
+  if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) return pw->pw_name;
+  if (auto user = env("USER"); !user.empty()) return user;
+  return "unknown";
+}
+
+std::filesystem::path default_db_path() {
+  if (auto db = env("ICSCTL_DB"); !db.empty()) return db;
+  std::filesystem::path data = env("XDG_DATA_HOME");
+  if (data.empty()) data = std::filesystem::path(env("HOME")) / ".local" / "share";
+  return data / "icsctl" / "ics.db";
+}
+
+// Folders searched before the built-in copies: the user's (--templates, ICSCTL_TEMPLATES), then
+// the installed ones.
+std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const char* sub) {
+  std::vector<std::filesystem::path> dirs;
+  if (!user_dir.empty()) dirs.emplace_back(user_dir);
+  dirs.push_back(std::filesystem::path(ICS_DATADIR) / sub);
+  return dirs;
+}
+
+}  // namespace
+
+Session::Session(GlobalOptions options, std::string command)
+    : m_options(std::move(options)), m_command(std::move(command)), m_today(today_from_env()) {
+  if (m_options.actor.empty()) m_options.actor = login_name();
+  if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
+  m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
+  m_color = decide_color(m_options.color);
+  ics::io::parse_format(m_options.output == "table" ? "csv" : m_options.output, "output");
+}
+
+ics::store::Database& Session::read_db() {
+  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_db_path, ics::store::OpenMode::read);
+  return *m_db;
+}
+
+ics::store::Database& Session::write_db() {
+  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_db_path, ics::store::OpenMode::write);
+  return *m_db;
+}
+
+ics::store::AuditContext Session::audit_context() const {
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  return {m_options.actor, m_command,
+          fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z", utc.tm_year + 1900, utc.tm_mon + 1,
+                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec)};
+}
+
+ics::plan::TemplateLibrary Session::templates() const {
+  return ics::plan::TemplateLibrary(data_dirs(m_options.templates, "plans"));
+}
+
+ics::util::Calendar Session::calendar(const std::string& name) const {
+  return ics::plan::load_calendar(name, data_dirs(m_options.templates, "calendars"));
+}
+
+ics::plan::CalendarLoader Session::calendar_loader() const {
+  return [this](const std::string& name) { return calendar(name); };
+}
+
+std::unique_ptr<ics::util::RowSink> Session::output() {
+  if (m_options.output == "table") return make_table_writer(std::cout, m_color && isatty(STDOUT_FILENO));
+  return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout);
+}
+
+void Session::print_id(const std::string& id) { std::cout << id << '\n'; }
+
+void Session::info(const std::string& message) const {
+  if (!m_options.quiet) std::cerr << message << '\n';
+}
+
+void Session::detail(const std::string& message) const {
+  if (m_options.verbose) std::cerr << message << '\n';
+}
+
+void Session::warn(const std::string& message) const {
+  std::cerr << styled_prefix("warning", m_color) << message << '\n';
+}
+
+bool Session::progress_wanted() const { return !m_options.quiet && isatty(STDERR_FILENO); }
+
+}  // namespace icsctl

@@ -1,0 +1,68 @@
+#pragma once
+// Everything a subcommand needs from outside libics, decided once: the database path, the actor,
+// today's date, the output format, template and calendar folders, and where messages go.
+#include <ics/plan/operations.hpp>
+#include <ics/plan/template.hpp>
+#include <ics/store/database.hpp>
+#include <ics/store/transaction.hpp>
+#include <ics/util/calendar.hpp>
+#include <ics/util/date.hpp>
+#include <ics/util/rows.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace icsctl {
+
+struct GlobalOptions {
+  std::string db;
+  std::string actor;
+  std::string output = "table";
+  std::string color = "auto";
+  std::string templates;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+class Session {
+ public:
+  Session(GlobalOptions options, std::string command);
+
+  const std::string& command() const { return m_command; }
+  ics::util::Date today() const { return m_today; }
+  std::filesystem::path db_path() const { return m_db_path; }
+  ics::store::Database& read_db();
+  ics::store::Database& write_db();
+  // Who is running which command now, for the audit trail.
+  ics::store::AuditContext audit_context() const;
+
+  ics::plan::TemplateLibrary templates() const;
+  ics::util::Calendar calendar(const std::string& name) const;
+  ics::plan::CalendarLoader calendar_loader() const;
+
+  // A writer of rows in the chosen output format, to stdout.
+  std::unique_ptr<ics::util::RowSink> output();
+  bool machine_output() const { return m_options.output != "table"; }
+  bool csv_like_output() const { return m_options.output == "csv" || m_options.output == "tsv"; }
+  bool json_array_output() const { return m_options.output == "json"; }
+  // A new record's id: the only thing a write command prints on stdout.
+  void print_id(const std::string& id);
+  // Messages on stderr: info is silenced by --quiet; detail shows only with --verbose.
+  void info(const std::string& message) const;
+  void detail(const std::string& message) const;
+  void warn(const std::string& message) const;
+  bool progress_wanted() const;
+  bool color() const { return m_color; }
+
+ private:
+  GlobalOptions m_options;
+  std::string m_command;
+  ics::util::Date m_today;
+  std::filesystem::path m_db_path;
+  bool m_color = false;
+  std::unique_ptr<ics::store::Database> m_db;
+};
+
+}  // namespace icsctl

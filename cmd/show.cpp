@@ -1,0 +1,112 @@
+#include "command.hpp"
+#include "render.hpp"
+#include "session.hpp"
+
+#include <ics/model/identifiers.hpp>
+#include <ics/store/rows.hpp>
+#include <ics/util/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace icsctl {
+
+namespace {
+
+using ics::model::EntityKind;
+using ics::util::RowBuffer;
+
+struct Related {
+  std::string name;   // key in JSON, heading in a table
+  std::string query;  // named statement taking :id
+};
+
+struct Shape {
+  std::string query;
+  std::vector<Related> related;
+};
+
+Shape shape_of(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::child: return {"show_child", {{"plans", "show_child_plans"}}};
+    case EntityKind::plan: return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
+    case EntityKind::action: return {"show_action", {}};
+    case EntityKind::review: return {"show_review", {}};
+    case EntityKind::batch: return {"show_batch", {}};
+  }
+  return {};
+}
+
+nlohmann::ordered_json to_json(const ics::util::Value& v) {
+  return std::visit(
+      [](const auto& x) -> nlohmann::ordered_json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) return nullptr;
+        else return x;
+      },
+      v);
+}
+
+nlohmann::ordered_json row_object(const RowBuffer& rows, size_t r) {
+  nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+  for (size_t i = 0; i < rows.columns().size(); ++i) obj[rows.columns()[i].name] = to_json(rows.rows()[r][i]);
+  return obj;
+}
+
+void print_table(Session& s, const RowBuffer& record, const std::vector<std::pair<std::string, RowBuffer>>& related) {
+  auto fields = make_table_writer(std::cout, false);
+  fields->begin({{"field"}, {"value"}});
+  for (size_t i = 0; i < record.columns().size(); ++i) fields->row({record.columns()[i].name, record.rows()[0][i]});
+  fields->end();
+  for (const auto& [name, rows] : related) {
+    std::cout << '\n' << name << ":\n";
+    auto out = s.output();
+    out->begin(rows.columns());
+    for (const auto& row : rows.rows()) out->row(row);
+    out->end();
+  }
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Runner& run) {
+  auto id = std::make_shared<std::string>();
+  app.add_option("ID", *id, "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch)")->required();
+  app.footer(R"(Examples:
+  icsctl show C1
+  icsctl show P1 -o json)");
+  run = [id](Session& s) {
+    auto parsed = ics::model::parse_id(*id);
+    if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
+    auto& db = s.read_db();
+    auto shape = shape_of(parsed->kind);
+    ics::store::Params params{{"id", parsed->number}};
+    RowBuffer record;
+    ics::store::run_named(db, shape.query, params, record);
+    if (record.rows().empty())
+      throw ics::NotFound(fmt::format("no {} '{}'", ics::model::name_of(parsed->kind), *id));
+    std::vector<std::pair<std::string, RowBuffer>> related;
+    for (const auto& r : shape.related) {
+      related.emplace_back(r.name, RowBuffer{});
+      ics::store::run_named(db, r.query, params, related.back().second);
+    }
+    if (!s.machine_output()) return print_table(s, record, related);
+    if (s.csv_like_output()) {
+      auto out = s.output();  // csv and tsv carry the record itself; related rows need json
+      out->begin(record.columns());
+      out->row(record.rows()[0]);
+      out->end();
+      return;
+    }
+    auto obj = row_object(record, 0);
+    for (const auto& [name, rows] : related) {
+      obj[name] = nlohmann::ordered_json::array();
+      for (size_t r = 0; r < rows.rows().size(); ++r) obj[name].push_back(row_object(rows, r));
+    }
+    // The json contract is an array of objects, even of one.
+    if (s.json_array_output()) std::cout << "[\n" << obj.dump() << "\n]\n";
+    else std::cout << obj.dump() << '\n';
+  };
+}
+
+}  // namespace icsctl

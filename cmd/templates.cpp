@@ -1,0 +1,58 @@
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/plan/template.hpp>
+#include <ics/util/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace icsctl {
+
+namespace {
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ics::NotFound(fmt::format("cannot read '{}'", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+void register_templates(CLI::App& app, Runner& run) {
+  auto name = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  app.require_subcommand(1);
+  auto* list = app.add_subcommand("list", "the templates open-plan can use");
+  auto* show = app.add_subcommand("show", "print a template's text");
+  show->add_option("NAME", *name, "template name")->required();
+  auto* check = app.add_subcommand("check", "validate a template file");
+  check->add_option("FILE", *file, "template file to check")->required();
+  for (auto* sub : {list, show, check}) sub->fallthrough();
+  app.footer(R"(Examples:
+  icsctl templates list
+  icsctl templates show child-protection
+  icsctl templates show child-in-need > my-plan.yaml && icsctl templates check my-plan.yaml)");
+  run = [name, file, list, show](Session& s) {
+    if (list->parsed()) {
+      auto out = s.output();
+      out->begin({{"name"}, {"version"}, {"kind"}, {"title"}, {"categories"}, {"source"}});
+      for (const auto& t : s.templates().list()) {
+        std::string categories;
+        for (const auto& c : t.categories) categories += (categories.empty() ? "" : " ") + c;
+        out->row({t.name, std::int64_t{t.version}, t.kind, t.title, categories, t.source});
+      }
+      out->end();
+    } else if (show->parsed()) {
+      std::cout << s.templates().find(*name).text;
+    } else {
+      auto t = ics::plan::parse_template(read_file(*file), *file);
+      s.calendar(t.calendar);  // the calendar it names must exist too
+      s.info(fmt::format("{}: template '{}' version {} is valid", *file, t.name, t.version));
+    }
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,99 @@
+#include <ics/model/identifiers.hpp>
+#include <ics/util/error.hpp>
+
+#include <cctype>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace ics::model {
+
+std::optional<std::string> normalise_nhs_number(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c == ' ') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    digits += c;
+  }
+  if (digits.size() != 10) return std::nullopt;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * (10 - i);
+  int check = 11 - sum % 11;
+  if (check == 11) check = 0;
+  if (check == 10 || check != digits[9] - '0') return std::nullopt;
+  return digits;
+}
+
+bool is_valid_nhs_number(std::string_view text) { return normalise_nhs_number(text).has_value(); }
+
+std::optional<std::string> normalise_upn(std::string_view text) {
+  static constexpr std::string_view k_letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
+  if (text.size() != 13) return std::nullopt;
+  std::string upn;
+  for (char c : text) upn += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (k_letters.find(upn[0]) == std::string_view::npos) return std::nullopt;
+  for (size_t i = 1; i < 12; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(upn[i]))) return std::nullopt;
+  char last = upn[12];
+  bool temporary = k_letters.find(last) != std::string_view::npos;
+  if (!temporary && !std::isdigit(static_cast<unsigned char>(last))) return std::nullopt;
+  int sum = 0;
+  for (size_t i = 1; i < 13; ++i) {
+    // A temporary UPN's final letter counts by its position in the check alphabet.
+    int value = std::isdigit(static_cast<unsigned char>(upn[i])) ? upn[i] - '0'
+                                                                  : static_cast<int>(k_letters.find(upn[i]));
+    sum += value * static_cast<int>(i + 1);
+  }
+  if (k_letters[sum % 23] != upn[0]) return std::nullopt;
+  return upn;
+}
+
+char prefix_of(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::child: return 'C';
+    case EntityKind::plan: return 'P';
+    case EntityKind::action: return 'A';
+    case EntityKind::review: return 'R';
+    case EntityKind::batch: return 'B';
+  }
+  return '?';
+}
+
+std::string_view name_of(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::child: return "child";
+    case EntityKind::plan: return "plan";
+    case EntityKind::action: return "action";
+    case EntityKind::review: return "review";
+    case EntityKind::batch: return "batch";
+  }
+  return "?";
+}
+
+std::string format_id(EntityKind kind, std::int64_t number) {
+  return fmt::format("{}{}", prefix_of(kind), number);
+}
+
+std::optional<EntityId> parse_id(std::string_view text) {
+  if (text.size() < 2 || text.size() > 19) return std::nullopt;
+  char prefix = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  for (EntityKind kind : {EntityKind::child, EntityKind::plan, EntityKind::action, EntityKind::review,
+                          EntityKind::batch}) {
+    if (prefix_of(kind) != prefix) continue;
+    std::int64_t number = 0;
+    auto digits = text.substr(1);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (ec != std::errc() || end != digits.data() + digits.size() || number <= 0) return std::nullopt;
+    return EntityId{kind, number};
+  }
+  return std::nullopt;
+}
+
+std::int64_t parse_id_of(EntityKind kind, std::string_view text, std::string_view field) {
+  auto id = parse_id(text);
+  if (!id || id->kind != kind)
+    throw InvalidInput(std::string(field), std::string(text),
+                       fmt::format("is not a {} id (like {}42)", name_of(kind), prefix_of(kind)));
+  return id->number;
+}
+
+}  // namespace ics::model

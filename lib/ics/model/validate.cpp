@@ -1,0 +1,50 @@
+#include <ics/model/codes.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/model/validate.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
+
+namespace ics::model {
+
+std::string require_text(std::string_view value, std::string_view field) {
+  if (!util::is_valid_utf8(value))
+    throw InvalidInput(std::string(field), std::string(value), "is not valid UTF-8");
+  auto trimmed = util::trim(value);
+  if (trimmed.empty()) throw InvalidInput(std::string(field), std::string(value), "must not be empty");
+  if (util::has_control_chars(trimmed))
+    throw InvalidInput(std::string(field), std::string(value), "holds control characters");
+  return std::string(trimmed);
+}
+
+std::optional<std::string> optional_text(std::string_view value, std::string_view field) {
+  if (util::is_valid_utf8(value) && util::trim(value).empty()) return std::nullopt;
+  return require_text(value, field);
+}
+
+void validate_child(Child& child, util::Date today) {
+  child.given_names = require_text(child.given_names, "given_names");
+  child.family_name = require_text(child.family_name, "family_name");
+  child.sex = require_code(child.sex, sex_codes(), "sex");
+  if (child.date_of_birth && child.expected_dob)
+    throw InvalidInput("expected_dob", child.expected_dob->iso(), "cannot be given with a date of birth");
+  if (child.date_of_birth && *child.date_of_birth > today)
+    throw InvalidInput("dob", child.date_of_birth->iso(), "is after today");
+  if (child.expected_dob &&
+      (*child.expected_dob < today || *child.expected_dob > today.plus_months(10)))
+    throw InvalidInput("expected_dob", child.expected_dob->iso(), "must be within the next ten months");
+  if (child.nhs_number) {
+    auto nhs = normalise_nhs_number(*child.nhs_number);
+    if (!nhs) throw InvalidInput("nhs_number", *child.nhs_number, "is not a valid NHS number");
+    child.nhs_number = *nhs;
+  }
+  if (child.upn) {
+    auto upn = normalise_upn(*child.upn);
+    if (!upn) throw InvalidInput("upn", *child.upn, "is not a valid UPN");
+    child.upn = *upn;
+  }
+  if (child.ethnicity) child.ethnicity = require_text(*child.ethnicity, "ethnicity");
+  for (auto& ref : child.refs) ref = require_text(ref, "ref");
+}
+
+}  // namespace ics::model
+

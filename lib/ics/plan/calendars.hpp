@@ -1,0 +1,18 @@
+#pragma once
+// Calendar files (`schemas/calendars/*.yaml`): bank holidays for working days.
+#include <ics/util/calendar.hpp>
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace ics::plan {
+
+// Parses a calendar file; throws ics::InvalidInput "<source>:<line>:<col>: <what>".
+util::Calendar parse_calendar(std::string_view yaml_text, std::string_view source);
+
+// `<dir>/<name>.yaml` from the first of `dirs` that has it, else the built-in calendar;
+// throws ics::NotFound when there is none, ics::InvalidInput when it is broken.
+util::Calendar load_calendar(std::string_view name, const std::vector<std::filesystem::path>& dirs);
+
+}  // namespace ics::plan

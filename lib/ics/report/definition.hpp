@@ -1,0 +1,39 @@
+#pragma once
+// Report definitions: what a report is called, its columns, its parameters and its query
+// (schemas/reports/*.yaml, embedded into libics). One engine (runner.hpp) runs them all.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ics::report {
+
+struct ColumnDef {
+  std::string name;         // snake_case key of the machine formats
+  std::string type;         // text, integer or date
+  std::string description;  // one line, for `report --list`
+};
+
+struct Definition {
+  std::string name;   // e.g. "open-plans"
+  std::string title;  // e.g. "Open plans"
+  std::string row;    // what one row is: "one row per ..."
+  // Parameters the caller must give, ":name" in the query; "as_of" (YYYY-MM-DD) is always one.
+  std::vector<std::string> parameters;
+  // Parameters the caller may leave out; a left-out one is bound as null.
+  std::vector<std::string> optional_parameters;
+  bool listed = true;  // false for the definitions behind `icsctl list ...`
+  std::vector<ColumnDef> columns;
+  std::string query;
+  std::string source;  // where the definition came from, e.g. "reports/register.yaml"
+};
+
+// Reads one definition; throws InvalidInput "<source>:<line>:<col>: <what>" when it is malformed.
+Definition parse_definition(std::string_view yaml_text, std::string_view source);
+
+// Every definition embedded under schemas/reports/, sorted by name.
+std::vector<Definition> builtin_definitions();
+
+// The builtin definition called `name`; throws NotFound("no report 'x'").
+const Definition& find_definition(std::string_view name);
+
+}  // namespace ics::report

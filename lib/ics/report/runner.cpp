@@ -1,0 +1,78 @@
+#include <ics/report/runner.hpp>
+#include <ics/util/date.hpp>
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace ics::report {
+
+namespace {
+
+bool is_listed(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The parameters to bind: the given ones, checked, and a null for each optional one left out.
+store::Params checked_params(const Definition& def, const store::Params& params) {
+  for (const auto& [name, value] : params)
+    if (!is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name))
+      throw InvalidInput(fmt::format("report '{}' has no parameter '{}'", def.name, name));
+  for (const auto& name : def.parameters) {
+    auto it = params.find(name);
+    if (it == params.end() || std::holds_alternative<std::monostate>(it->second))
+      throw InvalidInput(fmt::format("report '{}' needs the parameter '{}'", def.name, name));
+  }
+  const auto& as_of = params.at("as_of");
+  const auto* text = std::get_if<std::string>(&as_of);
+  if (!text || !util::Date::parse_iso(*text))
+    throw InvalidInput("as_of", text ? *text : "", "is not a date (YYYY-MM-DD)");
+  store::Params out = params;
+  for (const auto& name : def.optional_parameters) out.try_emplace(name, std::monostate{});
+  return out;
+}
+
+// Passes a result on after checking that its columns are the declared ones, and gives them their types.
+class CheckedSink : public util::RowSink {
+ public:
+  CheckedSink(const Definition& def, util::RowSink& next) : m_def(def), m_next(next) {}
+
+  void begin(const std::vector<util::Column>& columns) override {
+    std::vector<std::string> declared, found;
+    for (const auto& c : m_def.columns) declared.push_back(c.name);
+    for (const auto& c : columns) found.push_back(c.name);
+    if (declared != found)
+      throw StorageError(fmt::format("the query returns the columns ({}), not those declared in {} ({})",
+                                     fmt::join(found, ", "), m_def.source, fmt::join(declared, ", ")));
+    m_next.begin(columns_of(m_def));
+  }
+  void row(const std::vector<util::Value>& values) override { m_next.row(values); }
+  void end() override { m_next.end(); }
+
+ private:
+  const Definition& m_def;
+  util::RowSink& m_next;
+};
+
+}  // namespace
+
+std::vector<util::Column> columns_of(const Definition& def) {
+  std::vector<util::Column> out;
+  for (const auto& c : def.columns) out.push_back({c.name, c.type});
+  return out;
+}
+
+void run_report(store::Database& db, const Definition& def, const store::Params& params, util::RowSink& sink) {
+  store::Params bound = checked_params(def, params);
+  CheckedSink checked(def, sink);
+  try {
+    // Unnamed columns: run_query names them after the statement's own, for CheckedSink to compare.
+    store::run_query(db, def.query, bound, checked);
+  } catch (const StorageError& e) {
+    throw StorageError(fmt::format("report '{}': {}", def.name, e.what()));
+  }
+}
+
+}  // namespace ics::report

@@ -1,0 +1,130 @@
+#include <ics/store/database.hpp>
+#include <ics/store/queries.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/resources.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace ics::store {
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 10000;
+
+struct Migration {
+  int version;
+  std::string_view path;
+  std::string_view sql;
+};
+
+// Migrations are schemas/sql/NNNN_name.sql, ordered by NNNN.
+std::vector<Migration> migrations() {
+  std::vector<Migration> out;
+  for (const auto& r : util::resources_under("sql/")) {
+    auto file = r.path.substr(4);
+    int version = std::atoi(std::string(file.substr(0, 4)).c_str());
+    if (version > 0) out.push_back({version, r.path, r.text});
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.version < b.version; });
+  return out;
+}
+
+void create_owner_only(const std::filesystem::path& path) {
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0 && errno != EEXIST)
+    throw StorageError(fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+  if (fd >= 0) ::close(fd);
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  auto all = migrations();
+  return all.empty() ? 0 : all.back().version;
+}
+
+Database::Database(const std::filesystem::path& path, int flags) : m_path(path) {
+  try {
+    m_db = std::make_unique<SQLite::Database>(path.string(), flags, k_busy_timeout_ms);
+    m_db->exec("PRAGMA foreign_keys = ON");
+    m_db->exec("PRAGMA journal_mode = WAL");
+    m_db->exec("PRAGMA synchronous = NORMAL");
+  } catch (const SQLite::Exception& e) {
+    throw StorageError(fmt::format("cannot open '{}': {}", path.string(), e.what()));
+  }
+}
+
+Database::Database(const std::filesystem::path& path, OpenMode mode)
+    : Database((std::filesystem::exists(path)
+                    ? path
+                    : throw NoDatabase(fmt::format(
+                          "no database at '{}': run 'icsctl init' to create it", path.string()))),
+               SQLite::OPEN_READWRITE) {
+  // Readers open read-write too (a WAL database needs its -shm file) but may not change anything.
+  if (mode == OpenMode::read) m_db->exec("PRAGMA query_only = ON");
+  int version = schema_version();
+  if (version == 0)
+    throw StorageError(fmt::format("'{}' is not an icsctl database: run 'icsctl init'", path.string()));
+  if (version > latest_schema_version())
+    throw StorageError(fmt::format("'{}' has schema version {}, newer than this icsctl knows ({})",
+                                   path.string(), version, latest_schema_version()));
+  if (version < latest_schema_version())
+    throw StorageError(fmt::format("'{}' has schema version {}: run 'icsctl db migrate' to reach {}",
+                                   path.string(), version, latest_schema_version()));
+}
+
+Database::~Database() = default;
+
+int Database::init(const std::filesystem::path& path) {
+  create_owner_only(path);
+  Database db(path, SQLite::OPEN_READWRITE);
+  return db.migrate();
+}
+
+int Database::schema_version() const {
+  return m_db->execAndGet("PRAGMA user_version").getInt();
+}
+
+int Database::migrate() {
+  int applied = 0;
+  int current = schema_version();
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    try {
+      m_db->exec("BEGIN IMMEDIATE");
+      m_db->exec(std::string(m.sql));
+      m_db->exec(fmt::format("PRAGMA user_version = {}", m.version));
+      m_db->exec("COMMIT");
+    } catch (const SQLite::Exception& e) {
+      m_db->exec("ROLLBACK");
+      throw StorageError(fmt::format("migration {} failed: {}", m.path, e.what()));
+    }
+    ++applied;
+  }
+  return applied;
+}
+
+SQLite::Statement& Database::query(std::string_view name) {
+  auto it = m_statements.find(name);
+  if (it == m_statements.end()) {
+    try {
+      auto stmt = std::make_unique<SQLite::Statement>(*m_db, named_query(name));
+      it = m_statements.emplace(std::string(name), std::move(stmt)).first;
+    } catch (const SQLite::Exception& e) {
+      throw StorageError(fmt::format("query '{}': {}", name, e.what()));
+    }
+  }
+  it->second->reset();
+  it->second->clearBindings();
+  return *it->second;
+}
+
+}  // namespace ics::store

@@ -1,0 +1,49 @@
+#pragma once
+// An open icsctl database: pragmas, migrations and the cache of named statements.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace ics::store {
+
+enum class OpenMode { read, write };
+
+class Database {
+ public:
+  // Opens an existing database; throws NoDatabase when the file is missing and StorageError when it
+  // is not an icsctl database or its schema is newer than this build knows.
+  Database(const std::filesystem::path& path, OpenMode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Creates the file (owner-only) when missing and applies pending migrations. Returns the number
+  // of migrations applied.
+  static int init(const std::filesystem::path& path);
+
+  int schema_version() const;
+  // Applies pending migrations, each in its own transaction; returns how many.
+  int migrate();
+  // The named statement from schemas/queries, reset and with bindings cleared.
+  SQLite::Statement& query(std::string_view name);
+  SQLite::Database& sql() { return *m_db; }
+  const std::filesystem::path& path() const { return m_path; }
+
+ private:
+  Database(const std::filesystem::path& path, int flags);
+  std::filesystem::path m_path;
+  std::unique_ptr<SQLite::Database> m_db;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> m_statements;
+};
+
+// The schema version this build migrates to.
+int latest_schema_version();
+
+}  // namespace ics::store

@@ -1,0 +1,40 @@
+#include <ics/store/maintenance.hpp>
+#include <ics/util/error.hpp>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace ics::store {
+
+std::vector<std::string> integrity_problems(Database& db) {
+  std::vector<std::string> problems;
+  SQLite::Statement integrity(db.sql(), "PRAGMA integrity_check");
+  while (integrity.executeStep()) {
+    std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") problems.push_back(line);
+  }
+  SQLite::Statement keys(db.sql(), "PRAGMA foreign_key_check");
+  while (keys.executeStep())
+    problems.push_back(fmt::format("table '{}' row {} refers to a missing row of '{}'", keys.getColumn(0).getString(),
+                                   keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
+  return problems;
+}
+
+void backup(Database& db, const std::filesystem::path& target) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) throw InvalidInput("target", target.string(), "already exists or cannot be created");
+  ::close(fd);
+  try {
+    SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
+    SQLite::Backup job(copy, db.sql());
+    job.executeStep(-1);
+  } catch (const SQLite::Exception& e) {
+    std::filesystem::remove(target);
+    throw StorageError(fmt::format("backup to '{}' failed: {}", target.string(), e.what()));
+  }
+}
+
+}  // namespace ics::store

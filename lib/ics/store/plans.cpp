@@ -1,0 +1,194 @@
+#include <ics/model/identifiers.hpp>
+#include <ics/store/records.hpp>
+#include <ics/store/rows.hpp>
+#include <ics/util/error.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace ics::store {
+
+namespace {
+auto i64(std::int64_t v) { return static_cast<int64_t>(v); }
+}  // namespace
+
+std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
+                               const std::string& hash, const std::string& body) {
+  auto& find = tx.db().query("template_snapshot_by_hash");
+  find.bind(1, hash);
+  if (find.executeStep()) return find.getColumn(0).getInt64();
+  auto& q = tx.db().query("insert_template_snapshot");
+  q.bind(1, name);
+  q.bind(2, version);
+  q.bind(3, hash);
+  q.bind(4, body);
+  q.exec();
+  return tx.db().sql().getLastInsertRowid();
+}
+
+std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::optional<Provenance>& from) {
+  const auto& p = row.plan;
+  auto& q = tx.db().query("insert_plan");
+  q.bind(1, i64(p.child_id));
+  q.bind(2, i64(row.template_id));
+  q.bind(3, p.kind);
+  bind_optional(q, 4, p.initial_category);
+  bind_optional(q, 5, p.latest_category);
+  q.bind(6, p.start_date.iso());
+  bind_optional(q, 7, p.end_date);
+  bind_optional(q, 8, p.end_reason);
+  bind_optional(q, 9, p.lead_worker);
+  bind_optional(q, 10, p.team);
+  bind_optional(q, 11, p.contingency);
+  bind_optional(q, 12, p.first_review_due);
+  q.bind(13, p.previous_cp_plans);
+  bind_optional(q, 14, row.legacy_ref);
+  bind_optional(q, 15, row.legacy_end_reason);
+  if (from) {
+    q.bind(16, i64(from->batch_id));
+    q.bind(17, i64(from->source_line));
+  }
+  q.exec();
+  return tx.db().sql().getLastInsertRowid();
+}
+
+model::Plan get_plan(Database& db, std::int64_t id) {
+  auto& q = db.query("plan_by_id");
+  q.bind(1, i64(id));
+  if (!q.executeStep()) throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
+  model::Plan p;
+  p.id = q.getColumn(0).getInt64();
+  p.child_id = q.getColumn(1).getInt64();
+  p.template_name = q.getColumn(2).getString();
+  p.template_version = q.getColumn(3).getInt();
+  p.template_hash = q.getColumn(4).getString();
+  p.kind = q.getColumn(5).getString();
+  p.initial_category = optional_string(q.getColumn(6));
+  p.latest_category = optional_string(q.getColumn(7));
+  p.start_date = *optional_date(q.getColumn(8));
+  p.end_date = optional_date(q.getColumn(9));
+  p.end_reason = optional_string(q.getColumn(10));
+  p.lead_worker = optional_string(q.getColumn(11));
+  p.team = optional_string(q.getColumn(12));
+  p.contingency = optional_string(q.getColumn(13));
+  p.first_review_due = optional_date(q.getColumn(14));
+  p.previous_cp_plans = q.getColumn(15).getInt();
+  auto after_review = optional_date(q.getColumn(16));
+  p.next_review_due = after_review ? after_review : p.first_review_due;
+  return p;
+}
+
+std::optional<std::int64_t> open_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind) {
+  auto& q = db.query("open_plan_of_kind");
+  q.bind(1, i64(child_id));
+  q.bind(2, kind);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) {
+  auto& q = db.query("count_plans_of_kind");
+  q.bind(1, i64(child_id));
+  q.bind(2, kind);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+std::string template_body_of_plan(Database& db, std::int64_t plan_id) {
+  auto& q = db.query("template_body_of_plan");
+  q.bind(1, i64(plan_id));
+  if (!q.executeStep()) throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
+  return q.getColumn(0).getString();
+}
+
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) {
+  auto& q = tx.db().query("update_plan_category");
+  q.bind(1, i64(plan_id));
+  q.bind(2, category);
+  q.exec();
+}
+
+void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) {
+  auto& q = tx.db().query("close_plan");
+  q.bind(1, i64(plan_id));
+  q.bind(2, end.iso());
+  q.bind(3, reason);
+  q.exec();
+}
+
+std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
+  auto& q = tx.db().query("insert_action");
+  q.bind(1, i64(a.plan_id));
+  bind_optional(q, 2, a.section);
+  q.bind(3, a.what);
+  q.bind(4, a.owner);
+  q.bind(5, a.agency);
+  q.bind(6, a.due_date.iso());
+  q.exec();
+  return tx.db().sql().getLastInsertRowid();
+}
+
+model::Action get_action(Database& db, std::int64_t id) {
+  auto& q = db.query("action_by_id");
+  q.bind(1, i64(id));
+  if (!q.executeStep()) throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
+  model::Action a;
+  a.id = q.getColumn(0).getInt64();
+  a.plan_id = q.getColumn(1).getInt64();
+  a.section = optional_string(q.getColumn(2));
+  a.what = q.getColumn(3).getString();
+  a.owner = q.getColumn(4).getString();
+  a.agency = q.getColumn(5).getString();
+  a.due_date = *optional_date(q.getColumn(6));
+  a.status = q.getColumn(7).getString();
+  a.completed_date = optional_date(q.getColumn(8));
+  a.cancel_reason = optional_string(q.getColumn(9));
+  return a;
+}
+
+std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) {
+  auto& q = db.query("open_actions_of_plan");
+  q.bind(1, i64(plan_id));
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
+}
+
+void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& status, util::Date on,
+                   const std::optional<std::string>& cancel_reason) {
+  auto& q = tx.db().query("finish_action");
+  q.bind(1, i64(id));
+  q.bind(2, status);
+  q.bind(3, on.iso());
+  bind_optional(q, 4, cancel_reason);
+  q.exec();
+}
+
+std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
+  auto& q = tx.db().query("insert_review");
+  q.bind(1, i64(r.plan_id));
+  q.bind(2, r.kind);
+  q.bind(3, r.review_date.iso());
+  bind_optional(q, 4, r.outcome);
+  bind_optional(q, 5, r.category);
+  bind_optional(q, 6, r.next_review_due);
+  q.exec();
+  return tx.db().sql().getLastInsertRowid();
+}
+
+model::Review get_review(Database& db, std::int64_t id) {
+  auto& q = db.query("review_by_id");
+  q.bind(1, i64(id));
+  if (!q.executeStep()) throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));
+  model::Review r;
+  r.id = q.getColumn(0).getInt64();
+  r.plan_id = q.getColumn(1).getInt64();
+  r.kind = q.getColumn(2).getString();
+  r.review_date = *optional_date(q.getColumn(3));
+  r.outcome = optional_string(q.getColumn(4));
+  r.category = optional_string(q.getColumn(5));
+  r.next_review_due = optional_date(q.getColumn(6));
+  return r;
+}
+
+}  // namespace ics::store

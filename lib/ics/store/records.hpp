@@ -1,0 +1,62 @@
+#pragma once
+// Repositories: reading and writing children, plans, actions and reviews. Writes take the open
+// WriteTransaction so that they land with their audit records.
+#include <ics/model/types.hpp>
+#include <ics/store/transaction.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ics::store {
+
+// Where an imported record came from.
+struct Provenance {
+  std::int64_t batch_id;
+  long source_line;
+};
+
+std::int64_t insert_child(WriteTransaction& tx, const model::Child& child,
+                          const std::optional<Provenance>& from = std::nullopt);
+void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t child_id);
+model::Child get_child(Database& db, std::int64_t id);  // throws NotFound
+std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number);
+std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref);
+// A child named as C123, nhs:NNNNNNNNNN, upn:XXXXXXXXXXXXX or ref:LEGACYREF; throws NotFound/InvalidInput.
+std::int64_t resolve_child(Database& db, std::string_view reference);
+
+// The id of the stored snapshot of a template text, stored now if new.
+std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
+                               const std::string& hash, const std::string& body);
+struct PlanRow {
+  model::Plan plan;
+  std::int64_t template_id = 0;
+  std::optional<std::string> legacy_ref;
+  std::optional<std::string> legacy_end_reason;
+};
+std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
+                         const std::optional<Provenance>& from = std::nullopt);
+model::Plan get_plan(Database& db, std::int64_t id);  // throws NotFound
+std::optional<std::int64_t> open_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
+int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
+std::string template_body_of_plan(Database& db, std::int64_t plan_id);
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category);
+void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason);
+
+std::int64_t insert_action(WriteTransaction& tx, const model::Action& action);
+model::Action get_action(Database& db, std::int64_t id);  // throws NotFound
+std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id);
+void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& status, util::Date on,
+                   const std::optional<std::string>& cancel_reason);
+
+std::int64_t insert_review(WriteTransaction& tx, const model::Review& review);
+model::Review get_review(Database& db, std::int64_t id);  // throws NotFound
+
+// JSON images of records for the audit trail.
+std::string to_json(const model::Child& child);
+std::string to_json(const model::Plan& plan);
+std::string to_json(const model::Action& action);
+std::string to_json(const model::Review& review);
+
+}  // namespace ics::store

@@ -1,0 +1,30 @@
+#pragma once
+// SHA-256 digests as lower-case hex (OpenSSL EVP).
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ics::util {
+
+std::string sha256_hex(std::string_view data);
+
+// Incremental SHA-256: update() any number of times; hex_digest() may be called at any
+// point and does not end the computation (later updates continue from the same state).
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
+  void update(std::string_view data);
+  std::string hex_digest() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
+}  // namespace ics::util

@@ -1,0 +1,88 @@
+-- Named statements of lib/store. Parameters are always bound, never built into the text.
+
+-- name: insert_audit
+INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+
+-- name: insert_child
+INSERT INTO child (given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
+                   ethnicity, batch_id, source_line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+
+-- name: insert_child_ref
+INSERT INTO child_ref (ref, child_id) VALUES (?1, ?2);
+
+-- name: child_by_id
+SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn, ethnicity
+FROM child WHERE id = ?1;
+
+-- name: child_refs
+SELECT ref FROM child_ref WHERE child_id = ?1 ORDER BY ref;
+
+-- name: child_id_by_nhs
+SELECT id FROM child WHERE nhs_number = ?1;
+
+-- name: child_id_by_upn
+SELECT id FROM child WHERE upn = ?1;
+
+-- name: child_id_by_ref
+SELECT child_id FROM child_ref WHERE ref = ?1
+UNION ALL
+SELECT child_id FROM plan WHERE legacy_ref = ?1
+LIMIT 1;
+
+-- name: template_snapshot_by_hash
+SELECT id FROM template_snapshot WHERE hash = ?1;
+
+-- name: insert_template_snapshot
+INSERT INTO template_snapshot (name, version, hash, body) VALUES (?1, ?2, ?3, ?4);
+
+-- name: template_body_of_plan
+SELECT t.body FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE p.id = ?1;
+
+-- name: insert_plan
+INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date,
+                  end_date, end_reason, lead_worker, team, contingency, first_review_due,
+                  previous_cp_plans, legacy_ref, legacy_end_reason, batch_id, source_line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
+
+-- name: plan_by_id
+SELECT p.id, p.child_id, t.name, t.version, t.hash, p.kind, p.initial_category, p.latest_category,
+       p.start_date, p.end_date, p.end_reason, p.lead_worker, p.team, p.contingency,
+       p.first_review_due, p.previous_cp_plans,
+       (SELECT r.next_review_due FROM review r
+         WHERE r.plan_id = p.id AND r.kind = 'review-conference'
+         ORDER BY r.review_date DESC, r.id DESC LIMIT 1)
+FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE p.id = ?1;
+
+-- name: open_plan_of_kind
+SELECT id FROM plan WHERE child_id = ?1 AND kind = ?2 AND end_date IS NULL LIMIT 1;
+
+-- name: count_plans_of_kind
+SELECT count(*) FROM plan WHERE child_id = ?1 AND kind = ?2;
+
+-- name: update_plan_category
+UPDATE plan SET latest_category = ?2 WHERE id = ?1;
+
+-- name: close_plan
+UPDATE plan SET end_date = ?2, end_reason = ?3 WHERE id = ?1;
+
+-- name: insert_action
+INSERT INTO action (plan_id, section, what, owner, agency, due_date, status)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open');
+
+-- name: action_by_id
+SELECT id, plan_id, section, what, owner, agency, due_date, status, completed_date, cancel_reason
+FROM action WHERE id = ?1;
+
+-- name: finish_action
+UPDATE action SET status = ?2, completed_date = ?3, cancel_reason = ?4 WHERE id = ?1;
+
+-- name: open_actions_of_plan
+SELECT id FROM action WHERE plan_id = ?1 AND status = 'open' ORDER BY id;
+
+-- name: insert_review
+INSERT INTO review (plan_id, kind, review_date, outcome, category, next_review_due)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+
+-- name: review_by_id
+SELECT id, plan_id, kind, review_date, outcome, category, next_review_due FROM review WHERE id = ?1;
