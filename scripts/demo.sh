@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sets everything up, builds a demo database from a realistic sample and prints the reports.
+# Usage: scripts/demo.sh [DB]   (default build/demo.db, made afresh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+icsctl() { build/cmd/icsctl "$@"; }
+db=${1:-build/demo.db}
+rm -f "$db" "$db-wal" "$db-shm"
+export ICSCTL_DB=$db ICSCTL_USER=demo
+day() { date -d "$1" +%F; }  # a date relative to today, e.g. day "-40 days"
+
+icsctl init
+# Children: a school-age child, a toddler, siblings and an unborn baby.
+c1=$(icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2016-04-02 --sex F \
+      --nhs-number "943 476 5919" --upn A123456789012 --ethnicity WBRI)
+c2=$(icsctl add-child --given-names Noah --family-name "O'Connor" --dob "$(day '-2 years -3 months')" --sex M)
+c3=$(icsctl add-child --given-names Zoë --family-name "Ó Briain" --dob 2012-09-14 --sex F --nhs-number 4010232137)
+c4=$(icsctl add-child --given-names Leo --family-name "Ó Briain" --dob 2014-01-30 --sex M)
+c5=$(icsctl add-child --given-names Unborn --family-name Kowalski --expected-dob "$(day '+3 months')" --sex U)
+
+# Child protection plans of different ages, and a child in need plan.
+p1=$(icsctl open-plan "$c1" --template child-protection --category NEG --start "$(day '-200 days')" \
+      --worker "Sam Patel" --team "CP Team A")
+p2=$(icsctl open-plan "$c2" --template child-protection --category PHY --start "$(day '-20 days')" \
+      --worker "Jo Lewis" --team "0-5 Team")
+p3=$(icsctl open-plan "$c3" --template child-protection --category EMO --start "$(day '-400 days')" \
+      --worker "Sam Patel" --team "CP Team A")
+p4=$(icsctl open-plan "$c4" --template child-in-need --start "$(day '-60 days')" --worker "Ria Shah" \
+      --team "Children in Need (North)")
+p5=$(icsctl open-plan "nhs:4010232137" --template child-in-need --start "$(day '-700 days')" --worker "Ria Shah")
+
+# Work across agencies: some done, some cancelled, some overdue.
+icsctl assign-action "$p1" --what "Paediatric review of weight and growth" --owner "Dr Ann Lee" --agency health \
+  --due "$(day '-30 days')" --section health >/dev/null
+a=$(icsctl assign-action "$p1" --what "Daily attendance report to the social worker" --owner "Mr Khan" \
+  --agency education --due "$(day '-10 days')" --section education)
+icsctl complete-action "$a" --date "$(day '-12 days')"
+icsctl assign-action "$p2" --what "Police check of new partner" --owner "DC Hughes" --agency police \
+  --due "$(day '+5 days')" >/dev/null
+a=$(icsctl assign-action "$p3" --what "CAMHS assessment" --owner "Dr Obi" --agency health --due "$(day '-90 days')")
+icsctl cancel-action "$a" --reason "Replaced by school counselling"
+icsctl list actions --plan "$p1" --status open -o tsv | tail -n +2 | head -3 | cut -f1 |
+  while read -r id; do icsctl complete-action "$id" --date "$(day '-150 days')"; done
+
+# Reviews: core groups, visits, review conferences (one changes the category).
+icsctl record-review "$p1" --kind core-group --date "$(day '-190 days')" >/dev/null
+icsctl record-review "$p1" --date "$(day '-110 days')" --outcome "Plan continues" >/dev/null
+icsctl record-review "$p3" --date "$(day '-310 days')" --category MUL --outcome "Plan continues" >/dev/null
+icsctl record-review "$p3" --kind visit --date "$(day '-5 days')" >/dev/null
+icsctl record-review "$p5" --date "$(day '-500 days')" >/dev/null
+icsctl close-plan "$p5" --end "$(day '-300 days')" --reason no-longer-at-risk
+
+for report in register open-plans overdue-actions reviews-due caseload; do
+  printf '\n== icsctl report %s\n' "$report"
+  icsctl report "$report"
+done
+printf '\n== icsctl report chronology %s\n' "$c3"
+icsctl report chronology "$c3"
+printf '\ndemo database: %s (try: ICSCTL_DB=%s build/cmd/icsctl report overdue-actions -o json)\n' "$db" "$db" >&2
