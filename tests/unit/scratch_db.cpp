@@ -1,0 +1,11 @@
+#include "scratch_db.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace ics_test {
+
+long ScratchDb::count(const std::string& table) const {
+  return db->sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+}  // namespace ics_test

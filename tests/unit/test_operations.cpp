@@ -1,0 +1,179 @@
+#include "scratch_db.hpp"
+
+#include <doctest/doctest.h>
+#include <ics/plan/calendars.hpp>
+#include <ics/plan/operations.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+using namespace ics;
+using util::Date;
+
+namespace {
+
+const Date k_today(2026, 11, 22);
+
+struct Fixture : ics_test::ScratchDb {
+  plan::TemplateLibrary library{{}};
+  util::Calendar calendar = plan::load_calendar("england-and-wales", {});
+
+  std::int64_t child(const std::string& nhs = "", std::optional<Date> dob = Date(2019, 4, 2)) {
+    model::Child c;
+    c.given_names = "Amelia";
+    c.family_name = "Smith";
+    c.date_of_birth = dob;
+    if (!nhs.empty()) c.nhs_number = nhs;
+    store::WriteTransaction tx(*db, context("add-child"));
+    auto id = plan::add_child(tx, c, k_today);
+    tx.commit();
+    return id;
+  }
+
+  std::int64_t open(std::int64_t child_id, const std::string& tmpl, std::optional<std::string> category,
+                    Date start) {
+    plan::OpenPlanRequest request;
+    request.child_id = child_id;
+    request.category = category;
+    request.start = start;
+    request.worker = "Sam Patel";
+    store::WriteTransaction tx(*db, context("open-plan"));
+    auto id = plan::open_plan(tx, library.find(tmpl), calendar, request, k_today);
+    tx.commit();
+    return id;
+  }
+
+  plan::CalendarLoader loader() {
+    return [this](const std::string&) { return calendar; };
+  }
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Fixture, "add_child validates, normalises and refuses a held NHS number") {
+  auto id = child("943 476 5919");
+  CHECK(store::get_child(*db, id).nhs_number == "9434765919");
+  CHECK(count("audit") == 1);
+  CHECK_THROWS_WITH_AS(child("9434765919"), "NHS number 9434765919 is already held by child C1", Conflict);
+  CHECK_THROWS_WITH_AS(child("", Date(2026, 11, 23)), "'dob' is after today: '2026-11-23'", InvalidInput);
+  CHECK(count("child") == 1);
+  CHECK(count("audit") == 1);
+}
+
+TEST_CASE_FIXTURE(Fixture, "open_plan builds the template's actions on its clock") {
+  auto c = child();
+  auto p = open(c, "child-protection", "NEG", Date(2025, 12, 19));
+  auto plan = store::get_plan(*db, p);
+  CHECK(plan.first_review_due == Date(2026, 3, 19));
+  CHECK(plan.next_review_due == Date(2026, 3, 19));
+  CHECK(plan.initial_category == "NEG");
+  CHECK(plan.previous_cp_plans == 0);
+  auto first_core_group = db->sql().execAndGet(
+      "SELECT due_date FROM action WHERE what = 'Hold the first core group meeting'").getString();
+  CHECK(first_core_group == "2026-01-07");
+  CHECK(count("action") > 0);
+  // one audit record for the plan and one per action
+  CHECK(count("audit") == 1 + 1 + count("action"));
+}
+
+TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes nothing") {
+  auto c = child();
+  long audit_before = count("audit");
+  CHECK_THROWS_AS(open(c, "child-protection", std::nullopt, Date(2025, 12, 19)), InvalidInput);
+  CHECK_THROWS_AS(open(c, "child-protection", "XYZ", Date(2025, 12, 19)), InvalidInput);
+  CHECK_THROWS_AS(open(c, "child-in-need", "NEG", Date(2025, 12, 19)), InvalidInput);
+  CHECK_THROWS_WITH_AS(open(c, "child-protection", "NEG", Date(2019, 4, 1)),
+                       "'start' is before the child's date of birth (2019-04-02): '2019-04-01'", InvalidInput);
+  CHECK_THROWS_AS(open(c, "child-protection", "NEG", Date(2026, 11, 23)), InvalidInput);
+  CHECK(count("plan") == 0);
+  CHECK(count("action") == 0);
+  CHECK(count("audit") == audit_before);
+  open(c, "child-protection", "NEG", Date(2025, 12, 19));
+  CHECK_THROWS_WITH_AS(open(c, "child-protection", "PHY", Date(2026, 1, 5)),
+                       "child C1 already has an open child-protection plan P1", Conflict);
+  CHECK_NOTHROW(open(c, "child-in-need", std::nullopt, Date(2026, 1, 5)));
+}
+
+TEST_CASE_FIXTURE(Fixture, "reviews move the clock and set the latest category") {
+  auto p = open(child(), "child-protection", "NEG", Date(2025, 12, 19));
+  auto record = [&](Date date, std::string kind, std::optional<std::string> category) {
+    plan::NewReview review;
+    review.plan_id = p;
+    review.date = date;
+    review.kind = kind;
+    review.category = category;
+    store::WriteTransaction tx(*db, context("record-review"));
+    auto id = plan::record_review(tx, review, loader(), k_today);
+    tx.commit();
+    return id;
+  };
+  record(Date(2026, 1, 7), "core-group", std::nullopt);
+  CHECK(store::get_plan(*db, p).next_review_due == Date(2026, 3, 19));
+  record(Date(2026, 3, 18), "review-conference", "EMO");
+  auto plan = store::get_plan(*db, p);
+  CHECK(plan.next_review_due == Date(2026, 9, 18));
+  CHECK(plan.initial_category == "NEG");
+  CHECK(plan.latest_category == "EMO");
+  CHECK_THROWS_AS(record(Date(2025, 12, 18), "review-conference", std::nullopt), InvalidInput);
+  CHECK_THROWS_AS(record(Date(2026, 4, 1), "case-conference", std::nullopt), InvalidInput);
+  CHECK_THROWS_AS(record(Date(2026, 4, 1), "review-conference", "BAD"), InvalidInput);
+}
+
+TEST_CASE_FIXTURE(Fixture, "actions: assign, complete, cancel; closing a plan cancels the rest") {
+  auto p = open(child(), "child-in-need", std::nullopt, Date(2026, 1, 5));
+  plan::NewAction request;
+  request.plan_id = p;
+  request.what = "Home visit; DROP TABLE child; --";
+  request.owner = "O'Brien";
+  request.agency = "health";
+  request.due = Date(2026, 2, 1);
+  std::int64_t a = 0;
+  {
+    store::WriteTransaction tx(*db, context("assign-action"));
+    a = plan::assign_action(tx, request);
+    tx.commit();
+  }
+  CHECK(store::get_action(*db, a).what == "Home visit; DROP TABLE child; --");
+  request.section = "no-such-section";
+  {
+    store::WriteTransaction tx(*db, context("assign-action"));
+    CHECK_THROWS_AS(plan::assign_action(tx, request), InvalidInput);
+  }
+  {
+    store::WriteTransaction tx(*db, context("complete-action"));
+    plan::complete_action(tx, a, Date(2026, 2, 3), k_today);
+    tx.commit();
+  }
+  CHECK(store::get_action(*db, a).status == "done");
+  {
+    store::WriteTransaction tx(*db, context("complete-action"));
+    CHECK_THROWS_AS(plan::complete_action(tx, a, Date(2026, 2, 3), k_today), Conflict);
+  }
+  auto open_before = store::open_actions_of_plan(*db, p).size();
+  CHECK(open_before > 0);
+  {
+    store::WriteTransaction tx(*db, context("close-plan"));
+    CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 1, 4), "no-longer-at-risk", k_today), InvalidInput);
+    CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 6, 1), "bored", k_today), InvalidInput);
+    plan::close_plan(tx, p, Date(2026, 6, 1), "no-longer-at-risk", k_today);
+    tx.commit();
+  }
+  CHECK(store::open_actions_of_plan(*db, p).empty());
+  CHECK(store::get_action(*db, a).status == "done");
+  CHECK(store::get_plan(*db, p).end_date == Date(2026, 6, 1));
+  store::WriteTransaction tx(*db, context("close-plan"));
+  CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 6, 2), "other", k_today), Conflict);
+}
+
+TEST_CASE_FIXTURE(Fixture, "a transaction not committed leaves nothing behind") {
+  model::Child c;
+  c.given_names = "A";
+  c.family_name = "B";
+  {
+    store::WriteTransaction tx(*db, context("add-child"));
+    plan::add_child(tx, c, k_today);
+  }
+  CHECK(count("child") == 0);
+  CHECK(count("audit") == 0);
+}
