@@ -81,11 +81,12 @@ class Fields {
     return entry->value;
   }
 
-  // Where the value of `key` is: the value itself, else its key (a null value has no position).
+  // Where the value of `key` is: the value itself, else its key (an empty value has no position).
   YAML::Mark mark(std::string_view key) const {
     const Entry* entry = find(key);
     if (!entry) return m_node.Mark();
-    return entry->value.Mark().is_null() ? entry->key.Mark() : entry->value.Mark();
+    bool empty = entry->value.IsNull() || entry->value.Mark().is_null();
+    return empty ? entry->key.Mark() : entry->value.Mark();
   }
 
   [[noreturn]] void fail_at(std::string_view key, const std::string& what) const {

@@ -25,8 +25,9 @@ store::Params checked_params(const Definition& def, const store::Params& params)
     if (it == params.end() || std::holds_alternative<std::monostate>(it->second))
       throw InvalidInput(fmt::format("report '{}' needs the parameter '{}'", def.name, name));
   }
-  const auto& as_of = params.at("as_of");
-  const auto* text = std::get_if<std::string>(&as_of);
+  auto as_of = params.find("as_of");
+  if (as_of == params.end()) throw InvalidInput(fmt::format("report '{}' needs the parameter 'as_of'", def.name));
+  const auto* text = std::get_if<std::string>(&as_of->second);
   if (!text || !util::Date::parse_iso(*text))
     throw InvalidInput("as_of", text ? *text : "", "is not a date (YYYY-MM-DD)");
   store::Params out = params;
