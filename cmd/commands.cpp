@@ -15,9 +15,11 @@ void register_close_plan(CLI::App&, Runner&);
 void register_show(CLI::App&, Runner&);
 void register_list(CLI::App&, Runner&);
 void register_report(CLI::App&, Runner&);
+void register_export(CLI::App&, Runner&);
 void register_templates(CLI::App&, Runner&);
 void register_db(CLI::App&, Runner&);
 void register_log(CLI::App&, Runner&);
+void register_import(CLI::App&, Runner&);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> k_commands = {
@@ -32,6 +34,8 @@ const std::vector<CommandSpec>& command_table() {
       {"show", "show one child, plan, action or review by id", Access::read, false, register_show},
       {"list", "list children, plans or actions", Access::read, false, register_list},
       {"report", "run a named report", Access::read, false, register_report},
+      {"import", "import a legacy register export, or children, plans or actions in bulk", Access::write, false, register_import},
+      {"export", "export children, plans, actions or all of them as csv, ndjson or json", Access::read, false, register_export},
       {"templates", "list, show or check plan templates", Access::none, false, register_templates},
       {"db", "check, back up or migrate the database", Access::varies, false, register_db},
       {"log", "show the audit trail", Access::read, false, register_log},

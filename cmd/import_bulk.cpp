@@ -1,0 +1,157 @@
+// `import children|plans|actions FILE|-`: reads a csv, tsv or ndjson file of the export columns and
+// adds or (--on-conflict) skips or replaces the records, all in one transaction.
+#include "import_bulk.hpp"
+
+#include "render.hpp"
+#include "session.hpp"
+
+#include <ics/io/bulk_import.hpp>
+#include <ics/io/writers.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/util/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+
+namespace icsctl {
+
+namespace {
+
+using ics::io::RecordKind;
+
+struct Options {
+  std::string file;
+  std::string format;
+  std::string on_conflict = "error";
+  bool skip_invalid = false;
+};
+
+std::string describe(const ics::io::RowError& e) {
+  std::string text = fmt::format("line {}: ", e.line);
+  if (e.field.empty()) return text + e.reason;
+  text += fmt::format("'{}' {}", e.field, e.reason);
+  if (!e.value.empty()) text += fmt::format(": '{}'", e.value);
+  return text;
+}
+
+// The summary on stdout for -o csv|tsv|json|ndjson: one object (json and ndjson) or one row.
+void print_summary(Session& s, const ics::io::BulkImportOptions& o, const ics::io::BulkImportResult& r) {
+  if (!s.machine_output()) return;
+  auto out = s.csv_like_output() ? s.output() : ics::io::make_writer(ics::io::Format::ndjson, std::cout);
+  ics::util::Value batch;
+  if (r.batch_id) batch = ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id);
+  out->begin({{"kind"}, {"file"}, {"format"}, {"rows_read", "integer"}, {"created", "integer"},
+              {"updated", "integer"}, {"unchanged", "integer"}, {"skipped", "integer"},
+              {"invalid", "integer"}, {"batch_id"}});
+  out->row({std::string(ics::io::record_plural(o.kind)), o.file_name,
+            std::string(ics::io::format_name(o.format)), std::int64_t{r.rows_read}, std::int64_t{r.created},
+            std::int64_t{r.updated}, std::int64_t{r.unchanged}, std::int64_t{r.skipped}, std::int64_t{r.invalid},
+            batch});
+  out->end();
+}
+
+void run_import(Session& s, RecordKind kind, const Options& o) {
+  auto& db = s.write_db();  // a missing database is reported before the file is read
+  std::ifstream file;
+  if (o.file != "-") {
+    file.open(o.file, std::ios::binary);
+    if (!file) throw ics::NotFound(fmt::format("cannot read '{}': {}", o.file, std::strerror(errno)));
+  }
+  ics::io::BulkInput input(o.file == "-" ? std::cin : file);
+
+  ics::io::BulkImportOptions options;
+  options.kind = kind;
+  std::optional<ics::io::BulkFormat> given;
+  if (!o.format.empty()) given = ics::io::parse_bulk_format(o.format);
+  options.format = ics::io::decide_bulk_format(given, o.file == "-" ? "" : o.file, input.head());
+  options.on_conflict = ics::io::parse_on_conflict(o.on_conflict);
+  options.skip_invalid = o.skip_invalid;
+  options.file_name = o.file == "-" ? "(stdin)" : o.file;
+  options.today = s.today();
+  options.find_template = [&s](const std::string& name) { return s.templates().find(name); };
+  bool progress = s.progress_wanted();
+  if (progress)
+    options.progress = [](long rows, long long bytes) {
+      std::cerr << fmt::format("\r{} rows, {:.1f} MiB read", rows, static_cast<double>(bytes) / (1 << 20))
+                << std::flush;
+    };
+
+  ics::store::WriteTransaction tx(db, s.audit_context());
+  auto result = ics::io::import_bulk(tx, input, options);
+  if (result.committable) tx.commit();
+  if (progress) std::cerr << "\r\x1b[K" << std::flush;
+
+  for (const auto& error : result.errors) {
+    if (result.committable) s.warn(describe(error));
+    else std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
+  }
+  print_summary(s, options, result);
+  if (!result.committable)
+    throw ics::InvalidInput(fmt::format("{} of {} rows of {} are invalid: nothing was imported "
+                                        "(--skip-invalid imports the valid rows)",
+                                        result.invalid, result.rows_read, options.file_name));
+  s.info(fmt::format("imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
+                     "{} invalid; batch {}",
+                     ics::io::record_plural(kind), options.file_name, ics::io::format_name(options.format),
+                     result.rows_read, result.created, result.updated, result.unchanged, result.skipped,
+                     result.invalid, ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
+}
+
+constexpr const char* k_footer = R"(The file has the columns 'icsctl export KIND' writes, in any order, with a header row
+(csv, tsv) or one JSON object a line (ndjson; a "record" key as 'export all' writes is allowed). The
+format comes from --format, else the file name (.csv, .tsv, .ndjson, .jsonl), else the first line
+(a '{' means ndjson, a tab tsv, anything else csv). Records keep the ids in the id column (C12, P3,
+A7); a row with a blank id gets the next free one. A plan's child_id may also be nhs:N, upn:U or ref:R.
+A blank field is empty; a column the file leaves out is empty for a new record and keeps its value
+under --on-conflict update. A blank previous_cp_plans is counted as open-plan counts it.
+
+Every row is checked with the rules of add-child, open-plan, assign-action, complete-action,
+cancel-action and close-plan; plans name a template found in the template folders (or a stored
+version of it) and create no actions. Bad rows are listed with their line numbers and nothing is
+written (exit 3); with --skip-invalid the valid rows are written, the bad ones are warnings and the
+exit code is 0. A row whose record exists (same id; for a child also the same NHS number) is an
+error, or is skipped, or replaces the record (--on-conflict update; an identical row counts as
+unchanged). The whole file is one transaction with one audit record per record written; the batch
+(file, SHA-256, counts) is recorded and new children and plans point at it and their line.
+-o json prints a summary object on stdout: rows_read, created, updated, unchanged, skipped, invalid.
+
+Examples:
+  icsctl import children children.csv
+  icsctl --db new.db import plans plans.ndjson --on-conflict update
+  icsctl import actions - --format tsv --skip-invalid -o json < actions.tsv)";
+
+}  // namespace
+
+void add_bulk_import_commands(CLI::App& import_app, Runner& run_bulk) {
+  auto o = std::make_shared<Options>();
+  struct Kind {
+    RecordKind kind;
+    const char* help;
+  };
+  std::vector<std::pair<RecordKind, CLI::App*>> subs;
+  for (auto [kind, help] : {Kind{RecordKind::child, "bulk import children (csv, tsv or ndjson)"},
+                            Kind{RecordKind::plan, "bulk import plans (csv, tsv or ndjson)"},
+                            Kind{RecordKind::action, "bulk import actions (csv, tsv or ndjson)"}}) {
+    auto* sub = import_app.add_subcommand(std::string(ics::io::record_plural(kind)), help);
+    sub->add_option("FILE", o->file, "the file to read, or - for standard input")->required();
+    sub->add_option("--format", o->format, "csv, tsv or ndjson (default: from the file name or first line)")
+        ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
+    sub->add_option("--on-conflict", o->on_conflict, "a row whose record exists: error (default), skip, update")
+        ->check(CLI::IsMember({"error", "skip", "update"}));
+    sub->add_flag("--skip-invalid", o->skip_invalid, "write the valid rows even when some are invalid (exit 0)");
+    sub->footer(k_footer);
+    sub->fallthrough();
+    subs.emplace_back(kind, sub);
+  }
+  run_bulk = [o, subs](Session& s) {
+    for (const auto& [kind, sub] : subs)
+      if (sub->parsed()) return run_import(s, kind, *o);
+    throw CLI::RequiredError("one of import children, plans or actions");
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,243 @@
+// `icsctl import register FILE|- --mapping MAPPING`: migrate a legacy register export.
+#include "command.hpp"
+#include "session.hpp"
+
+#include <ics/io/register_import.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/resources.hpp>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+namespace icsctl {
+
+namespace {
+
+struct Options {
+  std::string file, mapping, rejects;
+  bool dry_run = false;
+};
+
+constexpr int k_rejects_shown = 10;  // rejected rows listed on stderr without --rejects or --verbose
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_sigint(int) { g_interrupted.store(true); }
+
+// Ctrl-C sets a flag that the import checks every few thousand rows; the previous handler
+// comes back after.
+class SigintFlag {
+ public:
+  SigintFlag() {
+    g_interrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &m_previous);  // no SA_RESTART: a blocked read returns
+    // Ignored by whoever started us (a background job of a script, nohup): it stays ignored.
+    if (m_previous.sa_handler == SIG_IGN) sigaction(SIGINT, &m_previous, nullptr);
+  }
+  ~SigintFlag() { sigaction(SIGINT, &m_previous, nullptr); }
+  SigintFlag(const SigintFlag&) = delete;
+  SigintFlag& operator=(const SigintFlag&) = delete;
+
+ private:
+  struct sigaction m_previous {};
+};
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ics::NotFound(fmt::format("cannot read '{}'", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A mapping file, or the name of a shipped one (schemas/mappings/NAME.yaml).
+ics::io::Mapping load_mapping(const std::string& name) {
+  if (std::filesystem::exists(name)) return ics::io::parse_mapping(read_text(name), name);
+  std::string builtin = "mappings/" + name + ".yaml";
+  if (auto text = ics::util::resource(builtin)) return ics::io::parse_mapping(*text, "builtin:" + builtin);
+  throw ics::NotFound(fmt::format("no mapping file '{}'", name));
+}
+
+// Standard input copied to an unnamed temporary file: the import reads its input twice.
+std::unique_ptr<std::fstream> spool_stdin() {
+  std::string path = (std::filesystem::temp_directory_path() / "icsctl-import-XXXXXX").string();
+  int fd = ::mkstemp(path.data());
+  if (fd < 0) throw ics::StorageError(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  auto file = std::make_unique<std::fstream>(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+  ::unlink(path.c_str());
+  ::close(fd);
+  std::vector<char> buffer(1 << 16);
+  while (true) {
+    ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    if (g_interrupted.load()) throw ics::Interrupted();
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw ics::StorageError(fmt::format("cannot read standard input: {}", std::strerror(errno)));
+    if (n == 0) break;
+    file->write(buffer.data(), n);
+  }
+  if (!file->flush()) throw ics::StorageError("cannot write a temporary copy of standard input");
+  return file;
+}
+
+std::unique_ptr<std::istream> open_input(const std::string& name) {
+  if (name == "-") return spool_stdin();
+  if (!std::filesystem::is_regular_file(name))
+    throw ics::NotFound(fmt::format("no file '{}'", name));
+  auto in = std::make_unique<std::ifstream>(name, std::ios::binary);
+  if (!*in) throw ics::NotFound(fmt::format("cannot read '{}'", name));
+  return in;
+}
+
+std::string one_line(std::string text) {
+  for (size_t at = 0; (at = text.find_first_of("\r\n", at)) != std::string::npos;)
+    text.replace(at, 1, text[at] == '\r' ? "\\r" : "\\n");
+  return text;
+}
+
+std::string describe(const ics::io::RowIssue& issue) {
+  std::string text = fmt::format("line {} {}: '{}' {}", issue.line, issue.rejected ? "rejected" : "warning",
+                                 issue.field, issue.reason);
+  if (!issue.value.empty()) text += fmt::format(": '{}'", one_line(issue.value));
+  if (!issue.ref.empty()) text += fmt::format(" (ref {})", one_line(issue.ref));
+  return text;
+}
+
+// Progress on a terminal, redrawn at most ten times a second; phases named with --verbose.
+class ProgressLine {
+ public:
+  explicit ProgressLine(Session& s) : m_session(s), m_shown(s.progress_wanted()) {}
+  bool update(const ics::io::ImportProgress& p) {
+    if (g_interrupted.load()) return false;
+    if (p.phase != m_phase) {
+      m_phase = p.phase;
+      clear();
+      m_session.detail(fmt::format("import register: {} rows", m_phase));
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (!m_shown || now - m_last < std::chrono::milliseconds(100)) return true;
+    m_last = now;
+    int percent = p.total_bytes > 0 ? static_cast<int>(100 * p.bytes / p.total_bytes) : 0;
+    std::cerr << fmt::format("\rimport register: {} {:3d}% ({} rows)", m_phase, percent, p.rows) << std::flush;
+    m_drawn = true;
+    return true;
+  }
+  void clear() {
+    if (m_drawn) std::cerr << "\r\033[K" << std::flush;
+    m_drawn = false;
+  }
+
+ private:
+  Session& m_session;
+  bool m_shown;
+  bool m_drawn = false;
+  std::string m_phase;
+  std::chrono::steady_clock::time_point m_last{};
+};
+
+void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& r) {
+  const auto& c = r.counts;
+  std::string batch = r.batch_id ? ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id) : "";
+  if (s.machine_output() && !s.csv_like_output()) {  // json, ndjson: one object, not an array
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(ics::io::counts_json(c));
+    j["batch_id"] = r.batch_id ? nlohmann::ordered_json(batch) : nlohmann::ordered_json(nullptr);
+    j["dry_run"] = o.dry_run;
+    std::cout << j.dump() << '\n';
+  } else if (s.csv_like_output()) {
+    auto out = s.output();
+    out->begin({{"batch_id"}, {"dry_run"}, {"rows_read", "integer"}, {"plans_created", "integer"},
+                {"already_imported", "integer"}, {"rejected", "integer"}, {"children_created", "integer"},
+                {"children_matched", "integer"}, {"warnings", "integer"}});
+    out->row({r.batch_id ? ics::util::Value(batch) : ics::util::Value(), std::string(o.dry_run ? "true" : "false"),
+              std::int64_t{c.rows_read}, std::int64_t{c.plans_created}, std::int64_t{c.already_imported},
+              std::int64_t{c.rejected}, std::int64_t{c.children_created}, std::int64_t{c.children_matched},
+              std::int64_t{c.warnings}});
+    out->end();
+  }
+  s.info(fmt::format("{} '{}': {} rows read: {} plans {}, {} already imported, {} rejected",
+                     o.dry_run ? "dry run of" : "imported", o.file, c.rows_read, c.plans_created,
+                     o.dry_run ? "would be created" : "created", c.already_imported, c.rejected));
+  s.info(fmt::format("children: {} created, {} matched in the database; {} warnings{}", c.children_created,
+                     c.children_matched, c.warnings, o.dry_run ? "" : "; batch " + batch));
+  if (o.dry_run) s.info("dry run: nothing was written");
+}
+
+}  // namespace
+
+void register_import_register(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("FILE", o->file, "the export (CSV with a header row), or - for standard input")->required();
+  app.add_option("--mapping", o->mapping, "mapping file, or the name of a shipped one (legacy-register)")->required();
+  app.add_flag("--dry-run", o->dry_run, "check and count everything, write nothing");
+  app.add_option("--rejects", o->rejects, "write rejected rows here as CSV: line,ref,field,value,reason");
+  app.footer(R"(Each row becomes one child protection plan; rows of the same person (legacy person id or
+NHS number) become one child. Rows read = plans created + already imported + rejected.
+Exit 0 when no row was rejected, 3 when some were (the other rows are imported).
+-o json prints the summary as one JSON object (not an array).
+
+Examples:
+  scripts/gen-register.py 1000 42 export.csv    # a sample export, from the source tree
+  icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
+  icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
+  iconv -f latin1 -t utf-8 old.csv | icsctl import register - --mapping legacy-register)");
+  run = [o](Session& s) {
+    auto mapping = load_mapping(o->mapping);
+    SigintFlag sigint;
+    auto input = open_input(o->file);
+    auto& db = s.write_db();
+    std::ofstream rejects;
+    if (!o->rejects.empty()) {
+      rejects.open(o->rejects, std::ios::binary | std::ios::trunc);
+      if (!rejects) throw ics::StorageError(fmt::format("cannot write '{}': {}", o->rejects, std::strerror(errno)));
+    }
+    auto plan_template = s.templates().find("child-protection");
+    auto calendar = s.calendar(plan_template.calendar);
+    ProgressLine progress(s);
+    long shown = 0;
+    ics::io::RegisterImport request;
+    request.input = input.get();
+    request.file_name = o->file == "-" ? "(standard input)" : o->file;
+    request.mapping = &mapping;
+    request.plan_template = &plan_template;
+    request.calendar = &calendar;
+    request.today = s.today();
+    request.dry_run = o->dry_run;
+    request.rejects = rejects.is_open() ? &rejects : nullptr;
+    request.on_progress = [&](const ics::io::ImportProgress& p) { return progress.update(p); };
+    request.on_issue = [&](const ics::io::RowIssue& issue) {
+      progress.clear();
+      if (issue.rejected && o->rejects.empty() && shown < k_rejects_shown) {
+        ++shown;
+        s.info(describe(issue));
+      } else {
+        s.detail(describe(issue));
+      }
+    };
+    auto result = ics::io::import_register(db, s.audit_context(), request);
+    progress.clear();
+    if (rejects.is_open() && !rejects.flush())
+      throw ics::StorageError(fmt::format("cannot write '{}'", o->rejects));
+    print_summary(s, *o, result);
+    if (result.counts.rejected == 0) return;
+    std::string where = o->rejects.empty() ? "" : fmt::format(" (listed in '{}')", o->rejects);
+    if (o->rejects.empty() && result.counts.rejected > k_rejects_shown)
+      where = fmt::format(" (the first {} are shown; --rejects FILE lists them all)", k_rejects_shown);
+    throw ics::InvalidInput(fmt::format("{} of {} rows rejected{}; the other rows were {}", result.counts.rejected,
+                                        result.counts.rows_read, where,
+                                        o->dry_run ? "checked" : "imported"));
+  };
+}
+
+}  // namespace icsctl

@@ -1,0 +1,64 @@
+// One row of an actions file: assign-action's rules (plan, section of its template, due not before
+// its start) and complete/cancel-action's for a finished one; an open action needs an open plan.
+#include <ics/io/bulk_rows.hpp>
+#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk_validate.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace ics::io {
+
+namespace {
+
+using model::EntityKind;
+using model::format_id;
+
+model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
+  try {
+    return store::get_plan(db, plan_id);
+  } catch (const NotFound&) {
+    throw InvalidInput("plan_id", format_id(EntityKind::plan, plan_id), "is not a plan in the database");
+  }
+}
+
+void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
+  if (date < plan.start_date)
+    throw InvalidInput(std::string(column), date.iso(),
+                       fmt::format("is before the start of plan {} ({})", format_id(EntityKind::plan, plan.id),
+                                   plan.start_date.iso()));
+}
+
+}  // namespace
+
+Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
+  auto& db = ctx.tx.db();
+  auto id = row_id(row);
+  bool held = id && record_exists(ctx, *id);
+  if (held && skip_existing(ctx, *id)) return Outcome::skipped;
+  auto action = action_from_row(held ? with_record(ctx, row, *id) : row, ctx.options.today);
+  action.id = id.value_or(0);
+
+  auto plan = plan_of(db, action.plan_id);
+  require_from_start(plan, action.due_date, "due_date");
+  if (action.completed_date) require_from_start(plan, *action.completed_date, "completed_date");
+  if (action.status == "open" && plan.end_date)
+    throw InvalidInput("status", action.status,
+                       fmt::format("cannot be open on plan {}, closed on {}", format_id(EntityKind::plan, plan.id),
+                                   plan.end_date->iso()));
+  if (action.section) {
+    const auto& tmpl = ctx.templates.of_plan(db, plan);
+    bool known = std::any_of(tmpl.sections.begin(), tmpl.sections.end(),
+                             [&](const plan::Section& s) { return s.key == *action.section; });
+    if (!known)
+      throw InvalidInput("section", *action.section, fmt::format("is not a section of template '{}'", tmpl.name));
+  }
+
+  if (held) return audited_update(ctx, action.id, [&] { replace_action(ctx.tx, action); });
+  return audited_insert(ctx, [&] { return insert_action_with_id(ctx.tx, action); });
+}
+
+}  // namespace ics::io

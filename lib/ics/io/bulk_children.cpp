@@ -1,0 +1,55 @@
+// One row of a children file: add-child's rules, plus NHS numbers and refs held by other children.
+#include <ics/io/bulk_rows.hpp>
+#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk_validate.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+
+namespace ics::io {
+
+namespace {
+std::string child_name(std::int64_t id) { return model::format_id(model::EntityKind::child, id); }
+}  // namespace
+
+Outcome import_child_row(RowContext& ctx, const BulkRow& row) {
+  auto& db = ctx.tx.db();
+  auto id = row_id(row);
+  bool held = id && record_exists(ctx, *id);
+  if (held && skip_existing(ctx, *id)) return Outcome::skipped;
+  // The record this row is: the child with its id, or (no id given) the child holding its NHS number.
+  std::optional<std::int64_t> existing;
+  if (held) existing = id;
+  auto nhs = row.blank("nhs_number") ? std::nullopt : model::normalise_nhs_number(row.text("nhs_number"));
+  if (nhs) {
+    auto holder = store::child_id_by_nhs(db, *nhs);
+    if (holder && holder != id) {
+      bool by_nhs = !id;
+      if (!held && ctx.options.on_conflict == OnConflict::skip) return Outcome::skipped;
+      if (by_nhs && ctx.options.on_conflict == OnConflict::update) {
+        existing = holder;
+      } else {
+        throw InvalidInput("nhs_number", *nhs,
+                           fmt::format("is already held by child {}{}", child_name(*holder),
+                                       by_nhs ? " (--on-conflict skip or update accepts it)" : ""));
+      }
+    }
+  }
+  auto child = child_from_row(existing ? with_record(ctx, row, *existing) : row, ctx.options.today);
+  for (const auto& ref : child.refs) {
+    auto holder = store::child_id_by_ref(db, ref);
+    if (holder && holder != existing)
+      throw InvalidInput("refs", ref, fmt::format("is already held by child {}", child_name(*holder)));
+  }
+
+  if (existing) {
+    child.id = *existing;
+    return audited_update(ctx, child.id, [&] { replace_child(ctx.tx, child); });
+  }
+  child.id = id.value_or(0);
+  return audited_insert(ctx, [&] { return insert_child_with_id(ctx.tx, child, {ctx.batch_id, row.line}); });
+}
+
+}  // namespace ics::io

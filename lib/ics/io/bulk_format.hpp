@@ -1,0 +1,30 @@
+#pragma once
+// The shape of bulk files: the record kinds, their columns (the same for export and import) and the
+// file formats, with how a format is told from a file name or the file's first line.
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace ics::io {
+
+enum class RecordKind { child, plan, action, review };
+
+std::string_view record_name(RecordKind kind);    // "child", "plan", "action", "review"
+std::string_view record_plural(RecordKind kind);  // "children", "plans", "actions", "reviews"
+// The columns of a kind, in file order; the first is the record's public id.
+std::span<const std::string_view> bulk_columns(RecordKind kind);
+
+enum class BulkFormat { csv, tsv, ndjson };
+
+std::string_view format_name(BulkFormat format);
+// "csv", "tsv" or "ndjson"; throws InvalidInput naming `field` otherwise.
+BulkFormat parse_bulk_format(std::string_view name, std::string_view field = "format");
+// The format a file name's extension says (.csv, .tsv, .ndjson, .jsonl), if any.
+std::optional<BulkFormat> bulk_format_of_name(std::string_view file_name);
+// The format the first line says: `{` starts ndjson, a tab makes tsv, anything else is csv. Throws
+// InvalidInput for a JSON array, which is not read.
+BulkFormat bulk_format_of_head(std::string_view head);
+// The format to read: `given` (--format), else the file name's, else the first line's.
+BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view file_name, std::string_view head);
+
+}  // namespace ics::io

@@ -1,0 +1,107 @@
+// One row of a plans file: open-plan's rules (child, template, categories, one open plan of a kind)
+// for a plan that may already be closed. Importing a plan creates no actions: they come in their own file.
+#include <ics/io/bulk_rows.hpp>
+#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk_validate.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace ics::io {
+
+namespace {
+
+using model::EntityKind;
+using model::format_id;
+
+std::int64_t resolve_child(store::Database& db, const std::string& reference) {
+  try {
+    return store::resolve_child(db, reference);
+  } catch (const NotFound&) {
+    throw InvalidInput("child_id", reference, "is not a child in the database");
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("child_id", reference, e.reason());
+  }
+}
+
+void check_category(const plan::Template& tmpl, const std::optional<std::string>& category, std::string_view column) {
+  if (tmpl.categories.empty()) {
+    if (category) throw InvalidInput(std::string(column), *category, fmt::format("does not apply to template '{}'", tmpl.name));
+    return;
+  }
+  if (!category)
+    throw InvalidInput(std::string(column), "",
+                       fmt::format("is required by template '{}' (one of {})", tmpl.name, fmt::join(tmpl.categories, ", ")));
+  if (std::find(tmpl.categories.begin(), tmpl.categories.end(), *category) == tmpl.categories.end())
+    throw InvalidInput(std::string(column), *category, fmt::format("is not a category of template '{}'", tmpl.name));
+}
+
+}  // namespace
+
+Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
+  auto& db = ctx.tx.db();
+  auto id = row_id(row);
+  bool held = id && record_exists(ctx, *id);
+  if (held && skip_existing(ctx, *id)) return Outcome::skipped;
+  auto fields = plan_from_row(held ? with_record(ctx, row, *id) : row, ctx.options.today);
+
+  store::PlanRow record;
+  auto& plan = record.plan;
+  plan = fields.plan;
+  plan.id = id.value_or(0);
+  plan.child_id = resolve_child(db, fields.child);
+  auto child = store::get_child(db, plan.child_id);
+  if (child.date_of_birth && plan.start_date < *child.date_of_birth)
+    throw InvalidInput("start_date", plan.start_date.iso(),
+                       fmt::format("is before the child's date of birth ({})", child.date_of_birth->iso()));
+
+  // An update that keeps the plan's template version keeps its snapshot, even if the template file
+  // has since changed under the same version.
+  std::optional<model::Plan> stored;
+  if (held) stored = store::get_plan(db, plan.id);
+  const plan::Template* chosen = nullptr;
+  if (stored && stored->template_name == plan.template_name &&
+      fields.template_version.value_or(stored->template_version) == stored->template_version) {
+    chosen = &ctx.templates.of_plan(db, *stored);
+    record.template_id = store::template_snapshot(ctx.tx, chosen->name, chosen->version, chosen->hash, chosen->text);
+  } else {
+    auto resolved = ctx.templates.resolve(ctx.tx, plan.template_name, fields.template_version);
+    chosen = resolved.tmpl;
+    record.template_id = resolved.snapshot_id;
+  }
+  const auto& tmpl = *chosen;
+  plan.template_version = tmpl.version;
+  if (plan.kind.empty()) plan.kind = tmpl.kind;
+  if (plan.kind != tmpl.kind)
+    throw InvalidInput("kind", plan.kind, fmt::format("is not the kind of template '{}' ({})", tmpl.name, tmpl.kind));
+  check_category(tmpl, plan.initial_category, "initial_category");
+  check_category(tmpl, plan.latest_category, "latest_category");
+
+  if (fields.legacy_ref) {
+    auto holder = plan_by_legacy_ref(db, *fields.legacy_ref);
+    if (holder && holder != id)
+      throw InvalidInput("legacy_ref", *fields.legacy_ref,
+                         fmt::format("is already held by plan {}", format_id(EntityKind::plan, *holder)));
+    record.legacy_ref = fields.legacy_ref;
+  }
+  if (!plan.end_date) {
+    if (auto open = other_open_plan(db, plan.child_id, plan.kind, plan.id))
+      throw InvalidInput("child_id", format_id(EntityKind::child, plan.child_id),
+                         fmt::format("already has an open {} plan {}", plan.kind, format_id(EntityKind::plan, *open)));
+  }
+  if (fields.previous_cp_plans) {
+    plan.previous_cp_plans = *fields.previous_cp_plans;
+  } else if (plan.kind == "child-protection") {  // as open-plan counts them: the child's other ones
+    plan.previous_cp_plans = store::count_plans_of_kind(db, plan.child_id, plan.kind);
+    if (stored && stored->child_id == plan.child_id && stored->kind == plan.kind) --plan.previous_cp_plans;
+  }
+
+  if (held) return audited_update(ctx, plan.id, [&] { replace_plan(ctx.tx, record); });
+  return audited_insert(ctx, [&] { return insert_plan_with_id(ctx.tx, record, {ctx.batch_id, row.line}); });
+}
+
+}  // namespace ics::io

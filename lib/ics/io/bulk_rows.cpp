@@ -1,0 +1,74 @@
+#include <ics/io/bulk_rows.hpp>
+#include <ics/io/bulk_store.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+
+namespace ics::io {
+
+namespace {
+model::EntityKind entity_of(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::child: return model::EntityKind::child;
+    case RecordKind::plan: return model::EntityKind::plan;
+    case RecordKind::action: return model::EntityKind::action;
+    case RecordKind::review: return model::EntityKind::review;
+  }
+  return model::EntityKind::child;
+}
+}  // namespace
+
+BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id) {
+  BulkRow full = row;
+  auto image = record_image(ctx.tx.db(), ctx.options.kind, id);
+  if (!image) return full;
+  for (size_t i = 0; i < full.values.size() && i < image->size(); ++i) {
+    if (i < full.present.size() && full.present[i]) continue;
+    full.values[i] = std::visit(
+        [](const auto& v) -> std::optional<std::string> {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::monostate>) return std::nullopt;
+          else if constexpr (std::is_same_v<T, std::string>) return v;
+          else return fmt::format("{}", v);
+        },
+        (*image)[i]);
+  }
+  return full;
+}
+
+bool record_exists(RowContext& ctx, std::int64_t id) {
+  return record_image(ctx.tx.db(), ctx.options.kind, id).has_value();
+}
+
+bool skip_existing(RowContext& ctx, std::int64_t id) {
+  auto kind = ctx.options.kind;
+  switch (ctx.options.on_conflict) {
+    case OnConflict::skip: return true;
+    case OnConflict::update: return false;
+    case OnConflict::error: break;
+  }
+  throw InvalidInput(std::string(bulk_columns(kind)[0]), model::format_id(entity_of(kind), id),
+                     fmt::format("is a {} already in the database (--on-conflict skip or update accepts it)",
+                                 record_name(kind)));
+}
+
+Outcome audited_insert(RowContext& ctx, const std::function<std::int64_t()>& insert) {
+  auto kind = ctx.options.kind;
+  auto id = insert();
+  auto after = record_image(ctx.tx.db(), kind, id);
+  ctx.tx.audit(model::format_id(entity_of(kind), id), std::nullopt, image_json(kind, *after));
+  return Outcome::created;
+}
+
+Outcome audited_update(RowContext& ctx, std::int64_t id, const std::function<void()>& update) {
+  auto kind = ctx.options.kind;
+  auto before = record_image(ctx.tx.db(), kind, id);
+  update();
+  auto after = record_image(ctx.tx.db(), kind, id);
+  if (before == after) return Outcome::unchanged;
+  ctx.tx.audit(model::format_id(entity_of(kind), id), image_json(kind, *before), image_json(kind, *after));
+  return Outcome::updated;
+}
+
+}  // namespace ics::io

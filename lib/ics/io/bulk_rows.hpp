@@ -1,0 +1,40 @@
+#pragma once
+// Internal to bulk import: what one row of each kind does to the database, and the steps they share
+// (the --on-conflict decision, writing with its audit record).
+#include <ics/io/bulk_import.hpp>
+#include <ics/io/bulk_templates.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+namespace ics::io {
+
+enum class Outcome { created, updated, unchanged, skipped };
+
+struct RowContext {
+  store::WriteTransaction& tx;
+  const BulkImportOptions& options;
+  std::int64_t batch_id;
+  TemplateResolver& templates;
+};
+
+// Each checks the row against the database and writes it; throws InvalidInput for a bad row.
+Outcome import_child_row(RowContext& ctx, const BulkRow& row);
+Outcome import_plan_row(RowContext& ctx, const BulkRow& row);
+Outcome import_action_row(RowContext& ctx, const BulkRow& row);
+
+// The row with the columns its file lacks taken from the record `id` (for an update: a column left
+// out keeps its value, a blank one clears it).
+BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id);
+// Whether the record `id` of the row's kind exists.
+bool record_exists(RowContext& ctx, std::int64_t id);
+// For a row matching the existing record `id`: throws under --on-conflict error, true under skip,
+// false under update.
+bool skip_existing(RowContext& ctx, std::int64_t id);
+// Writes a new record (`insert` returns its id) and audits it.
+Outcome audited_insert(RowContext& ctx, const std::function<std::int64_t()>& insert);
+// Replaces the record `id` (by `update`) and audits it; unchanged when the row equals the record.
+Outcome audited_update(RowContext& ctx, std::int64_t id, const std::function<void()>& update);
+
+}  // namespace ics::io

@@ -1,0 +1,34 @@
+#pragma once
+// The values of one bulk row turned into a record and checked on their own and against each other,
+// with the rules of the single commands. Rules that need the database come later (bulk_import).
+// Every function throws InvalidInput naming the column at fault.
+#include <ics/io/bulk_reader.hpp>
+#include <ics/model/types.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ics::io {
+
+// The number of the public id in the row's id column (C12 -> 12); nullopt when it is blank.
+std::optional<std::int64_t> row_id(const BulkRow& row);
+
+// A child: every rule of add-child against `today`, except that an expected date of birth may be past
+// and both dates may be blank (records migrated from a register hold both); refs are space-separated.
+model::Child child_from_row(const BulkRow& row, util::Date today);
+
+struct PlanFields {
+  model::Plan plan;  // template_name, kind (may be empty: the template's), categories, dates, texts
+  std::string child;  // the child column as written: C12, nhs:N, upn:U or ref:R
+  std::optional<int> template_version;   // blank: the template's current version
+  std::optional<int> previous_cp_plans;  // blank: counted from the database
+  std::optional<std::string> legacy_ref;
+};
+// A plan: codes, dates not after today, end date not before the start and given with its reason.
+PlanFields plan_from_row(const BulkRow& row, util::Date today);
+
+// An action: texts, dates, a status consistent with its completion date and cancel reason.
+model::Action action_from_row(const BulkRow& row, util::Date today);
+
+}  // namespace ics::io

@@ -1,0 +1,35 @@
+#pragma once
+// A compact set of short text keys (register references, legacy person ids, NHS numbers) for a
+// whole export held in memory: each distinct key gets a dense id 0, 1, 2, ... in the order first
+// seen. The keys live in one buffer and the table holds only ids, so a million keys of ten bytes
+// take about 25 MB.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ics::io {
+
+class KeyIndex {
+ public:
+  KeyIndex();
+
+  // The id of `key`, adding it when new (`added` says which).
+  std::uint32_t intern(std::string_view key, bool& added);
+  std::optional<std::uint32_t> find(std::string_view key) const;
+  std::string_view key(std::uint32_t id) const;
+  std::uint32_t size() const { return static_cast<std::uint32_t>(m_offsets.size() - 1); }
+  // Frees the memory.
+  void clear();
+
+ private:
+  std::size_t slot_of(std::string_view key, std::size_t hash) const;
+  void grow();
+
+  std::string m_text;                   // every key, one after another
+  std::vector<std::uint32_t> m_offsets;  // key i is m_text[m_offsets[i], m_offsets[i + 1])
+  std::vector<std::uint32_t> m_slots;    // open addressing: id + 1, or 0 when free
+};
+
+}  // namespace ics::io

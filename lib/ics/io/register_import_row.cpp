@@ -1,0 +1,170 @@
+#include <ics/io/register_import_row.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace ics::io {
+
+namespace {
+
+constexpr RegisterField k_all_fields[] = {
+    RegisterField::ref,        RegisterField::child_ref,  RegisterField::family_name, RegisterField::given_names,
+    RegisterField::date_of_birth, RegisterField::sex,     RegisterField::nhs_number,  RegisterField::upn,
+    RegisterField::category,   RegisterField::start_date, RegisterField::end_date,    RegisterField::end_reason,
+    RegisterField::lead_worker, RegisterField::team};
+
+// The text with each byte that is not part of valid UTF-8 written as \xNN, for messages.
+std::string printable(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length > 0 && i + length <= text.size() && util::is_valid_utf8(text.substr(i, length))) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += fmt::format("\\x{:02X}", c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> optional_trimmed(std::string_view text) {
+  auto trimmed = util::trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  return std::string(trimmed);
+}
+
+}  // namespace
+
+RowChecker::RowChecker(const Mapping& mapping, const std::vector<std::string>& header, util::Date today,
+                       std::vector<std::string> categories)
+    : m_mapping(mapping), m_width(header.size()), m_today(today), m_categories(std::move(categories)) {
+  m_index.fill(-1);
+  for (auto field : k_all_fields) {
+    const auto& column = mapping.column(field);
+    if (!column) continue;
+    auto where = [&](const std::string& what) {
+      return InvalidInput(fmt::format("{}:{}:{}: {}", mapping.source, column->line, column->column, what));
+    };
+    std::string wanted = value_key(column->header);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (value_key(header[i]) != wanted) continue;
+      if (m_index[static_cast<std::size_t>(field)] >= 0)
+        throw where(fmt::format("column '{}' appears twice in the file's header", column->header));
+      m_index[static_cast<std::size_t>(field)] = static_cast<int>(i);
+    }
+    if (m_index[static_cast<std::size_t>(field)] < 0)
+      throw where(fmt::format("column '{}' (for '{}') is not in the file's header: {}", column->header,
+                              field_name(field), printable(fmt::format("{}", fmt::join(header, ", ")))));
+  }
+  m_formats = fmt::format("{}", fmt::join(mapping.date_formats, ", "));
+}
+
+std::string_view RowChecker::value(const std::vector<std::string>& fields, RegisterField field) const {
+  int index = m_index[static_cast<std::size_t>(field)];
+  if (index < 0 || static_cast<std::size_t>(index) >= fields.size()) return {};
+  return fields[static_cast<std::size_t>(index)];
+}
+
+std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fields, long line,
+                                             std::string& ref) const {
+  std::string_view raw = value(fields, RegisterField::ref);
+  bool readable = util::is_valid_utf8(raw);
+  ref = readable ? std::string(util::trim(raw)) : std::string();
+  if (fields.size() != m_width)
+    return RowIssue{true, line, ref, "row", "",
+                    fmt::format("has {} fields where the header has {}", fields.size(), m_width)};
+  if (!readable) return RowIssue{true, line, ref, "ref", printable(raw), "is not valid UTF-8"};
+  if (ref.empty()) return RowIssue{true, line, ref, "ref", std::string(raw), "is empty"};
+  return std::nullopt;
+}
+
+std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields, long line, RegisterRow& row,
+                                         std::vector<RowIssue>& warnings) const {
+  auto issue = [&](bool rejected, RegisterField field, std::string_view raw, std::string reason) {
+    return RowIssue{rejected, line, row.ref, std::string(field_name(field)), std::string(raw), std::move(reason)};
+  };
+  auto reject = [&](RegisterField field, std::string reason) {
+    return issue(true, field, value(fields, field), std::move(reason));
+  };
+  auto warn = [&](RegisterField field, std::string reason) {
+    warnings.push_back(issue(false, field, value(fields, field), std::move(reason)));
+  };
+  auto not_a_date = [&] { return fmt::format("is not a date in the mapping's date formats ({})", m_formats); };
+  using F = RegisterField;
+  row.line = line;
+
+  for (auto field : k_all_fields)
+    if (mapped(field) && !util::is_valid_utf8(value(fields, field)))
+      return issue(true, field, printable(value(fields, field)), "is not valid UTF-8");
+
+  row.family_name = util::trim(value(fields, F::family_name));
+  if (row.family_name.empty()) return reject(F::family_name, "is empty");
+
+  if (util::trim(value(fields, F::start_date)).empty()) return reject(F::start_date, "is missing");
+  auto start = m_mapping.parse_date(value(fields, F::start_date));
+  if (!start) return reject(F::start_date, not_a_date());
+  if (*start > m_today) return reject(F::start_date, "is after today");
+  row.start = *start;
+
+  row.end.reset();
+  if (!util::trim(value(fields, F::end_date)).empty()) {
+    row.end = m_mapping.parse_date(value(fields, F::end_date));
+    if (!row.end) return reject(F::end_date, not_a_date());
+    if (*row.end < row.start) return reject(F::end_date, fmt::format("is before the start date ({})", row.start.iso()));
+    if (*row.end > m_today) return reject(F::end_date, "is after today");
+  }
+
+  if (util::trim(value(fields, F::category)).empty()) return reject(F::category, "is missing");
+  auto category = m_mapping.map_value(F::category, value(fields, F::category));
+  if (!category) return reject(F::category, "has no mapping");
+  if (!m_categories.empty() && std::find(m_categories.begin(), m_categories.end(), *category) == m_categories.end())
+    return reject(F::category, fmt::format("maps to {}, which the child-protection template does not allow", *category));
+  row.category = *category;
+
+  // Imported from here on, perhaps with warnings.
+  row.child_ref = util::trim(value(fields, F::child_ref));
+  row.given_names = util::trim(value(fields, F::given_names));
+  row.date_of_birth.reset();
+  row.expected_dob.reset();
+  if (!util::trim(value(fields, F::date_of_birth)).empty()) {
+    row.date_of_birth = m_mapping.parse_date(value(fields, F::date_of_birth));
+    if (!row.date_of_birth) warn(F::date_of_birth, not_a_date() + " (left unknown)");
+  }
+  row.sex = "U";
+  if (mapped(F::sex)) {
+    if (auto sex = m_mapping.map_value(F::sex, value(fields, F::sex))) row.sex = *sex;
+    else warn(F::sex, "has no mapping (recorded as U)");
+  }
+  row.nhs_number.reset();
+  if (!util::trim(value(fields, F::nhs_number)).empty()) {
+    row.nhs_number = model::normalise_nhs_number(util::trim(value(fields, F::nhs_number)));
+    if (!row.nhs_number) warn(F::nhs_number, "is not a valid NHS number (dropped)");
+  }
+  row.upn.reset();
+  if (!util::trim(value(fields, F::upn)).empty()) {
+    row.upn = model::normalise_upn(util::trim(value(fields, F::upn)));
+    if (!row.upn) warn(F::upn, "is not a valid UPN (dropped)");
+  }
+  row.legacy_end_reason = optional_trimmed(value(fields, F::end_reason));
+  row.end_reason.reset();
+  if (row.end) row.end_reason = m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other");
+  row.lead_worker = optional_trimmed(value(fields, F::lead_worker));
+  row.team = optional_trimmed(value(fields, F::team));
+
+  bool unborn = m_mapping.is_unborn_marker(row.given_names) || (row.date_of_birth && *row.date_of_birth > row.start);
+  if (unborn) {
+    row.expected_dob = row.date_of_birth;
+    row.date_of_birth.reset();
+  }
+  return std::nullopt;
+}
+
+}  // namespace ics::io

@@ -1,0 +1,71 @@
+#pragma once
+// One register row read through a mapping: the checks that reject a row, the warnings with which a
+// row is still imported, and the values of the plan and child it becomes.
+#include <ics/io/mapping.hpp>
+#include <ics/util/date.hpp>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ics::io {
+
+// A problem with a row: it is rejected (not imported), or imported with a warning.
+struct RowIssue {
+  bool rejected = false;
+  long line = 0;
+  std::string ref;
+  std::string field;   // a field of the mapping (e.g. start_date), or "row"
+  std::string value;   // as the file has it
+  std::string reason;  // e.g. "is not a date in the mapping's date formats"
+};
+
+// A registration that can be imported.
+struct RegisterRow {
+  long line = 0;
+  std::string ref;
+  std::string child_ref;  // the legacy person id; empty when none
+  std::string family_name;
+  std::string given_names;
+  std::optional<util::Date> date_of_birth;
+  std::optional<util::Date> expected_dob;  // an unborn child
+  std::string sex = "U";
+  std::optional<std::string> nhs_number;  // valid and normalised
+  std::optional<std::string> upn;         // valid and normalised
+  std::string category;
+  util::Date start;
+  std::optional<util::Date> end;
+  std::optional<std::string> end_reason;         // a code; set when `end` is
+  std::optional<std::string> legacy_end_reason;  // the reason as the file has it
+  std::optional<std::string> lead_worker;
+  std::optional<std::string> team;
+};
+
+class RowChecker {
+ public:
+  // Finds each mapped column in the header (trimmed, ignoring ASCII case); a missing one throws
+  // InvalidInput "<mapping>:<line>:<col>: ...". `categories`: the template's categories (empty: any).
+  RowChecker(const Mapping& mapping, const std::vector<std::string>& header, util::Date today,
+             std::vector<std::string> categories);
+
+  // The row's register reference (trimmed), or why the row is rejected without it.
+  std::optional<RowIssue> read_ref(const std::vector<std::string>& fields, long line, std::string& ref) const;
+  // Reads the rest of the row into `row` and appends its warnings; returns the first reason to
+  // reject it instead (then `row` and `warnings` are incomplete).
+  std::optional<RowIssue> read(const std::vector<std::string>& fields, long line, RegisterRow& row,
+                               std::vector<RowIssue>& warnings) const;
+
+ private:
+  std::string_view value(const std::vector<std::string>& fields, RegisterField field) const;
+  bool mapped(RegisterField field) const { return m_index[static_cast<std::size_t>(field)] >= 0; }
+
+  const Mapping& m_mapping;
+  std::array<int, k_register_field_count> m_index;  // column position per field, -1 when unmapped
+  std::size_t m_width;                               // the header's number of columns
+  util::Date m_today;
+  std::vector<std::string> m_categories;
+  std::string m_formats;  // the date formats, for messages
+};
+
+}  // namespace ics::io

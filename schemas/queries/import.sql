@@ -1,0 +1,47 @@
+-- Named statements of the legacy register import (lib/ics/io/register_import*). Parameters are
+-- always bound. Lookups are by primary key or a unique index; none tests a column with IS NULL.
+
+-- name: register_cache_size
+-- 64 MiB of page cache for this connection: the indexes a large import writes stay in memory.
+PRAGMA cache_size = -65536;
+
+-- name: register_any_plan
+SELECT EXISTS (SELECT 1 FROM plan);
+
+-- name: register_any_child
+SELECT EXISTS (SELECT 1 FROM child);
+
+-- name: register_plan_by_ref
+SELECT id FROM plan WHERE legacy_ref = ?1;
+
+-- name: register_child_by_person
+SELECT child_id FROM child_ref WHERE ref = ?1;
+
+-- name: register_insert_batch
+INSERT INTO import_batch (kind, file_name, sha256, mapping, actor, imported_at)
+VALUES ('register', ?1, ?2, ?3, ?4, ?5);
+
+-- name: register_batch_counts
+UPDATE import_batch SET counts = ?2 WHERE id = ?1;
+
+-- name: register_plans_before
+-- Child-protection plans of a child that started on or before a date, other than this batch's.
+SELECT count(*) FROM plan
+WHERE child_id = ?1 AND kind = ?2 AND start_date <= ?3 AND coalesce(batch_id, 0) <> ?4;
+
+-- name: register_update_child
+-- A later registration of a child created by this import: its names and sex, its date of birth
+-- (or, while none is known, its expected date of birth), and identifiers the child lacks.
+UPDATE child SET
+  given_names = ?2,
+  family_name = ?3,
+  date_of_birth = coalesce(?4, date_of_birth),
+  expected_dob = CASE WHEN ?4 IS NOT NULL OR date_of_birth IS NOT NULL THEN NULL
+                      ELSE coalesce(?5, expected_dob) END,
+  sex = CASE WHEN ?6 = 'U' THEN sex ELSE ?6 END,
+  nhs_number = coalesce(nhs_number, ?7),
+  upn = coalesce(upn, ?8)
+WHERE id = ?1;
+
+-- name: register_fill_child_ids
+UPDATE child SET nhs_number = coalesce(nhs_number, ?2), upn = coalesce(upn, ?3) WHERE id = ?1;

@@ -1,0 +1,417 @@
+#include <doctest/doctest.h>
+#include <ics/io/bulk_format.hpp>
+#include <ics/io/bulk_import.hpp>
+#include <ics/io/bulk_input.hpp>
+#include <ics/io/bulk_reader.hpp>
+#include <ics/io/bulk_validate.hpp>
+#include <ics/io/export.hpp>
+#include <ics/io/writers.hpp>
+#include <ics/store/database.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/sha256.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace ics::io;
+using ics::util::Date;
+
+namespace {
+
+const Date k_today(2026, 11, 22);
+
+std::vector<BulkRow> read_rows(const std::string& text, BulkFormat format, RecordKind kind) {
+  std::istringstream in(text);
+  BulkReader reader(in, format, kind);
+  std::vector<BulkRow> rows;
+  BulkRow row;
+  while (reader.next(row)) rows.push_back(row);
+  return rows;
+}
+
+BulkRow one_row(const std::string& text, RecordKind kind) {
+  auto rows = read_rows(text, BulkFormat::csv, kind);
+  REQUIRE(rows.size() == 1);
+  return rows[0];
+}
+
+// A fresh database in a scratch file, removed at the end of the test.
+struct ScratchDb {
+  fs::path path = fs::temp_directory_path() / ("ics_unit_bulk_" + std::to_string(::getpid()) + ".db");
+  std::unique_ptr<ics::store::Database> db;
+  ScratchDb() {
+    clean();
+    ics::store::Database::init(path);
+    db = std::make_unique<ics::store::Database>(path, ics::store::OpenMode::write);
+  }
+  ~ScratchDb() {
+    db.reset();
+    clean();
+  }
+  void clean() {
+    for (auto suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  }
+
+  // Imports `text` as `kind`; commits when the result is committable.
+  BulkImportResult import(RecordKind kind, const std::string& text, OnConflict mode = OnConflict::error,
+                          bool skip_invalid = false, BulkImportOptions::TemplateFinder finder = {}) {
+    std::istringstream in(text);
+    BulkInput input(in);
+    BulkImportOptions options;
+    options.kind = kind;
+    options.format = decide_bulk_format(std::nullopt, "", input.head());
+    options.on_conflict = mode;
+    options.skip_invalid = skip_invalid;
+    options.file_name = "test";
+    options.today = k_today;
+    ics::plan::TemplateLibrary library({});
+    options.find_template = finder ? finder : [library](const std::string& name) { return library.find(name); };
+    ics::store::WriteTransaction tx(*db, {"tester", "import", "2026-11-22T10:00:00Z"});
+    auto result = import_bulk(tx, input, options);
+    if (result.committable) tx.commit();
+    return result;
+  }
+
+  std::string exported(RecordKind kind) {
+    std::ostringstream out;
+    auto writer = make_writer(Format::csv, out);
+    export_records(*db, kind, *writer);
+    return out.str();
+  }
+
+  long count(const std::string& table) {
+    return db->sql().execAndGet("SELECT count(*) FROM " + table).getInt();
+  }
+};
+
+const std::string k_children =
+    "child_id,given_names,family_name,date_of_birth,sex,nhs_number,refs\n"
+    "C3,Amy,\"Smith, Jr\",2019-04-02,F,943 476 5919,R2 R1\n"
+    "C7,Ben,Jones,2020-01-01,M,,\n";
+
+const std::string k_plans =
+    "plan_id,child_id,template,kind,initial_category,start_date,end_date,end_reason\n"
+    "P2,C3,child-protection,,NEG,2026-10-01,2026-11-01,no-longer-at-risk\n"
+    "P4,C3,child-protection,,PHY,2026-11-02,,\n"
+    "P5,C7,child-in-need,,,2026-11-02,,\n";
+
+}  // namespace
+
+TEST_CASE("bulk format: --format, then the file name, then the first line") {
+  CHECK(decide_bulk_format(BulkFormat::tsv, "a.csv", "x,y\n") == BulkFormat::tsv);
+  CHECK(decide_bulk_format(std::nullopt, "dir.v2/a.CSV", "{") == BulkFormat::csv);
+  CHECK(decide_bulk_format(std::nullopt, "a.jsonl", "x") == BulkFormat::ndjson);
+  CHECK(decide_bulk_format(std::nullopt, "a.ndjson", "x") == BulkFormat::ndjson);
+  CHECK(decide_bulk_format(std::nullopt, "a.tsv", "x") == BulkFormat::tsv);
+  CHECK(decide_bulk_format(std::nullopt, "dir.v2/data", "a,b\n") == BulkFormat::csv);
+  CHECK(bulk_format_of_head("\xEF\xBB\xBF{\"child_id\":\"C1\"}\n") == BulkFormat::ndjson);
+  CHECK(bulk_format_of_head("child_id\tgiven_names\nC1,x\n") == BulkFormat::tsv);
+  CHECK(bulk_format_of_head("child_id,given_names\nC1\tx\n") == BulkFormat::csv);
+  CHECK(bulk_format_of_head("") == BulkFormat::csv);
+  CHECK_THROWS_AS(bulk_format_of_head("[{\"child_id\":\"C1\"}]"), ics::InvalidInput);
+  CHECK_THROWS_AS(parse_bulk_format("json"), ics::InvalidInput);
+}
+
+TEST_CASE("bulk input: the head is the first line, and the hash covers every byte") {
+  std::string text = "a,b\n" + std::string(200000, 'x') + "\n";
+  std::istringstream in(text);
+  BulkInput input(in);
+  CHECK(input.head() == "a,b\n");
+  std::string all((std::istreambuf_iterator<char>(input.stream())), std::istreambuf_iterator<char>());
+  CHECK(all == text);
+  CHECK(input.sha256() == ics::util::sha256_hex(text));
+  CHECK(input.bytes_read() == static_cast<long long>(text.size()));
+}
+
+TEST_CASE("bulk reader: csv columns in any order, blanks, line numbers") {
+  auto rows = read_rows("family_name,child_id,given_names\n\"Two\nLines\",C1,Amy\n\nSmith,,Ben\nX,C9\n",
+                        BulkFormat::csv, RecordKind::child);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].line == 2);
+  CHECK(rows[0].text("family_name") == "Two\nLines");
+  CHECK(rows[0].text("child_id") == "C1");
+  CHECK(rows[0].blank("date_of_birth"));  // a column left out
+  CHECK(rows[1].line == 5);
+  CHECK(rows[1].blank("child_id"));
+  CHECK(rows[2].line == 6);
+  REQUIRE(rows[2].error);
+  CHECK(rows[2].error->reason == "the row has 2 fields but the header names 3 columns");
+}
+
+TEST_CASE("bulk reader: a header with an unknown or repeated column is refused") {
+  CHECK_THROWS_WITH_AS(read_rows("child_id,famly_name\nC1,x\n", BulkFormat::csv, RecordKind::child),
+                       doctest::Contains("'header' is not a column of children"), ics::InvalidInput);
+  CHECK_THROWS_AS(read_rows("child_id,child_id\n", BulkFormat::csv, RecordKind::child), ics::InvalidInput);
+}
+
+TEST_CASE("bulk reader: tsv escapes") {
+  auto rows = read_rows("child_id\tgiven_names\nC1\ta\\tb\\\\c\\nd\n", BulkFormat::tsv, RecordKind::child);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].text("given_names") == "a\tb\\c\nd");
+}
+
+TEST_CASE("bulk reader: ndjson objects, nulls, numbers, the record key and bad lines") {
+  auto rows = read_rows(
+      "{\"record\":\"plan\",\"plan_id\":\"P1\",\"template_version\":2,\"end_date\":null}\r\n"
+      "\n"
+      "{\"plan_id\":\"P2\",\"colour\":\"red\"}\n"
+      "[1]\n"
+      "{\"plan_id\":true}\n"
+      "{\"record\":\"child\"}\n"
+      "{broken\n",
+      BulkFormat::ndjson, RecordKind::plan);
+  REQUIRE(rows.size() == 6);
+  CHECK(!rows[0].error);
+  CHECK(rows[0].text("template_version") == "2");
+  CHECK(rows[0].blank("end_date"));
+  CHECK(rows[1].line == 3);
+  CHECK(rows[1].error->field == "colour");
+  CHECK(rows[2].error->reason == "is not a JSON object");
+  CHECK(rows[3].error->field == "plan_id");
+  CHECK(rows[4].error->field == "record");
+  CHECK(rows[5].line == 7);
+  CHECK(rows[5].error->reason == "is not JSON");
+}
+
+TEST_CASE("bulk validation: children with add-child's rules, named by column") {
+  auto ok = child_from_row(one_row("child_id,given_names,family_name,nhs_number,refs,upn\n"
+                                   "C4, Amy ,Smith,943 476 5919,b  a b,\n",
+                                   RecordKind::child),
+                           k_today);
+  CHECK(ok.given_names == "Amy");
+  CHECK(ok.sex == "U");
+  CHECK(*ok.nhs_number == "9434765919");
+  CHECK(ok.refs == std::vector<std::string>{"a", "b"});
+  CHECK(row_id(one_row("child_id\nC4\n", RecordKind::child)) == 4);
+  CHECK(!row_id(one_row("child_id,given_names\n,x\n", RecordKind::child)));
+  CHECK_THROWS_WITH(row_id(one_row("child_id\nP4\n", RecordKind::child)), doctest::Contains("'child_id'"));
+  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,date_of_birth\nA,B,2027-01-01\n",
+                                           RecordKind::child), k_today),
+                    doctest::Contains("'date_of_birth' is after today"));
+  auto historic = child_from_row(one_row("given_names,family_name,expected_dob\nA,B,2020-05-01\n", RecordKind::child), k_today);
+  CHECK(historic.expected_dob == Date(2020, 5, 1));
+  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,expected_dob\nA,B,2027-10-01\n", RecordKind::child),
+                                   k_today),
+                    doctest::Contains("'expected_dob' must be within the next ten months"));
+  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,sex\nA,B,X\n", RecordKind::child), k_today),
+                    doctest::Contains("'sex'"));
+  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name\nA,\"B\nC\"\n", RecordKind::child), k_today),
+                    doctest::Contains("'family_name' holds control characters"));
+}
+
+TEST_CASE("bulk validation: plan dates, categories and end reasons") {
+  const std::string header = "child_id,template,initial_category,start_date,end_date,end_reason\n";
+  auto f = plan_from_row(one_row(header + "C1,child-protection,NEG,2026-01-01,,\n", RecordKind::plan), k_today);
+  CHECK(f.child == "C1");
+  CHECK(*f.plan.latest_category == "NEG");  // latest defaults to initial
+  CHECK(!f.previous_cp_plans);
+  auto bad = [&](const std::string& line, const char* what) {
+    CHECK_THROWS_WITH(plan_from_row(one_row(header + line, RecordKind::plan), k_today), doctest::Contains(what));
+  };
+  bad("C1,child-protection,NEG,2026-01-01,2025-12-31,other\n", "'end_date' is before the start_date");
+  bad("C1,child-protection,NEG,2026-01-01,2026-02-01,\n", "'end_reason' must be given");
+  bad("C1,child-protection,NEG,2026-01-01,,other\n", "'end_reason' must be left blank");
+  bad("C1,child-protection,NEG,2026-01-01,2026-02-01,bored\n", "'end_reason' must be one of");
+  bad("C1,child-protection,XXX,2026-01-01,,\n", "'initial_category' must be one of");
+  bad("C1,child-protection,NEG,2027-01-01,,\n", "'start_date' is after today");
+  bad(",child-protection,NEG,2026-01-01,,\n", "'child_id' must not be empty");
+}
+
+TEST_CASE("bulk validation: action status, completion date and cancel reason agree") {
+  const std::string header = "plan_id,what,owner,agency,due_date,status,completed_date,cancel_reason\n";
+  auto a = action_from_row(one_row(header + "P1,Visit,Bob,police,2026-12-01,,,\n", RecordKind::action), k_today);
+  CHECK(a.status == "open");
+  CHECK(a.plan_id == 1);
+  auto bad = [&](const std::string& line, const char* what) {
+    CHECK_THROWS_WITH(action_from_row(one_row(header + line, RecordKind::action), k_today), doctest::Contains(what));
+  };
+  bad("P1,Visit,Bob,police,2026-12-01,open,2026-11-01,\n", "'completed_date' must be left blank");
+  bad("P1,Visit,Bob,police,2026-12-01,done,,\n", "'completed_date' must be given");
+  bad("P1,Visit,Bob,police,2026-12-01,cancelled,2026-11-01,\n", "'cancel_reason' must be given");
+  bad("P1,Visit,Bob,police,2026-12-01,done,2026-11-01,why\n", "'cancel_reason' must be left blank");
+  bad("P1,Visit,Bob,police,2026-12-01,done,2026-12-01,\n", "'completed_date' is after today");
+  bad("P1,,Bob,police,2026-12-01,,,\n", "'what' must not be empty");
+  bad("C1,Visit,Bob,police,2026-12-01,,,\n", "'plan_id'");
+}
+
+TEST_CASE("bulk import: export columns are the import columns") {
+  ScratchDb s;
+  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+    ics::util::RowBuffer buffer;
+    export_records(*s.db, kind, buffer);
+    std::vector<std::string> names;
+    for (const auto& c : buffer.columns()) names.push_back(c.name);
+    auto columns = bulk_columns(kind);
+    CHECK(names == std::vector<std::string>(columns.begin(), columns.end()));
+  }
+}
+
+TEST_CASE("bulk import: records keep their ids, the batch and source lines are recorded") {
+  ScratchDb s;
+  auto r = s.import(RecordKind::child, k_children);
+  CHECK(r.committable);
+  CHECK(r.rows_read == 2);
+  CHECK(r.created == 2);
+  REQUIRE(r.batch_id);
+  CHECK(r.sha256 == ics::util::sha256_hex(k_children));
+  CHECK(s.exported(RecordKind::child) ==
+        "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs\n"
+        "C3,Amy,\"Smith, Jr\",2019-04-02,,F,9434765919,,,R1 R2\n"
+        "C7,Ben,Jones,2020-01-01,,M,,,,\n");
+  SQLite::Statement q(s.db->sql(), "SELECT batch_id, source_line FROM child WHERE id = 7");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt64() == *r.batch_id);
+  CHECK(q.getColumn(1).getInt() == 3);
+  SQLite::Statement b(s.db->sql(), "SELECT kind, file_name, sha256, counts FROM import_batch");
+  REQUIRE(b.executeStep());
+  CHECK(b.getColumn(0).getString() == "children");
+  CHECK(b.getColumn(2).getString() == r.sha256);
+  CHECK(b.getColumn(3).getString() == r.counts_json());
+  CHECK(s.count("audit") == 3);  // two children and the batch
+}
+
+TEST_CASE("bulk import: an invalid row means nothing is written, unless skip_invalid") {
+  ScratchDb s;
+  const std::string text = k_children + "C8,,Nobody,2020-01-01,U,,\n";
+  auto r = s.import(RecordKind::child, text);
+  CHECK(!r.committable);
+  CHECK(r.invalid == 1);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 4);
+  CHECK(r.errors[0].field == "given_names");
+  CHECK(s.count("child") == 0);
+  CHECK(s.count("import_batch") == 0);
+  r = s.import(RecordKind::child, text, OnConflict::error, true);
+  CHECK(r.committable);
+  CHECK(r.created == 2);
+  CHECK(r.invalid == 1);
+  CHECK(s.count("child") == 2);
+}
+
+TEST_CASE("bulk import: conflict modes on ids and NHS numbers") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  auto r = s.import(RecordKind::child, k_children);
+  CHECK(r.invalid == 2);
+  CHECK(r.errors[0].reason.find("already in the database") != std::string::npos);
+
+  r = s.import(RecordKind::child, k_children, OnConflict::skip);
+  CHECK(r.skipped == 2);
+  CHECK(r.committable);
+
+  r = s.import(RecordKind::child, k_children, OnConflict::update);
+  CHECK(r.unchanged == 2);
+  long audits = s.count("audit");
+
+  const std::string renamed = "child_id,given_names,family_name,date_of_birth,sex\nC7,Benjamin,Jones,2020-01-01,M\n";
+  r = s.import(RecordKind::child, renamed, OnConflict::update);
+  CHECK(r.updated == 1);
+  CHECK(s.count("audit") == audits + 2);  // the record and the batch
+  CHECK(s.exported(RecordKind::child).find("C7,Benjamin,Jones") != std::string::npos);
+
+  // No id: the child holding the NHS number is the one meant.
+  const std::string by_nhs = "given_names,family_name,nhs_number\nAmelia,Smith,9434765919\n";
+  CHECK(s.import(RecordKind::child, by_nhs).invalid == 1);
+  CHECK(s.import(RecordKind::child, by_nhs, OnConflict::skip).skipped == 1);
+  CHECK(s.import(RecordKind::child, by_nhs, OnConflict::update).updated == 1);
+  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith") != std::string::npos);
+
+  // Under update a column left out keeps its value, a blank one clears it.
+  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,F,9434765919,,,R1 R2") != std::string::npos);
+  CHECK(s.import(RecordKind::child, "child_id,refs,sex\nC3,,\n", OnConflict::update).updated == 1);
+  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,U,9434765919,,,\n") != std::string::npos);
+  CHECK(s.import(RecordKind::child, "child_id,refs\nC3,R1 R2\n", OnConflict::update).updated == 1);
+
+  // A new id with an NHS number another child holds cannot be an update.
+  r = s.import(RecordKind::child, "child_id,given_names,family_name,nhs_number\nC9,A,B,9434765919\n",
+               OnConflict::update);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].field == "nhs_number");
+
+  // A ref held by another child.
+  r = s.import(RecordKind::child, "child_id,given_names,family_name,refs\nC9,A,B,R1\n");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].field == "refs");
+
+  // The same id twice in one file.
+  r = s.import(RecordKind::child, "child_id,given_names,family_name\nC20,A,B\nC20,C,D\n");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].reason == "repeats the child of line 2");
+}
+
+TEST_CASE("bulk import: plans follow open-plan's rules and create no actions") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  auto r = s.import(RecordKind::plan, k_plans);
+  CHECK(r.created == 3);
+  CHECK(s.count("action") == 0);
+  CHECK(s.count("template_snapshot") == 2);
+  auto plans = s.exported(RecordKind::plan);
+  CHECK(plans.find("P4,C3,child-protection,1,child-protection,PHY,PHY,2026-11-02,,,,,,,1,") != std::string::npos);
+
+  auto bad = [&](const std::string& line, const char* field) {
+    auto result = s.import(RecordKind::plan, "plan_id,child_id,template,template_version,kind,initial_category,start_date\n" + line);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].field == field);
+  };
+  bad("P9,C99,child-protection,,,NEG,2026-01-01\n", "child_id");           // no such child
+  bad("P9,C3,child-protection,,,NEG,2026-11-10\n", "child_id");            // already has an open one (P4)
+  bad("P9,C7,nonesuch,,,,2026-01-01\n", "template");
+  bad("P9,C7,child-protection,7,,NEG,2026-01-01\n", "template_version");
+  bad("P9,C7,child-protection,,child-in-need,NEG,2026-01-01\n", "kind");
+  bad("P9,C7,child-protection,,,,2026-01-01\n", "initial_category");
+  bad("P9,C7,child-in-need,,,NEG,2026-01-01\n", "initial_category");
+  bad("P9,C7,child-protection,,,NEG,2019-06-01\n", "start_date");         // before the date of birth
+
+  // A child named by NHS number; a closed plan may sit beside an open one.
+  r = s.import(RecordKind::plan,
+               "plan_id,child_id,template,initial_category,start_date,end_date,end_reason,previous_cp_plans\n"
+               "P9,nhs:943 476 5919,child-protection,EMO,2025-01-01,2025-06-01,other,0\n");
+  CHECK(r.created == 1);
+}
+
+TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  s.import(RecordKind::plan, k_plans);
+  const std::string header = "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason\n";
+  auto r = s.import(RecordKind::action, header +
+                                            "A1,P4,safety,Visit,Bob,police,2026-11-20,open,,\n"
+                                            "A2,P2,,Visit,Bob,police,2026-10-20,cancelled,2026-11-01,plan closed\n"
+                                            "A5,P4,,Call,Bob,police,2026-11-20,done,2026-11-03,\n");
+  CHECK(r.created == 3);
+  auto bad = [&](const std::string& line, const char* field) {
+    auto result = s.import(RecordKind::action, header + line);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].field == field);
+  };
+  bad("A9,P2,,Visit,Bob,police,2026-10-20,open,,\n", "status");              // P2 is closed
+  bad("A9,P4,nowhere,Visit,Bob,police,2026-11-20,open,,\n", "section");
+  bad("A9,P4,,Visit,Bob,police,2026-11-01,open,,\n", "due_date");            // before P4 started
+  bad("A9,P4,,Visit,Bob,police,2026-11-20,done,2026-11-01,\n", "completed_date");
+  bad("A9,P99,,Visit,Bob,police,2026-11-20,open,,\n", "plan_id");
+  CHECK(s.count("action") == 3);
+}
+
+TEST_CASE("bulk import: an update that keeps the template version keeps the plan's snapshot") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  s.import(RecordKind::plan, k_plans);
+  CHECK(s.count("template_snapshot") == 2);
+  // The template file changed without a new version.
+  auto edited = ics::plan::TemplateLibrary({}).find("child-protection");
+  edited = ics::plan::parse_template(edited.text + "# edited\n", "edited");
+  auto finder = [edited](const std::string&) { return edited; };
+  auto r = s.import(RecordKind::plan, "plan_id,team\nP4,South\n", OnConflict::update, false, finder);
+  CHECK(r.updated == 1);
+  CHECK(s.count("template_snapshot") == 2);
+  r = s.import(RecordKind::plan, "plan_id,child_id,template,initial_category,start_date\nP8,C7,child-protection,NEG,2026-11-01\n",
+               OnConflict::error, false, finder);
+  CHECK(r.created == 1);
+  CHECK(s.count("template_snapshot") == 3);
+}
