@@ -38,8 +38,8 @@ void register_add_child(CLI::App& app, Runner& run) {
     ics::model::Child child;
     child.given_names = o->given_names;
     child.family_name = o->family_name;
-    child.date_of_birth = optional_date(o->dob, "dob");
-    child.expected_dob = optional_date(o->expected_dob, "expected_dob");
+    if (dob->count() > 0) child.date_of_birth = ics::util::parse_iso_or_throw(o->dob, "dob");
+    if (edob->count() > 0) child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
     child.sex = o->sex;
     child.nhs_number = optional_value(o->nhs_number);
     child.upn = optional_value(o->upn);

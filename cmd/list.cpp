@@ -2,6 +2,7 @@
 #include "command.hpp"
 #include "session.hpp"
 
+#include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/report/definition.hpp>
 #include <ics/report/runner.hpp>
@@ -48,7 +49,8 @@ void register_list(CLI::App& app, Runner& run) {
       params["plan"] = std::monostate{};
       if (!o->plan.empty()) params["plan"] = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
       params["status"] = std::monostate{};
-      if (!o->status.empty()) params["status"] = o->status;
+      if (!o->status.empty())
+        params["status"] = ics::model::require_code(o->status, ics::model::action_statuses(), "status");
     }
     auto out = s.output();
     ics::report::run_report(db, ics::report::find_definition(name), params, *out);

@@ -3,6 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
+#include <ics/store/records.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
@@ -71,14 +72,16 @@ void print_table(Session& s, const RowBuffer& record, const std::vector<std::pai
 
 void register_show(CLI::App& app, Runner& run) {
   auto id = std::make_shared<std::string>();
-  app.add_option("ID", *id, "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch)")->required();
+  app.add_option("ID", *id, "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch); a child also as nhs:…, upn:…, ref:…")->required();
   app.footer(R"(Examples:
   icsctl show C1
   icsctl show P1 -o json)");
   run = [id](Session& s) {
-    auto parsed = ics::model::parse_id(*id);
-    if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
     auto& db = s.read_db();
+    auto parsed = ics::model::parse_id(*id);
+    if (!parsed && id->find(':') != std::string::npos)  // nhs:…, upn:…, ref:… name a child
+      parsed = ics::model::EntityId{EntityKind::child, ics::store::resolve_child(db, *id)};
+    if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
     auto shape = shape_of(parsed->kind);
     ics::store::Params params{{"id", parsed->number}};
     RowBuffer record;

@@ -43,7 +43,11 @@ void validate_child(Child& child, util::Date today) {
     child.upn = *upn;
   }
   if (child.ethnicity) child.ethnicity = require_text(*child.ethnicity, "ethnicity");
-  for (auto& ref : child.refs) ref = require_text(ref, "ref");
+  for (auto& ref : child.refs) {
+    ref = require_text(ref, "ref");
+    // Refs are listed space-separated (show, export), so one may not hold a space.
+    if (ref.find_first_of(" \t") != std::string::npos) throw InvalidInput("ref", ref, "must not contain spaces");
+  }
 }
 
 }  // namespace ics::model
