@@ -47,7 +47,8 @@ void register_list(CLI::App& app, Runner& run) {
       params["open_only"] = std::int64_t{o->open_only ? 1 : 0};
     } else {
       params["plan"] = std::monostate{};
-      if (!o->plan.empty()) params["plan"] = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
+      if (!o->plan.empty())
+        params["plan"] = ics::store::get_plan(db, ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan")).id;
       params["status"] = std::monostate{};
       if (!o->status.empty())
         params["status"] = ics::model::require_code(o->status, ics::model::action_statuses(), "status");

@@ -1,7 +1,9 @@
 #include "command.hpp"
 #include "session.hpp"
 
+#include <ics/model/identifiers.hpp>
 #include <ics/store/rows.hpp>
+#include <ics/util/error.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -19,7 +21,11 @@ void register_log(CLI::App& app, Runner& run) {
   icsctl log -n 5)");
   run = [id, limit](Session& s) {
     ics::store::Params params{{"limit", *limit}, {"entity", std::monostate{}}};
-    if (!id->empty()) params["entity"] = *id;
+    if (!id->empty()) {
+      auto parsed = ics::model::parse_id(*id);
+      if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
+      params["entity"] = ics::model::format_id(parsed->kind, parsed->number);
+    }
     auto out = s.output();
     ics::store::run_named(s.read_db(), "audit_log", params, *out);
   };

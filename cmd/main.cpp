@@ -34,8 +34,8 @@ std::string command_path(CLI::App* sub) {
   return path;
 }
 
-int report(const std::exception& e, int code) {
-  std::cerr << styled_prefix("error", decide_color("auto")) << e.what() << '\n';
+int report(const std::exception& e, int code, const std::string& color) {
+  std::cerr << styled_prefix("error", decide_color(color)) << e.what() << '\n';
   return code;
 }
 
@@ -79,16 +79,16 @@ int main(int argc, char** argv) {
     }
     return k_exit_ok;
   } catch (const ics::InvalidInput& e) {
-    return report(e, k_exit_invalid);
+    return report(e, k_exit_invalid, globals.color);
   } catch (const ics::Conflict& e) {
-    return report(e, k_exit_invalid);
+    return report(e, k_exit_invalid, globals.color);
   } catch (const ics::NotFound& e) {
-    return report(e, k_exit_not_found);
+    return report(e, k_exit_not_found, globals.color);
   } catch (const ics::Interrupted& e) {
-    return report(e, k_exit_interrupted);
+    return report(e, k_exit_interrupted, globals.color);
   } catch (const CLI::ParseError& e) {
-    return report(e, k_exit_usage);
+    return report(e, k_exit_usage, globals.color);
   } catch (const std::exception& e) {
-    return report(e, k_exit_runtime);
+    return report(e, k_exit_runtime, globals.color);
   }
 }

@@ -3,6 +3,7 @@
 #include "render.hpp"
 
 #include <ics/io/writers.hpp>
+#include <ics/model/validate.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/util/error.hpp>
 
@@ -61,6 +62,7 @@ std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const 
 Session::Session(GlobalOptions options, std::string command)
     : m_options(std::move(options)), m_command(std::move(command)), m_today(today_from_env()) {
   if (m_options.actor.empty()) m_options.actor = login_name();
+  m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
   m_color = decide_color(m_options.color);

@@ -54,8 +54,10 @@ SELECT p.id, p.child_id, t.name, t.version, t.hash, p.kind, p.initial_category, 
          ORDER BY r.review_date DESC, r.id DESC LIMIT 1)
 FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE p.id = ?1;
 
--- name: open_plan_of_kind
-SELECT id FROM plan WHERE child_id = ?1 AND kind = ?2 AND end_date IS NULL LIMIT 1;
+-- name: overlapping_plan_of_kind
+-- A plan of the child and kind still open on ?3 or later (it would overlap a plan starting on ?3).
+SELECT id FROM plan WHERE child_id = ?1 AND kind = ?2 AND (end_date IS NULL OR end_date > ?3)
+ORDER BY start_date LIMIT 1;
 
 -- name: count_plans_of_kind
 SELECT count(*) FROM plan WHERE child_id = ?1 AND kind = ?2;

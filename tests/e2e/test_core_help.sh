@@ -96,4 +96,13 @@ usage db
 usage db backup
 expect_unchanged "$before"
 
+# --- errors at run time: a bad ICSCTL_TODAY; the error prefix follows --color ------------------------
+ICSCTL_TODAY=2026-02-30 expect_rc 3 list children
+expect_err_has "'ICSCTL_TODAY' is not a date (YYYY-MM-DD): '2026-02-30'"
+expect_rc 4 --color never show C99
+check "--color never: stderr [$ERR]" test "$ERR" = "icsctl: error: no child 'C99'"
+expect_rc 4 --color always show C99
+check "--color always: the error prefix is not coloured: [$(cat -v <<<"$ERR")]" \
+  test "$ERR" = $'icsctl: \033[1;31merror:\033[0m no child \'C99\''
+
 finish

@@ -58,16 +58,15 @@ AS_OF=2026-04-15
 for name in register open-plans overdue-actions reviews-due caseload chronology; do
   args=(report "$name" --as-of "$AS_OF")
   [ "$name" = chronology ] && args+=(C1)
-  for format in json csv; do
-    expect_rc 0 "${args[@]}" -o "$format"
-    expect_golden "report_$name.$format"
-    first=$OUT
-    expect_rc 0 "${args[@]}" -o "$format"
-    check "report $name -o $format: a second run differs" test "$OUT" = "$first"
-  done
-  # tsv: the csv's header with tabs, as many lines; ndjson: one object per row
+  expect_rc 0 "${args[@]}" -o json
+  expect_golden "report_$name.json"
+  first=$OUT
+  expect_rc 0 "${args[@]}" -o json
+  check "report $name -o json: a second run differs" test "$OUT" = "$first"
   expect_rc 0 "${args[@]}" -o csv
+  expect_golden "report_$name.csv"
   csv=$OUT
+  # tsv: the csv's header with tabs, as many lines; ndjson: one object per row
   expect_rc 0 "${args[@]}" -o tsv
   check "report $name -o tsv header" test "$(head -1 <<<"$OUT")" = "$(head -1 <<<"$csv" | tr , '\t')"
   check "report $name -o tsv lines" test "$(wc -l <<<"$OUT")" = "$(wc -l <<<"$csv")"

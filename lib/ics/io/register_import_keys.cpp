@@ -6,40 +6,47 @@
 namespace ics::io {
 
 namespace {
+
 constexpr std::size_t k_initial_slots = 1024;  // a power of two
+
+std::uint32_t hash_of(std::string_view key) {
+  auto h = std::hash<std::string_view>{}(key);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
-KeyIndex::KeyIndex() : m_offsets{0}, m_slots(k_initial_slots, 0) {}
+}  // namespace
 
-std::size_t KeyIndex::slot_of(std::string_view key, std::size_t hash) const {
+KeyIndex::KeyIndex() : m_offsets{0}, m_slots(k_initial_slots) {}
+
+std::size_t KeyIndex::slot_of(std::string_view key, std::uint32_t hash) const {
   std::size_t mask = m_slots.size() - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    std::uint32_t entry = m_slots[slot];
-    if (entry == 0 || this->key(entry - 1) == key) return slot;
+    const Slot& s = m_slots[slot];
+    if (s.id_plus_one == 0 || (s.hash == hash && this->key(s.id_plus_one - 1) == key)) return slot;
   }
 }
 
 std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
-  std::size_t hash = std::hash<std::string_view>{}(key);
+  std::uint32_t hash = hash_of(key);
   std::size_t slot = slot_of(key, hash);
-  if (m_slots[slot] != 0) {
+  if (m_slots[slot].id_plus_one != 0) {
     added = false;
-    return m_slots[slot] - 1;
+    return m_slots[slot].id_plus_one - 1;
   }
   if (m_text.size() + key.size() > UINT32_MAX) throw StorageError("too many keys in one import");
   std::uint32_t id = size();
   m_text.append(key);
   m_offsets.push_back(static_cast<std::uint32_t>(m_text.size()));
-  m_slots[slot] = id + 1;
+  m_slots[slot] = {id + 1, hash};
   added = true;
   if (static_cast<std::size_t>(size()) * 2 > m_slots.size()) grow();  // load factor at most 1/2
   return id;
 }
 
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
-  std::uint32_t entry = m_slots[slot_of(key, std::hash<std::string_view>{}(key))];
-  if (entry == 0) return std::nullopt;
-  return entry - 1;
+  const Slot& s = m_slots[slot_of(key, hash_of(key))];
+  if (s.id_plus_one == 0) return std::nullopt;
+  return s.id_plus_one - 1;
 }
 
 std::string_view KeyIndex::key(std::uint32_t id) const {
@@ -47,20 +54,21 @@ std::string_view KeyIndex::key(std::uint32_t id) const {
 }
 
 void KeyIndex::grow() {
-  std::vector<std::uint32_t> old(m_slots.size() * 2, 0);
+  std::vector<Slot> old(m_slots.size() * 2);
   old.swap(m_slots);
   std::size_t mask = m_slots.size() - 1;
-  for (std::uint32_t id = 0; id < size(); ++id) {
-    std::size_t slot = std::hash<std::string_view>{}(key(id)) & mask;
-    while (m_slots[slot] != 0) slot = (slot + 1) & mask;
-    m_slots[slot] = id + 1;
+  for (const Slot& s : old) {
+    if (s.id_plus_one == 0) continue;
+    std::size_t slot = s.hash & mask;
+    while (m_slots[slot].id_plus_one != 0) slot = (slot + 1) & mask;
+    m_slots[slot] = s;
   }
 }
 
 void KeyIndex::clear() {
   std::string().swap(m_text);
   std::vector<std::uint32_t>{0}.swap(m_offsets);
-  std::vector<std::uint32_t>(k_initial_slots, 0).swap(m_slots);
+  std::vector<Slot>(k_initial_slots).swap(m_slots);
 }
 
 }  // namespace ics::io

@@ -92,7 +92,8 @@ std::int64_t parse_id_of(EntityKind kind, std::string_view text, std::string_vie
   auto id = parse_id(text);
   if (!id || id->kind != kind)
     throw InvalidInput(std::string(field), std::string(text),
-                       fmt::format("is not a {} id (like {}42)", name_of(kind), prefix_of(kind)));
+                       fmt::format("is not {} {} id (like {}42)", kind == EntityKind::action ? "an" : "a",
+                                   name_of(kind), prefix_of(kind)));
   return id->number;
 }
 

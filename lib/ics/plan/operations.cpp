@@ -66,9 +66,15 @@ std::int64_t open_plan(store::WriteTransaction& tx, const Template& tmpl, const 
   if (tmpl.categories.empty() && request.category)
     throw InvalidInput("category", *request.category, fmt::format("does not apply to template '{}'", tmpl.name));
   if (request.category) require_category(tmpl, *request.category);
-  if (auto open = store::open_plan_of_kind(db, child.id, tmpl.kind))
-    throw Conflict(fmt::format("child {} already has an open {} plan {}", format_id(EntityKind::child, child.id),
-                               tmpl.kind, format_id(EntityKind::plan, *open)));
+  if (auto other = store::overlapping_plan_of_kind(db, child.id, tmpl.kind, start)) {
+    auto overlapping = store::get_plan(db, *other);
+    if (!overlapping.end_date)
+      throw Conflict(fmt::format("child {} already has an open {} plan {}", format_id(EntityKind::child, child.id),
+                                 tmpl.kind, format_id(EntityKind::plan, *other)));
+    throw Conflict(fmt::format("'start' {} overlaps {} plan {} of child {}, which ended on {}", start.iso(), tmpl.kind,
+                               format_id(EntityKind::plan, *other), format_id(EntityKind::child, child.id),
+                               overlapping.end_date->iso()));
+  }
 
   store::PlanRow row;
   auto& plan = row.plan;

@@ -78,10 +78,12 @@ model::Plan get_plan(Database& db, std::int64_t id) {
   return p;
 }
 
-std::optional<std::int64_t> open_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind) {
-  auto& q = db.query("open_plan_of_kind");
+std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind,
+                                                     util::Date from) {
+  auto& q = db.query("overlapping_plan_of_kind");
   q.bind(1, i64(child_id));
   q.bind(2, kind);
+  q.bind(3, from.iso());
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }

@@ -38,7 +38,9 @@ struct PlanRow {
 std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
                          const std::optional<Provenance>& from = std::nullopt);
 model::Plan get_plan(Database& db, std::int64_t id);  // throws NotFound
-std::optional<std::int64_t> open_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
+// A plan of the child and kind that is open on `from` or later (it would overlap a plan starting then).
+std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind,
+                                                     util::Date from);
 int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
 std::string template_body_of_plan(Database& db, std::int64_t plan_id);
 void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category);
