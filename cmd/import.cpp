@@ -19,6 +19,13 @@ void register_import(CLI::App& app, Runner& run) {
   register_import_register(*reg, *run_register);
   auto run_bulk = std::make_shared<Runner>();
   add_bulk_import_commands(app, *run_bulk);
+  app.footer(R"(Run 'icsctl import SUBCOMMAND --help' for the rules of each.
+
+Examples:
+  icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
+  icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
+  icsctl import children children.csv
+  icsctl import plans plans.ndjson --on-conflict update)");
   run = [reg, run_register, run_bulk](Session& s) {
     if (reg->parsed()) (*run_register)(s);
     else if (*run_bulk) (*run_bulk)(s);

@@ -185,13 +185,13 @@ void register_import_register(CLI::App& app, Runner& run) {
   app.footer(R"(Each row becomes one child protection plan; rows of the same person (legacy person id or
 NHS number) become one child. Rows read = plans created + already imported + rejected.
 Exit 0 when no row was rejected, 3 when some were (the other rows are imported).
--o json prints the summary as one JSON object (not an array).
+-o json prints the summary as one JSON object (not an array). The shipped mapping legacy-register
+(share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.
 
 Examples:
-  scripts/gen-register.py 1000 42 export.csv    # a sample export, from the source tree
   icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
   icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
-  iconv -f latin1 -t utf-8 old.csv | icsctl import register - --mapping legacy-register)");
+  icsctl import register - --mapping legacy-register -v < export.csv)");
   run = [o](Session& s) {
     auto mapping = load_mapping(o->mapping);
     SigintFlag sigint;
