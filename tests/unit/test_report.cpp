@@ -411,8 +411,8 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
         "demo.yaml:1:7: report name 'Demo Report' must be lower-case letters, digits and '-'");
   CHECK(error("title: Demo\n", "") == "demo.yaml:1:1: missing required key 'title' in report definition");
   CHECK(error("row: thing", "row: [a").starts_with("demo.yaml:"));
-  CHECK(error("description: a count", "description: \xff") == "demo.yaml:9:1: text is not valid UTF-8");
-  CHECK(error("query: |\n  SELECT 1\n", "query:\n") == "demo.yaml:10:1: 'query' in report definition must be non-empty text");
+  CHECK(error("description: a count", "description: \xff") == "demo.yaml:9:43: text is not valid UTF-8 (byte 0xff)");
+  CHECK(error("query: |\n  SELECT 1\n", "query:\n") == "demo.yaml:10:1: 'query' must not be empty");
   CHECK_THROWS_WITH_AS(ics::report::parse_definition("", "empty.yaml"), "empty.yaml:1:1: report definition is empty",
                        ics::InvalidInput);
 }

@@ -1,6 +1,6 @@
 #include <ics/io/mapping.hpp>
 #include <ics/model/codes.hpp>
-#include <ics/plan/yaml_read.hpp>
+#include <ics/util/yaml_read.hpp>
 #include <ics/util/text.hpp>
 
 #include <algorithm>
@@ -10,9 +10,9 @@
 
 namespace ics::io {
 
-namespace {
+namespace yaml = util::yaml;
 
-namespace yaml = plan::yaml;
+namespace {
 
 constexpr std::array<std::string_view, k_register_field_count> k_field_names = {
     "ref",      "child_ref", "family_name", "given_names", "date_of_birth", "sex",         "nhs_number",

@@ -1,11 +1,13 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/sources.hpp>
-#include <ics/plan/yaml_read.hpp>
+#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 
 namespace ics::plan {
+
+namespace yaml = util::yaml;
 
 namespace {
 

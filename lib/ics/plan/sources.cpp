@@ -1,5 +1,5 @@
 #include <ics/plan/sources.hpp>
-#include <ics/plan/yaml_read.hpp>
+#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
 
@@ -9,6 +9,8 @@
 #include <sstream>
 
 namespace ics::plan {
+
+namespace yaml = util::yaml;
 
 namespace fs = std::filesystem;
 

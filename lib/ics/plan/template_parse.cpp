@@ -1,12 +1,14 @@
 #include <ics/model/codes.hpp>
 #include <ics/plan/template_parse.hpp>
-#include <ics/plan/yaml_read.hpp>
+#include <ics/util/yaml_read.hpp>
 #include <ics/util/sha256.hpp>
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace ics::plan {
+
+namespace yaml = util::yaml;
 
 namespace {
 

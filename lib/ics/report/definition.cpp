@@ -1,7 +1,7 @@
 #include <ics/report/definition.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
-#include <ics/util/text.hpp>
+#include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -14,27 +14,9 @@ namespace ics::report {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> k_keys = {
-    "name", "title", "row", "parameters", "optional_parameters", "listed", "columns", "query"};
-constexpr std::array<std::string_view, 3> k_column_keys = {"name", "type", "description"};
+namespace yaml = util::yaml;
+
 constexpr std::array<std::string_view, 3> k_column_types = {"text", "integer", "date"};
-
-[[noreturn]] void fail(std::string_view source, const YAML::Mark& mark, const std::string& what) {
-  int line = mark.is_null() ? 1 : mark.line + 1;
-  int column = mark.is_null() ? 1 : mark.column + 1;
-  throw InvalidInput(fmt::format("{}:{}:{}: {}", source, line, column, what));
-}
-
-// The 1-based line of the first line that is not valid UTF-8, or 0.
-int first_bad_utf8_line(std::string_view text) {
-  int line = 1;
-  for (size_t start = 0; start <= text.size(); ++line) {
-    size_t end = std::min(text.find('\n', start), text.size());
-    if (!util::is_valid_utf8(text.substr(start, end - start))) return line;
-    start = end + 1;
-  }
-  return 0;
-}
 
 // Lower-case letters, digits and `extra`, starting with a letter.
 bool is_identifier(std::string_view text, char extra) {
@@ -43,127 +25,36 @@ bool is_identifier(std::string_view text, char extra) {
                      [&](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == extra; });
 }
 
-template <size_t N>
-bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-template <size_t N>
-std::string join(const std::array<std::string_view, N>& words) {
-  return fmt::format("{}", fmt::join(words, ", "));
-}
-
-// A YAML map whose keys are checked against a fixed list; values found by key with their positions.
-class Fields {
- public:
-  template <size_t N>
-  Fields(const YAML::Node& node, std::string_view what, std::string_view source,
-         const std::array<std::string_view, N>& allowed)
-      : m_node(node), m_what(what), m_source(source) {
-    if (!node.IsMap()) fail(source, node.Mark(), fmt::format("{} must be a map of keys", what));
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key = it->first;
-      if (!key.IsScalar()) fail(source, key.Mark(), fmt::format("keys in {} must be text", what));
-      if (!contains(allowed, key.Scalar()))
-        fail(source, key.Mark(),
-             fmt::format("unknown key '{}' in {} (expected {})", key.Scalar(), what, join(allowed)));
-      if (find(key.Scalar()))
-        fail(source, key.Mark(), fmt::format("duplicate key '{}' in {}", key.Scalar(), what));
-      m_entries.push_back({key.Scalar(), key, it->second});
-    }
-  }
-
-  bool has(std::string_view key) const { return find(key) != nullptr; }
-
-  const YAML::Node& get(std::string_view key) const {
-    const Entry* entry = find(key);
-    if (!entry) fail(m_source, m_node.Mark(), fmt::format("missing required key '{}' in {}", key, m_what));
-    return entry->value;
-  }
-
-  // Where the value of `key` is: the value itself, else its key (an empty value has no position).
-  YAML::Mark mark(std::string_view key) const {
-    const Entry* entry = find(key);
-    if (!entry) return m_node.Mark();
-    bool empty = entry->value.IsNull() || entry->value.Mark().is_null();
-    return empty ? entry->key.Mark() : entry->value.Mark();
-  }
-
-  [[noreturn]] void fail_at(std::string_view key, const std::string& what) const {
-    fail(m_source, mark(key), what);
-  }
-
-  std::string text(std::string_view key) const {
-    const YAML::Node& value = get(key);
-    if (!value.IsScalar() || value.Scalar().empty())
-      fail_at(key, fmt::format("'{}' in {} must be non-empty text", key, m_what));
-    return value.Scalar();
-  }
-
- private:
-  struct Entry {
-    std::string name;
-    YAML::Node key;
-    YAML::Node value;
-  };
-  const Entry* find(std::string_view key) const {
-    for (const auto& entry : m_entries)
-      if (entry.name == key) return &entry;
-    return nullptr;
-  }
-
-  YAML::Node m_node;
-  std::string m_what;
-  std::string_view m_source;
-  std::vector<Entry> m_entries;
-};
-
-YAML::Node load(std::string_view text, std::string_view source) {
-  if (int line = first_bad_utf8_line(text))
-    throw InvalidInput(fmt::format("{}:{}:1: text is not valid UTF-8", source, line));
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    fail(source, e.mark, fmt::format("YAML syntax error: {}", e.msg));
-  }
-  if (documents.empty() || documents[0].IsNull()) fail(source, YAML::Mark(), "report definition is empty");
-  if (documents.size() > 1) fail(source, documents[1].Mark(), "expected one YAML document, found more");
-  return documents[0];
-}
-
 // The parameter names listed under `key`, none repeated and none in `taken`.
-std::vector<std::string> read_parameters(const Fields& fields, std::string_view key, std::string_view source,
+std::vector<std::string> read_parameters(const yaml::Map& fields, std::string_view key,
                                          const std::vector<std::string>& taken) {
   std::vector<std::string> out;
   if (!fields.has(key)) return out;
-  const YAML::Node& list = fields.get(key);
-  if (!list.IsSequence()) fields.fail_at(key, fmt::format("'{}' must be a list of names", key));
-  for (const auto& item : list) {
+  for (const auto& item : fields.list(key)) {
     if (!item.IsScalar() || !is_identifier(item.Scalar(), '_'))
-      fail(source, item.Mark(), "a parameter must be a name of lower-case letters, digits and '_'");
+      yaml::fail(fields.source(), item.Mark(), "a parameter must be a name of lower-case letters, digits and '_'");
     const std::string& name = item.Scalar();
     if (std::find(out.begin(), out.end(), name) != out.end() ||
         std::find(taken.begin(), taken.end(), name) != taken.end())
-      fail(source, item.Mark(), fmt::format("parameter '{}' is listed twice", name));
+      yaml::fail(fields.source(), item.Mark(), fmt::format("parameter '{}' is listed twice", name));
     out.push_back(name);
   }
   return out;
 }
 
-std::vector<ColumnDef> read_columns(const Fields& fields, std::string_view source) {
-  const YAML::Node& list = fields.get("columns");
-  if (!list.IsSequence() || list.size() == 0) fields.fail_at("columns", "'columns' must be a non-empty list");
+std::vector<ColumnDef> read_columns(const yaml::Map& fields) {
+  const YAML::Node& list = fields.list("columns");
+  if (list.size() == 0) fields.fail("columns", "'columns' must be a non-empty list");
   std::vector<ColumnDef> out;
   for (const auto& item : list) {
-    Fields column(item, "column", source, k_column_keys);
+    yaml::Map column(item, "column", fields.source(), {"name", "type", "description"});
     ColumnDef def{column.text("name"), column.text("type"), column.text("description")};
     if (!is_identifier(def.name, '_'))
-      column.fail_at("name", fmt::format("column name '{}' must be lower-case letters, digits and '_'", def.name));
+      column.fail("name", fmt::format("column name '{}' must be lower-case letters, digits and '_'", def.name));
     for (const auto& other : out)
-      if (other.name == def.name) column.fail_at("name", fmt::format("column '{}' is listed twice", def.name));
-    if (!contains(k_column_types, def.type))
-      column.fail_at("type", fmt::format("column type '{}' is not one of {}", def.type, join(k_column_types)));
+      if (other.name == def.name) column.fail("name", fmt::format("column '{}' is listed twice", def.name));
+    if (std::find(k_column_types.begin(), k_column_types.end(), def.type) == k_column_types.end())
+      column.fail("type", fmt::format("column type '{}' is not one of {}", def.type, fmt::join(k_column_types, ", ")));
     out.push_back(std::move(def));
   }
   return out;
@@ -191,26 +82,26 @@ const std::vector<Definition>& builtins() {
 }  // namespace
 
 Definition parse_definition(std::string_view yaml_text, std::string_view source) {
-  YAML::Node root = load(yaml_text, source);
-  Fields fields(root, "report definition", source, k_keys);
+  yaml::Map fields(yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
+                   {"name", "title", "row", "parameters", "optional_parameters", "listed", "columns", "query"});
   Definition def;
   def.source = std::string(source);
   def.name = fields.text("name");
   if (!is_identifier(def.name, '-'))
-    fields.fail_at("name", fmt::format("report name '{}' must be lower-case letters, digits and '-'", def.name));
+    fields.fail("name", fmt::format("report name '{}' must be lower-case letters, digits and '-'", def.name));
   def.title = fields.text("title");
   def.row = fields.text("row");
   fields.get("parameters");
-  def.parameters = read_parameters(fields, "parameters", source, {});
+  def.parameters = read_parameters(fields, "parameters", {});
   if (std::find(def.parameters.begin(), def.parameters.end(), "as_of") == def.parameters.end())
-    fields.fail_at("parameters", "'parameters' must include as_of");
-  def.optional_parameters = read_parameters(fields, "optional_parameters", source, def.parameters);
+    fields.fail("parameters", "'parameters' must include as_of");
+  def.optional_parameters = read_parameters(fields, "optional_parameters", def.parameters);
   if (fields.has("listed")) {
     const YAML::Node& listed = fields.get("listed");
     if (!listed.IsScalar() || !YAML::convert<bool>::decode(listed, def.listed))
-      fields.fail_at("listed", "'listed' must be true or false");
+      fields.fail("listed", "'listed' must be true or false");
   }
-  def.columns = read_columns(fields, source);
+  def.columns = read_columns(fields);
   def.query = fields.text("query");
   return def;
 }

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ics::plan::yaml {
+namespace ics::util::yaml {
 
 [[noreturn]] void fail(std::string_view source, const YAML::Mark& mark, const std::string& what);
 
@@ -66,4 +66,4 @@ class Map {
   std::vector<Entry> m_entries;
 };
 
-}  // namespace ics::plan::yaml
+}  // namespace ics::util::yaml

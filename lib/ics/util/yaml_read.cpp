@@ -1,10 +1,10 @@
-#include <ics/plan/yaml_read.hpp>
+#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
 
 #include <charconv>
 #include <fmt/format.h>
 
-namespace ics::plan::yaml {
+namespace ics::util::yaml {
 
 namespace {
 
@@ -178,4 +178,4 @@ const YAML::Node& Map::list(std::string_view key) const {
   return value;
 }
 
-}  // namespace ics::plan::yaml
+}  // namespace ics::util::yaml
