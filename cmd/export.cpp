@@ -30,6 +30,7 @@ database with constant memory, read in one transaction.
 Examples:
   icsctl export children > children.csv
   icsctl export plans -o ndjson > plans.ndjson
+  icsctl export actions -o tsv > actions.tsv
   icsctl export all -o ndjson | gzip > ics-backup.ndjson.gz)";
 
 }  // namespace

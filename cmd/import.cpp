@@ -24,7 +24,7 @@ void register_import(CLI::App& app, Runner& run) {
 Examples:
   icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
   icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
-  icsctl import children children.csv
+  icsctl import children children.csv --on-conflict skip
   icsctl import plans plans.ndjson --on-conflict update)");
   run = [reg, run_register, run_bulk](Session& s) {
     if (reg->parsed()) (*run_register)(s);

@@ -120,9 +120,9 @@ unchanged). The whole file is one transaction with one audit record per record w
 -o json prints a summary object on stdout: rows_read, created, updated, unchanged, skipped, invalid.
 
 Examples:
-  icsctl import children children.csv
-  icsctl --db new.db import plans plans.ndjson --on-conflict update
-  icsctl import actions - --format tsv --skip-invalid -o json < actions.tsv)";
+  icsctl import children children.csv --on-conflict skip
+  icsctl import plans plans.ndjson --on-conflict update
+  icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv)";
 
 }  // namespace
 
