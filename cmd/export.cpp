@@ -14,18 +14,20 @@ namespace {
 
 using ics::io::RecordKind;
 
-constexpr const char* k_footer = R"(Output: -o csv (the default, also when -o is table), tsv, ndjson or json. The columns are the ones
-'icsctl import children|plans|actions' reads back, so export, import into a new database and export
-again gives the same bytes:
+constexpr const char* k_footer =
+    R"(Output: -o csv (the default, also when -o is table), tsv, ndjson or json. The columns are the ones
+'icsctl import children|plans|actions|reviews' reads back, so export, import into a new database (in
+that order: children, plans, actions, reviews) and export again gives the same bytes:
   children  child_id given_names family_name date_of_birth expected_dob sex nhs_number upn ethnicity
             refs (legacy references, space-separated)
   plans     plan_id child_id template template_version kind initial_category latest_category start_date
             end_date end_reason lead_worker team contingency first_review_due previous_cp_plans legacy_ref
   actions   action_id plan_id section what owner agency due_date status completed_date cancel_reason
-  reviews   review_id plan_id kind review_date outcome category next_review_due (export only)
+  reviews   review_id plan_id kind review_date outcome category next_review_due
 'all' writes every child, plan, action and review, in that order, as ndjson (the default) or json:
 each object's first key "record" says which (child, plan, action, review). Records stream from the
-database with constant memory, read in one transaction.
+database with constant memory, read in one transaction. To import it, split it by kind, e.g.
+  grep '^{"record":"child"' all.ndjson | icsctl import children - --format ndjson
 
 Examples:
   icsctl export children > children.csv

@@ -1,5 +1,5 @@
-// `import children|plans|actions FILE|-`: reads a csv, tsv or ndjson file of the export columns and
-// adds or (--on-conflict) skips or replaces the records, all in one transaction.
+// `import children|plans|actions|reviews FILE|-`: reads a csv, tsv or ndjson file of the export
+// columns and adds or (--on-conflict) skips or replaces the records, all in one transaction.
 #include "import_bulk.hpp"
 
 #include "render.hpp"
@@ -38,10 +38,11 @@ std::string describe(const ics::io::RowError& e) {
   return text;
 }
 
-// The summary on stdout for -o csv|tsv|json|ndjson: one object (json and ndjson) or one row.
+// The summary on stdout for -o csv|tsv|json|ndjson, through the output writers: a header and one row,
+// an array of one object (json) or one object line (ndjson).
 void print_summary(Session& s, const ics::io::BulkImportOptions& o, const ics::io::BulkImportResult& r) {
   if (!s.machine_output()) return;
-  auto out = s.csv_like_output() ? s.output() : ics::io::make_writer(ics::io::Format::ndjson, std::cout);
+  auto out = s.output();
   ics::util::Value batch;
   if (r.batch_id) batch = ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id);
   out->begin({{"kind"}, {"file"}, {"format"}, {"rows_read", "integer"}, {"created", "integer"},
@@ -73,6 +74,7 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
   options.file_name = o.file == "-" ? "(stdin)" : o.file;
   options.today = s.today();
   options.find_template = [&s](const std::string& name) { return s.templates().find(name); };
+  options.calendars = s.calendar_loader();
   bool progress = s.progress_wanted();
   if (progress)
     options.progress = [](long rows, long long bytes) {
@@ -85,15 +87,21 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
   if (result.committable) tx.commit();
   if (progress) std::cerr << "\r\x1b[K" << std::flush;
 
-  for (const auto& error : result.errors) {
-    if (result.committable) s.warn(describe(error));
-    else std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
-  }
+  for (const auto& error : result.errors)
+    std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
   print_summary(s, options, result);
   if (!result.committable)
     throw ics::InvalidInput(fmt::format("{} of {} rows of {} are invalid: nothing was imported "
                                         "(--skip-invalid imports the valid rows)",
                                         result.invalid, result.rows_read, options.file_name));
+  // With --skip-invalid the valid rows are written, but a rejected row still means exit 3.
+  if (result.invalid > 0)
+    throw ics::InvalidInput(
+        fmt::format("{} of {} rows of {} are invalid and were not imported; the other {} "
+                    "were ({} created, {} updated, {} unchanged, {} skipped; batch {})",
+                    result.invalid, result.rows_read, options.file_name, result.rows_read - result.invalid,
+                    result.created, result.updated, result.unchanged, result.skipped,
+                    ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
   s.info(fmt::format("imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
                      "{} invalid; batch {}",
                      ics::io::record_plural(kind), options.file_name, ics::io::format_name(options.format),
@@ -101,8 +109,10 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
                      result.invalid, ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
 }
 
-constexpr const char* k_footer = R"(The file has the columns 'icsctl export KIND' writes, in any order, with a header row
-(csv, tsv) or one JSON object a line (ndjson; a "record" key as 'export all' writes is allowed). The
+constexpr const char* k_footer =
+    R"(The file has the columns 'icsctl export KIND' writes, in any order, with a header row
+(csv, tsv) or one JSON object a line (ndjson; a "record" key as 'export all' writes must name the
+kind imported: a line of another kind is an invalid row, so split an 'export all' file first). The
 format comes from --format, else the file name (.csv, .tsv, .ndjson, .jsonl), else the first line
 (a '{' means ndjson, a tab tsv, anything else csv). Records keep the ids in the id column (C12, P3,
 A7); a row with a blank id gets the next free one. A plan's child_id may also be nhs:N, upn:U or ref:R.
@@ -110,19 +120,26 @@ A blank field is empty; a column the file leaves out is empty for a new record a
 under --on-conflict update. A blank previous_cp_plans is counted as open-plan counts it.
 
 Every row is checked with the rules of add-child, open-plan, assign-action, complete-action,
-cancel-action and close-plan; plans name a template found in the template folders (or a stored
-version of it) and create no actions. Bad rows are listed with their line numbers and nothing is
-written (exit 3); with --skip-invalid the valid rows are written, the bad ones are warnings and the
-exit code is 0. A row whose record exists (same id; for a child also the same NHS number) is an
-error, or is skipped, or replaces the record (--on-conflict update; an identical row counts as
-unchanged). The whole file is one transaction with one audit record per record written; the batch
+cancel-action, record-review and close-plan; plans name a template found in the template folders (or
+a stored version of it) and create no actions; plans of one kind of one child may not overlap (rows
+earlier in the file count); a blank first_review_due, and a review conference's blank
+next_review_due, are counted from the template as open-plan and record-review count them. Reviews
+must fall within their plan (from its start, before its end). Bad rows are listed with their line
+numbers and nothing is written (exit 3); with --skip-invalid the valid rows are written and the bad
+ones listed, and the exit code is still 3. A row whose record exists (same id; for a child also the
+same NHS number) is an error, or is skipped, or replaces the record (--on-conflict update; an
+identical row counts as unchanged). The whole file is one transaction with one audit record per record written; the batch
 (file, SHA-256, counts) is recorded and new children and plans point at it and their line.
--o json prints a summary object on stdout: rows_read, created, updated, unchanged, skipped, invalid.
+-o json prints the summary on stdout as an array of one object (-o ndjson: one object line; csv, tsv:
+a header and one row) with kind, file, format, rows_read, created, updated, unchanged, skipped,
+invalid and batch_id (null when nothing was written).
 
 Examples:
   icsctl import children children.csv --on-conflict skip
   icsctl import plans plans.ndjson --on-conflict update
-  icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv)";
+  icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv
+  icsctl import reviews reviews.csv
+  grep '^{"record":"plan"' all.ndjson | icsctl import plans - --format ndjson)";
 
 }  // namespace
 
@@ -135,14 +152,16 @@ void add_bulk_import_commands(CLI::App& import_app, Runner& run_bulk) {
   std::vector<std::pair<RecordKind, CLI::App*>> subs;
   for (auto [kind, help] : {Kind{RecordKind::child, "bulk import children (csv, tsv or ndjson)"},
                             Kind{RecordKind::plan, "bulk import plans (csv, tsv or ndjson)"},
-                            Kind{RecordKind::action, "bulk import actions (csv, tsv or ndjson)"}}) {
+                            Kind{RecordKind::action, "bulk import actions (csv, tsv or ndjson)"},
+                            Kind{RecordKind::review, "bulk import reviews (csv, tsv or ndjson)"}}) {
     auto* sub = import_app.add_subcommand(std::string(ics::io::record_plural(kind)), help);
     sub->add_option("FILE", o->file, "the file to read, or - for standard input")->required();
     sub->add_option("--format", o->format, "csv, tsv or ndjson (default: from the file name or first line)")
         ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
     sub->add_option("--on-conflict", o->on_conflict, "a row whose record exists: error (default), skip, update")
         ->check(CLI::IsMember({"error", "skip", "update"}));
-    sub->add_flag("--skip-invalid", o->skip_invalid, "write the valid rows even when some are invalid (exit 0)");
+    sub->add_flag("--skip-invalid", o->skip_invalid,
+                  "write the valid rows even when some are invalid (still exit 3)");
     sub->footer(k_footer);
     sub->fallthrough();
     subs.emplace_back(kind, sub);
@@ -150,7 +169,7 @@ void add_bulk_import_commands(CLI::App& import_app, Runner& run_bulk) {
   run_bulk = [o, subs](Session& s) {
     for (const auto& [kind, sub] : subs)
       if (sub->parsed()) return run_import(s, kind, *o);
-    throw CLI::RequiredError("one of import children, plans or actions");
+    throw CLI::RequiredError("one of import children, plans, actions or reviews");
   };
 }
 

@@ -1,5 +1,6 @@
 // `icsctl import register FILE|- --mapping MAPPING`: migrate a legacy register export.
 #include "command.hpp"
+#include "private_file.hpp"
 #include "session.hpp"
 
 #include <ics/io/register_import.hpp>
@@ -150,20 +151,15 @@ class ProgressLine {
 void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& r) {
   const auto& c = r.counts;
   std::string batch = r.batch_id ? ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id) : "";
-  if (s.machine_output() && !s.csv_like_output()) {  // json, ndjson: one object, not an array
-    nlohmann::ordered_json j = nlohmann::ordered_json::parse(ics::io::counts_json(c));
-    j["batch_id"] = r.batch_id ? nlohmann::ordered_json(batch) : nlohmann::ordered_json(nullptr);
-    j["dry_run"] = o.dry_run;
-    std::cout << j.dump() << '\n';
-  } else if (s.csv_like_output()) {
+  if (s.machine_output()) {  // one row: the json contract is an array of objects, even of one
     auto out = s.output();
-    out->begin({{"batch_id"}, {"dry_run"}, {"rows_read", "integer"}, {"plans_created", "integer"},
-                {"already_imported", "integer"}, {"rejected", "integer"}, {"children_created", "integer"},
-                {"children_matched", "integer"}, {"warnings", "integer"}});
-    out->row({r.batch_id ? ics::util::Value(batch) : ics::util::Value(), std::string(o.dry_run ? "true" : "false"),
-              std::int64_t{c.rows_read}, std::int64_t{c.plans_created}, std::int64_t{c.already_imported},
+    out->begin({{"rows_read", "integer"}, {"plans_created", "integer"}, {"already_imported", "integer"},
+                {"rejected", "integer"}, {"children_created", "integer"}, {"children_matched", "integer"},
+                {"warnings", "integer"}, {"batch_id"}, {"dry_run", "integer"}});
+    out->row({std::int64_t{c.rows_read}, std::int64_t{c.plans_created}, std::int64_t{c.already_imported},
               std::int64_t{c.rejected}, std::int64_t{c.children_created}, std::int64_t{c.children_matched},
-              std::int64_t{c.warnings}});
+              std::int64_t{c.warnings}, r.batch_id ? ics::util::Value(batch) : ics::util::Value(),
+              std::int64_t{o.dry_run ? 1 : 0}});
     out->end();
   }
   s.info(fmt::format("{} '{}': {} rows read: {} plans {}, {} already imported, {} rejected",
@@ -185,7 +181,7 @@ void register_import_register(CLI::App& app, Runner& run) {
   app.footer(R"(Each row becomes one child protection plan; rows of the same person (legacy person id or
 NHS number) become one child. Rows read = plans created + already imported + rejected.
 Exit 0 when no row was rejected, 3 when some were (the other rows are imported).
--o json prints the summary as one JSON object (not an array). The shipped mapping legacy-register
+-o json prints the summary as an array of one object. The shipped mapping legacy-register
 (share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.
 
 Examples:
@@ -197,11 +193,8 @@ Examples:
     SigintFlag sigint;
     auto input = open_input(o->file);
     auto& db = s.write_db();
-    std::ofstream rejects;
-    if (!o->rejects.empty()) {
-      rejects.open(o->rejects, std::ios::binary | std::ios::trunc);
-      if (!rejects) throw ics::StorageError(fmt::format("cannot write '{}': {}", o->rejects, std::strerror(errno)));
-    }
+    std::optional<PrivateFile> rejects;
+    if (!o->rejects.empty()) rejects.emplace(o->rejects);
     auto plan_template = s.templates().find("child-protection");
     auto calendar = s.calendar(plan_template.calendar);
     ProgressLine progress(s);
@@ -214,7 +207,7 @@ Examples:
     request.calendar = &calendar;
     request.today = s.today();
     request.dry_run = o->dry_run;
-    request.rejects = rejects.is_open() ? &rejects : nullptr;
+    request.rejects = rejects ? &rejects->stream() : nullptr;
     request.on_progress = [&](const ics::io::ImportProgress& p) { return progress.update(p); };
     request.on_issue = [&](const ics::io::RowIssue& issue) {
       progress.clear();
@@ -227,8 +220,7 @@ Examples:
     };
     auto result = ics::io::import_register(db, s.audit_context(), request);
     progress.clear();
-    if (rejects.is_open() && !rejects.flush())
-      throw ics::StorageError(fmt::format("cannot write '{}'", o->rejects));
+    if (rejects) rejects->commit();
     print_summary(s, *o, result);
     if (result.counts.rejected == 0) return;
     std::string where = o->rejects.empty() ? "" : fmt::format(" (listed in '{}')", o->rejects);

@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
       Session session(globals, command_path(subs[i]));
       runners[i](session);
     }
+    // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.
+    std::cout.flush();
+    if (!std::cout) throw ics::StorageError("cannot write to standard output");
     return k_exit_ok;
   } catch (const ics::InvalidInput& e) {
     return report(e, k_exit_invalid, globals.color);

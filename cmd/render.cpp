@@ -11,15 +11,9 @@ namespace icsctl {
 
 namespace {
 
+// A table shows null as "-" so that an empty cell is not mistaken for a missing column.
 std::string cell_text(const ics::util::Value& v) {
-  return std::visit(
-      [](const auto& x) -> std::string {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return "-";
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else return fmt::format("{}", x);
-      },
-      v);
+  return ics::util::is_null(v) ? "-" : ics::util::to_text(v);
 }
 
 // Display width of UTF-8 text: one column per code point.

@@ -2,6 +2,7 @@
 #include "render.hpp"
 #include "session.hpp"
 
+#include <ics/io/json_value.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/rows.hpp>
@@ -39,18 +40,10 @@ Shape shape_of(EntityKind kind) {
   return {};
 }
 
-nlohmann::ordered_json to_json(const ics::util::Value& v) {
-  return std::visit(
-      [](const auto& x) -> nlohmann::ordered_json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) return nullptr;
-        else return x;
-      },
-      v);
-}
-
 nlohmann::ordered_json row_object(const RowBuffer& rows, size_t r) {
   nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-  for (size_t i = 0; i < rows.columns().size(); ++i) obj[rows.columns()[i].name] = to_json(rows.rows()[r][i]);
+  for (size_t i = 0; i < rows.columns().size(); ++i)
+    obj[rows.columns()[i].name] = ics::io::to_json(rows.rows()[r][i]);
   return obj;
 }
 
@@ -106,9 +99,12 @@ void register_show(CLI::App& app, Runner& run) {
       obj[name] = nlohmann::ordered_json::array();
       for (size_t r = 0; r < rows.rows().size(); ++r) obj[name].push_back(row_object(rows, r));
     }
-    // The json contract is an array of objects, even of one.
-    if (s.json_array_output()) std::cout << "[\n" << obj.dump() << "\n]\n";
-    else std::cout << obj.dump() << '\n';
+    // The json contract is an array of objects, even of one. Invalid UTF-8 is replaced, never thrown.
+    auto text = obj.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (s.json_array_output())
+      std::cout << "[\n" << text << "\n]\n";
+    else
+      std::cout << text << '\n';
   };
 }
 

@@ -80,8 +80,13 @@ DELETE FROM child_ref WHERE child_id = ?1;
 -- name: bulk_plan_by_legacy_ref
 SELECT id FROM plan WHERE legacy_ref = ?1;
 
--- name: bulk_other_open_plan
-SELECT id FROM plan WHERE child_id = ?1 AND kind = ?2 AND end_date IS NULL AND id IS NOT ?3 LIMIT 1;
+-- name: bulk_overlapping_plan
+-- A plan of the child (?1) and kind (?2), other than ?3, whose days [start_date, end_date) meet those
+-- of a plan from ?4 to ?5 (a NULL end date: no end): open-plan's rule, for a plan that may be closed.
+SELECT id FROM plan
+WHERE child_id = ?1 AND kind = ?2 AND id IS NOT ?3 AND (end_date IS NULL OR end_date > ?4)
+  AND (?5 IS NULL OR start_date < ?5)
+ORDER BY start_date LIMIT 1;
 
 -- name: bulk_snapshot_by_name_version
 SELECT id, body FROM template_snapshot WHERE name = ?1 AND version = ?2 ORDER BY id DESC LIMIT 1;
@@ -101,6 +106,14 @@ WHERE id = ?1;
 -- name: bulk_insert_action
 INSERT INTO action (id, plan_id, section, what, owner, agency, due_date, status, completed_date, cancel_reason)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+
+-- name: bulk_insert_review
+INSERT INTO review (id, plan_id, kind, review_date, outcome, category, next_review_due)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: bulk_update_review
+UPDATE review SET plan_id = ?2, kind = ?3, review_date = ?4, outcome = ?5, category = ?6, next_review_due = ?7
+WHERE id = ?1;
 
 -- name: bulk_update_action
 UPDATE action SET plan_id = ?2, section = ?3, what = ?4, owner = ?5, agency = ?6, due_date = ?7, status = ?8,

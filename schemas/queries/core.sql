@@ -62,6 +62,13 @@ ORDER BY start_date LIMIT 1;
 -- name: count_plans_of_kind
 SELECT count(*) FROM plan WHERE child_id = ?1 AND kind = ?2;
 
+-- name: latest_review_category
+SELECT category FROM review WHERE plan_id = ?1 AND category IS NOT NULL
+ORDER BY review_date DESC, id DESC LIMIT 1;
+
+-- name: last_review_of_plan
+SELECT max(review_date) FROM review WHERE plan_id = ?1;
+
 -- name: update_plan_category
 UPDATE plan SET latest_category = ?2 WHERE id = ?1;
 

@@ -19,13 +19,16 @@ CREATE TABLE child (
   date_of_birth TEXT,
   expected_dob TEXT,
   sex TEXT NOT NULL,
-  nhs_number TEXT UNIQUE,
+  nhs_number TEXT,
   upn TEXT,
   ethnicity TEXT,
   batch_id INTEGER REFERENCES import_batch(id),
   source_line INTEGER
 ) STRICT;
-CREATE INDEX child_upn ON child(upn);
+-- Partial indexes: most children have no UPN and some no NHS number, and NULLs need no entries.
+-- `nhs_number = ?` and `upn = ?` imply IS NOT NULL, so lookups use them.
+CREATE UNIQUE INDEX child_nhs ON child(nhs_number) WHERE nhs_number IS NOT NULL;
+CREATE INDEX child_upn ON child(upn) WHERE upn IS NOT NULL;
 
 -- Legacy references of a child: register references and legacy person ids.
 CREATE TABLE child_ref (
@@ -64,8 +67,9 @@ CREATE TABLE plan (
   source_line INTEGER
 ) STRICT;
 CREATE INDEX plan_child ON plan(child_id);
-CREATE INDEX plan_template ON plan(template_id);
-CREATE INDEX plan_batch ON plan(batch_id);
+-- No index on plan(template_id) or plan(batch_id): no query looks plans up by either, and neither
+-- template snapshots nor batches are ever deleted (a foreign-key check on inserting a plan looks
+-- up the parent's primary key). Each index cost every imported plan one more b-tree insert.
 
 CREATE TABLE action (
   id INTEGER PRIMARY KEY,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# icsctl import children|plans|actions: row errors with line numbers and nothing written, --skip-invalid,
-# --on-conflict error|skip|update, standard input, format detection, the batch record.
+# icsctl import children|plans|actions|reviews: row errors with line numbers and nothing written,
+# --skip-invalid (valid rows written, still exit 3), --on-conflict error|skip|update, standard input,
+# format detection, the summary in every -o format, the batch record, lines of `export all`.
 source "$(dirname "$0")/lib.sh"
 
 CHILD_HEADER="child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs"
@@ -61,16 +62,20 @@ expect_err_lines \
 expect_out ""
 expect_unchanged "$before"
 
-# -o json still reports what was read; no batch is recorded
+# -o json still reports what was read, as an array of one object (DESIGN §6); no batch is recorded
 expect_rc 3 -o json import children bad.csv
+expect_out $'[\n{"kind":"children","file":"bad.csv","format":"csv","rows_read":16,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":15,"batch_id":null}\n]'
+expect_rc 3 -o ndjson import children bad.csv
 expect_out '{"kind":"children","file":"bad.csv","format":"csv","rows_read":16,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":15,"batch_id":null}'
+expect_rc 3 -o csv import children bad.csv
+expect_out $'kind,file,format,rows_read,created,updated,unchanged,skipped,invalid,batch_id\nchildren,bad.csv,csv,16,1,0,0,0,15,'
 expect_unchanged "$before"
 
-# --- --skip-invalid: the valid rows land, the bad ones are warnings, exit 0 -----------------------
-expect_rc 0 -o json import children bad.csv --skip-invalid
-expect_out '{"kind":"children","file":"bad.csv","format":"csv","rows_read":16,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":15,"batch_id":"B1"}'
-expect_err_lines "icsctl: warning: line 3: 'given_names' must not be empty"
-expect_err_has "imported children from bad.csv (csv): 16 rows read, 1 created, 0 updated, 0 unchanged, 0 skipped, 15 invalid; batch B1"
+# --- --skip-invalid: the valid rows land, the bad ones are listed, and a rejected row still exits 3 --
+expect_rc 3 -o json import children bad.csv --skip-invalid
+expect_out $'[\n{"kind":"children","file":"bad.csv","format":"csv","rows_read":16,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":15,"batch_id":"B1"}\n]'
+expect_err_lines "icsctl: error: line 3: 'given_names' must not be empty" \
+  "icsctl: error: 15 of 16 rows of bad.csv are invalid and were not imported; the other 1 were (1 created, 0 updated, 0 unchanged, 0 skipped; batch B1)"
 expect_rc 0 export children
 expect_out_has "C10,Good,Row,2019-01-01,,F,,,,"
 
@@ -132,7 +137,7 @@ expect_out_has "C11,New,Child,2020-02-02"
 # --- standard input and format detection --------------------------------------------------------
 printf '%s\n%s\n' "$CHILD_HEADER" 'C30,Stdin,Csv,2020-01-01,,U,,,,' >c30.csv
 expect_rc 0 -o json import children - <c30.csv
-expect_out '{"kind":"children","file":"(stdin)","format":"csv","rows_read":1,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":0,"batch_id":"B8"}'
+expect_out $'[\n{"kind":"children","file":"(stdin)","format":"csv","rows_read":1,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":0,"batch_id":"B8"}\n]'
 printf '{"child_id":"C31","given_names":"Stdin","family_name":"Json","date_of_birth":"2020-01-01","sex":"M"}\n' >c31
 expect_rc 0 -o json import children - <c31
 expect_out_has '"format":"ndjson","rows_read":1,"created":1'
@@ -205,7 +210,8 @@ head -3 plans.csv >plans-ok.csv
 expect_rc 0 import plans plans-ok.csv
 expect_rc 0 export plans
 expect_out_has 'P10,C10,child-protection,1,child-protection,NEG,EMO,2026-01-05,2026-06-01,no-longer-at-risk,"Kay, Lee",North,,2026-04-05,0,REG-1'
-expect_out_has 'P11,C10,child-protection,1,child-protection,PHY,PHY,2026-06-01,,,,,,,1,'
+# a blank first_review_due is counted as open-plan counts it (3 months), a given one kept
+expect_out_has 'P11,C10,child-protection,1,child-protection,PHY,PHY,2026-06-01,,,,,,2026-09-01,1,'
 CHECKS=$((CHECKS + 1))
 [ "$(sql "SELECT count(*) FROM action WHERE plan_id IN (10, 11)")" == 0 ] || fail "importing plans made actions"
 CHECKS=$((CHECKS + 1))
@@ -244,9 +250,60 @@ expect_err_lines \
   "icsctl: error: line 8: 'cancel_reason' must be given for a cancelled action" \
   "icsctl: error: line 9: 'colour' is not a column of actions"
 expect_unchanged "$before"
-expect_rc 0 -o json import actions actions.ndjson --skip-invalid
+expect_rc 3 -o json import actions actions.ndjson --skip-invalid
 expect_out_has '"rows_read":8,"created":1,"updated":0,"unchanged":0,"skipped":0,"invalid":7'
 expect_rc 0 export actions
 expect_out_has 'A100,P11,safety,"Visit, weekly",Kay,social-care,2026-07-01,open,,'
+
+# --- plans may not overlap, closed or open, earlier rows of the file included ------------------------
+cat >overlap.csv <<CSV
+plan_id,child_id,template,initial_category,start_date,end_date,end_reason
+P30,C10,child-protection,NEG,2026-03-01,2026-04-01,other
+P31,C30,child-protection,NEG,2026-01-01,2026-03-01,other
+P32,C30,child-protection,NEG,2026-02-01,2026-02-10,other
+P33,C10,child-protection,NEG,2025-12-01,2026-01-05,other
+CSV
+before=$(db_snapshot)
+expect_rc 3 import plans overlap.csv
+expect_err_lines \
+  "icsctl: error: line 2: 'start_date' overlaps child-protection plan P10 of child C10 (2026-01-05 to 2026-06-01): plans of a kind may not overlap: '2026-03-01'" \
+  "icsctl: error: line 4: 'start_date' overlaps child-protection plan P31 of child C30 (2026-01-01 to 2026-03-01): plans of a kind may not overlap: '2026-02-01'" \
+  "icsctl: error: 2 of 4 rows of overlap.csv are invalid: nothing was imported (--skip-invalid imports the valid rows)"
+expect_unchanged "$before"
+
+# --- reviews: record-review's rules ---------------------------------------------------------------
+cat >reviews.csv <<'CSV'
+review_id,plan_id,kind,review_date,outcome,category,next_review_due
+R1,P10,initial-conference,2026-01-05,Plan agreed,NEG,
+R2,P10,review-conference,2026-04-01,"Continues, EMO",EMO,
+R3,P11,core-group,2026-06-10,,,
+R4,P10,core-group,2026-06-01,,,
+R5,P11,visit,2026-05-31,,,
+R6,P11,core-group,2026-06-12,,NEG,
+R7,P77,visit,2026-06-12,,,
+R8,P11,party,2026-06-12,,,
+CSV
+before=$(db_snapshot)
+expect_rc 3 import reviews reviews.csv
+expect_err_lines \
+  "icsctl: error: line 5: 'review_date' is not before the end of plan P10 (2026-06-01, the first day it no longer applies): '2026-06-01'" \
+  "icsctl: error: line 6: 'review_date' is before the start of plan P11 (2026-06-01): '2026-05-31'" \
+  "icsctl: error: line 7: 'category' is decided at a conference, not a core-group: 'NEG'" \
+  "icsctl: error: line 8: 'plan_id' is not a plan in the database: 'P77'" \
+  "icsctl: error: line 9: 'kind' must be one of initial-conference, review-conference, core-group, visit: 'party'"
+expect_unchanged "$before"
+head -4 reviews.csv >reviews-ok.csv
+expect_rc 0 -o ndjson import reviews reviews-ok.csv
+expect_out '{"kind":"reviews","file":"reviews-ok.csv","format":"csv","rows_read":3,"created":3,"updated":0,"unchanged":0,"skipped":0,"invalid":0,"batch_id":"B16"}'
+expect_rc 0 export reviews
+expect_out_has 'R2,P10,review-conference,2026-04-01,"Continues, EMO",EMO,2026-10-01'
+expect_out_has 'R3,P11,core-group,2026-06-10,,,'
+
+# --- a line of `export all` of another kind is an invalid row, named as what it is ------------------
+"$ICSCTL" export all >all.ndjson
+expect_rc 3 import children all.ndjson --on-conflict skip
+expect_err_has "icsctl: error: line $(grep -n '^{"record":"plan"' all.ndjson | head -1 | cut -d: -f1): is a plan record, not a child (import plans reads it)"
+expect_rc 0 -o json import children - --format ndjson --on-conflict skip < <(grep '^{"record":"child"' all.ndjson)
+expect_out_has '"invalid":0'
 
 finish

@@ -13,8 +13,8 @@ expect_eq() {
   CHECKS=$((CHECKS + 1))
   [ "$2" == "$3" ] || fail "$1: got [$2], wanted [$3]"
 }
-# json_get KEY: a key of the JSON object in $OUT.
-json_get() { python3 -c 'import json,sys; v=json.loads(sys.argv[1])[sys.argv[2]]; print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$OUT" "$1"; }
+# json_get KEY: a key of the one object of the JSON array in $OUT.
+json_get() { python3 -c 'import json,sys; v=json.loads(sys.argv[1])[0][sys.argv[2]]; print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$OUT" "$1"; }
 # crlf LINES...: the lines joined with CRLF line ends.
 crlf() { printf '%s\r\n' "$@"; }
 
@@ -41,7 +41,9 @@ expect_rc 0 init
 
 before=$(db_snapshot)
 expect_rc 3 import register rules.csv --mapping "$MAPPING" --dry-run -o json -v
-expect_out '{"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":null,"dry_run":true}'
+expect_out '[
+{"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":null,"dry_run":1}
+]'
 expect_unchanged "$before"
 expect_err_has "dry run: nothing was written"
 expect_err_has "line 8 warning: 'date_of_birth' is not a date in the mapping's date formats (%d/%m/%Y, %Y-%m-%d) (left unknown): 'N/K' (ref CPR-6)"
@@ -50,7 +52,9 @@ expect_err_has "line 8 warning: 'nhs_number' is not a valid NHS number (dropped)
 expect_err_has "icsctl: error: 7 of 13 rows rejected; the other rows were checked"
 
 expect_rc 3 import register rules.csv --mapping "$MAPPING" --rejects rejects.csv -o json
-expect_out '{"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":"B1","dry_run":false}'
+expect_out '[
+{"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":"B1","dry_run":0}
+]'
 CHECKS=$((CHECKS + 1))
 [ "$(json_get rows_read)" -eq $(($(json_get plans_created) + $(json_get already_imported) + $(json_get rejected))) ] ||
   fail "the summary does not reconcile: $OUT"
@@ -107,7 +111,9 @@ expect_out_has '"actions":[]'
 
 # --- a re-run creates nothing; a later export finds the children already there ----------------------
 expect_rc 3 import register rules.csv --mapping "$MAPPING" -o json -q
-expect_out '{"rows_read":13,"plans_created":0,"already_imported":6,"rejected":7,"children_created":0,"children_matched":0,"warnings":0,"batch_id":"B2","dry_run":false}'
+expect_out '[
+{"rows_read":13,"plans_created":0,"already_imported":6,"rejected":7,"children_created":0,"children_matched":0,"warnings":0,"batch_id":"B2","dry_run":0}
+]'
 expect_eq "no plan twice" "$(sql 'SELECT count(*) FROM plan')" 6
 
 crlf "$HEADER" \
@@ -116,7 +122,9 @@ crlf "$HEADER" \
   'CPR-21,Jones,Tom,01/01/2015,M,9434765927,,Neglect,01/06/2024,,,Ann Lee,CP Team B,,PER9' >later.csv
 before=$(db_snapshot)
 expect_rc 0 import register later.csv --mapping "$MAPPING" -o json --dry-run
-expect_out '{"rows_read":3,"plans_created":2,"already_imported":1,"rejected":0,"children_created":0,"children_matched":2,"warnings":0,"batch_id":null,"dry_run":true}'
+expect_out '[
+{"rows_read":3,"plans_created":2,"already_imported":1,"rejected":0,"children_created":0,"children_matched":2,"warnings":0,"batch_id":null,"dry_run":1}
+]'
 expect_unchanged "$before"
 expect_rc 0 import register later.csv --mapping "$MAPPING" -o json
 expect_out_has '"plans_created":2,"already_imported":1,"rejected":0,"children_created":0,"children_matched":2'

@@ -6,6 +6,8 @@
 #include <ics/io/bulk_validate.hpp>
 #include <ics/io/export.hpp>
 #include <ics/io/writers.hpp>
+#include <ics/plan/calendars.hpp>
+#include <ics/plan/timetable.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
@@ -44,6 +46,7 @@ BulkRow one_row(const std::string& text, RecordKind kind) {
 struct ScratchDb {
   fs::path path = fs::temp_directory_path() / ("ics_unit_bulk_" + std::to_string(::getpid()) + ".db");
   std::unique_ptr<ics::store::Database> db;
+  ics::plan::CalendarLoader calendars;  // unset: the built-in calendars
   ScratchDb() {
     clean();
     ics::store::Database::init(path);
@@ -71,6 +74,7 @@ struct ScratchDb {
     options.today = k_today;
     ics::plan::TemplateLibrary library({});
     options.find_template = finder ? finder : [library](const std::string& name) { return library.find(name); };
+    options.calendars = calendars;
     ics::store::WriteTransaction tx(*db, {"tester", "import", "2026-11-22T10:00:00Z"});
     auto result = import_bulk(tx, input, options);
     if (result.committable) tx.commit();
@@ -163,9 +167,11 @@ TEST_CASE("bulk reader: ndjson objects, nulls, numbers, the record key and bad l
       "[1]\n"
       "{\"plan_id\":true}\n"
       "{\"record\":\"child\"}\n"
-      "{broken\n",
+      "{broken\n"
+      "{\"child_id\":\"C1\",\"given_names\":\"A\",\"record\":\"child\"}\n"
+      "{\"record\":\"pet\",\"plan_id\":\"P3\"}\n",
       BulkFormat::ndjson, RecordKind::plan);
-  REQUIRE(rows.size() == 6);
+  REQUIRE(rows.size() == 8);
   CHECK(!rows[0].error);
   CHECK(rows[0].text("template_version") == "2");
   CHECK(rows[0].blank("end_date"));
@@ -173,9 +179,26 @@ TEST_CASE("bulk reader: ndjson objects, nulls, numbers, the record key and bad l
   CHECK(rows[1].error->field == "colour");
   CHECK(rows[2].error->reason == "is not a JSON object");
   CHECK(rows[3].error->field == "plan_id");
-  CHECK(rows[4].error->field == "record");
+  CHECK(rows[4].error->field.empty());
+  CHECK(rows[4].error->reason == "is a child record, not a plan (import children reads it)");
   CHECK(rows[5].line == 7);
   CHECK(rows[5].error->reason == "is not JSON");
+  // The record key is looked at before the columns, wherever it stands in the object.
+  CHECK(rows[6].error->field.empty());
+  CHECK(rows[6].error->reason == "is a child record, not a plan (import children reads it)");
+  CHECK(rows[7].error->field == "record");
+  CHECK(rows[7].error->reason == "is not a record kind (child, plan, action or review)");
+}
+
+TEST_CASE("bulk format: one mapping between record kinds and id kinds") {
+  using ics::model::EntityKind;
+  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+    CHECK(record_of(entity_of(kind)) == kind);
+    CHECK(record_of_name(record_name(kind)) == kind);
+    CHECK(ics::model::name_of(entity_of(kind)) == record_name(kind));
+  }
+  CHECK(!record_of(EntityKind::batch));
+  CHECK(!record_of_name("children"));
 }
 
 TEST_CASE("bulk validation: children with add-child's rules, named by column") {
@@ -352,7 +375,8 @@ TEST_CASE("bulk import: plans follow open-plan's rules and create no actions") {
   CHECK(s.count("action") == 0);
   CHECK(s.count("template_snapshot") == 2);
   auto plans = s.exported(RecordKind::plan);
-  CHECK(plans.find("P4,C3,child-protection,1,child-protection,PHY,PHY,2026-11-02,,,,,,,1,") != std::string::npos);
+  CHECK(plans.find("P4,C3,child-protection,1,child-protection,PHY,PHY,2026-11-02,,,,,,2027-02-02,1,") !=
+        std::string::npos);
 
   auto bad = [&](const std::string& line, const char* field) {
     auto result = s.import(RecordKind::plan, "plan_id,child_id,template,template_version,kind,initial_category,start_date\n" + line);
@@ -414,4 +438,148 @@ TEST_CASE("bulk import: an update that keeps the template version keeps the plan
                OnConflict::error, false, finder);
   CHECK(r.created == 1);
   CHECK(s.count("template_snapshot") == 3);
+}
+
+TEST_CASE("bulk import: a blank first_review_due is counted as open-plan counts it") {
+  ScratchDb s;
+  std::vector<std::string> asked;
+  s.calendars = [&asked](const std::string& name) {
+    asked.push_back(name);
+    return ics::plan::load_calendar(name, {});
+  };
+  s.import(RecordKind::child, k_children);
+  auto r =
+      s.import(RecordKind::plan,
+               "plan_id,child_id,template,initial_category,start_date,end_date,end_reason,first_review_due\n"
+               "P2,C3,child-protection,NEG,2026-10-01,2026-11-01,no-longer-at-risk,\n"
+               "P3,C7,child-in-need,,2026-08-31,,,\n"
+               "P4,C3,child-protection,PHY,2026-11-02,,,2026-12-24\n");
+  CHECK(r.created == 3);
+  CHECK(asked == std::vector<std::string>{"england-and-wales"});  // loaded once, by the template's name
+  auto tmpl = ics::plan::TemplateLibrary({}).find("child-in-need");
+  auto due =
+      ics::plan::first_review_due(tmpl, Date(2026, 8, 31), ics::plan::load_calendar(tmpl.calendar, {}));
+  REQUIRE(due);
+  auto plans = s.exported(RecordKind::plan);
+  CHECK(plans.find("P2,C3,child-protection,1,child-protection,NEG,NEG,2026-10-01,2026-11-01,no-longer-at-"
+                   "risk,,,,2027-01-01,") != std::string::npos);
+  CHECK(plans.find("P3,C7,child-in-need,1,child-in-need,,,2026-08-31,,,,,," + due->iso() + ",0,") !=
+        std::string::npos);
+  CHECK(plans.find("2026-11-02,,,,,,2026-12-24,") != std::string::npos);  // a given date is kept
+  // The plan is due for review like one made by open-plan.
+  CHECK(ics::store::get_plan(*s.db, 3).first_review_due == due);
+}
+
+TEST_CASE("bulk import: plans of a kind of a child may not overlap, closed or open, within the file too") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  REQUIRE(s.import(RecordKind::plan, k_plans).created ==
+          3);  // P2 2026-10-01..2026-11-01, P4 open from 2026-11-02
+  const std::string header = "plan_id,child_id,template,initial_category,start_date,end_date,end_reason\n";
+  auto one_error = [&](const std::string& lines) {
+    auto result = s.import(RecordKind::plan, header + lines);
+    REQUIRE(result.errors.size() == 1);
+    return result.errors[0];
+  };
+  // A closed plan inside a closed one.
+  auto e = one_error("P9,C3,child-protection,NEG,2026-10-10,2026-10-20,other\n");
+  CHECK(e.field == "start_date");
+  CHECK(e.reason ==
+        "overlaps child-protection plan P2 of child C3 (2026-10-01 to 2026-11-01): plans of a kind may not "
+        "overlap");
+  // A closed plan running into an open one that starts later.
+  e = one_error("P9,C3,child-protection,NEG,2026-11-01,2026-11-05,other\n");
+  CHECK(e.reason.find("plan P4 of child C3 (2026-11-02 to no end)") != std::string::npos);
+  // Two open plans of a kind: the message of open-plan.
+  CHECK(one_error("P9,C7,child-in-need,,2026-01-01,,\n").field == "child_id");
+  // The end date is the first day a plan no longer applies: touching plans do not overlap.
+  CHECK(s.import(RecordKind::plan, header + "P9,C3,child-protection,NEG,2026-09-01,2026-10-01,other\n")
+            .created == 1);
+  // Rows earlier in the same file count; the error is the later row's.
+  auto r = s.import(RecordKind::plan, header +
+                                          "P10,C3,child-protection,NEG,2026-01-01,2026-03-01,other\n"
+                                          "P11,C3,child-protection,NEG,2026-02-01,2026-04-01,other\n");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 3);
+  CHECK(r.errors[0].reason.find("plan P10 of child C3") != std::string::npos);
+  // --on-conflict update: a plan does not overlap itself, but does overlap the others.
+  CHECK(s.import(RecordKind::plan, "plan_id,start_date\nP4,2026-11-03\n", OnConflict::update).updated == 1);
+  r = s.import(RecordKind::plan, "plan_id,end_date,end_reason\nP9,2026-10-15,other\n", OnConflict::update);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].reason.find("plan P2") != std::string::npos);
+}
+
+TEST_CASE("bulk import: reviews follow record-review's rules, on open or closed plans") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_children);
+  s.import(RecordKind::plan, k_plans);
+  const std::string header = "review_id,plan_id,kind,review_date,outcome,category,next_review_due\n";
+  auto r =
+      s.import(RecordKind::review, header +
+                                       "R1,P2,initial-conference,2026-10-01,Plan agreed,NEG,\n"
+                                       "R2,P2,core-group,2026-10-12,,,\n"
+                                       "R3,P4,review-conference,2026-11-10,\"Continues, with changes\",EMO,\n"
+                                       "R4,P5,visit,2026-11-05,,,\n"
+                                       "R5,P4,review-conference,2026-11-12,,,2027-01-01\n");
+  CHECK(r.invalid == 0);
+  CHECK(r.created == 5);
+  auto reviews = s.exported(RecordKind::review);
+  auto tmpl = ics::plan::TemplateLibrary({}).find("child-protection");
+  auto next =
+      ics::plan::next_review_due_after(tmpl, Date(2026, 11, 10), ics::plan::load_calendar(tmpl.calendar, {}));
+  REQUIRE(next);
+  CHECK(reviews.find("R3,P4,review-conference,2026-11-10,\"Continues, with changes\",EMO," + next->iso() +
+                     "\n") != std::string::npos);
+  CHECK(reviews.find("R5,P4,review-conference,2026-11-12,,,2027-01-01\n") != std::string::npos);
+  CHECK(reviews.find("R2,P2,core-group,2026-10-12,,,\n") != std::string::npos);
+  // A category becomes the plan's latest category, as record-review makes it.
+  CHECK(ics::store::get_plan(*s.db, 4).latest_category == "EMO");
+
+  auto bad = [&](const std::string& line, const char* field) {
+    auto result = s.import(RecordKind::review, header + line);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].field == field);
+    return result.errors[0].reason;
+  };
+  bad("R9,P99,core-group,2026-11-05,,,\n", "plan_id");
+  bad("R9,P4,party,2026-11-05,,,\n", "kind");
+  bad("R9,P4,core-group,2026-11-23,,,\n", "review_date");  // after today
+  CHECK(bad("R9,P4,core-group,2026-11-01,,,\n", "review_date") ==
+        "is before the start of plan P4 (2026-11-02)");
+  CHECK(bad("R9,P2,core-group,2026-11-01,,,\n", "review_date").find("is not before the end of plan P2") == 0);
+  CHECK(bad("R9,P5,review-conference,2026-11-05,,NEG,\n", "category") ==
+        "does not apply to a child-in-need plan");
+  CHECK(bad("R9,P4,core-group,2026-11-05,,NEG,\n", "category") ==
+        "is decided at a conference, not a core-group");
+  bad("R9,P4,review-conference,2026-11-05,,XXX,\n", "category");
+  bad("R9,P4,visit,2026-11-05,,,2027-01-01\n", "next_review_due");
+  bad("R1,P2,core-group,2026-10-12,,,\n", "review_id");  // already in the database
+  CHECK(s.count("review") == 5);
+
+  // --on-conflict update of a review's category follows through to the plan.
+  r = s.import(RecordKind::review, "review_id,category\nR3,PHY\n", OnConflict::update);
+  CHECK(r.updated == 1);
+  CHECK(ics::store::get_plan(*s.db, 4).latest_category == "PHY");
+}
+
+TEST_CASE("bulk import: export then import reviews into a new database gives the same bytes") {
+  std::string children, plans, actions, reviews;
+  {
+    ScratchDb s;
+    s.import(RecordKind::child, k_children);
+    s.import(RecordKind::plan, k_plans);
+    s.import(RecordKind::review,
+             "review_id,plan_id,kind,review_date,outcome,category\n"
+             "R1,P2,initial-conference,2026-10-01,Agreed,NEG\n"
+             "R2,P4,review-conference,2026-11-10,,PHY\n");
+    children = s.exported(RecordKind::child);
+    plans = s.exported(RecordKind::plan);
+    reviews = s.exported(RecordKind::review);
+  }
+  ScratchDb t;
+  CHECK(t.import(RecordKind::child, children).invalid == 0);
+  CHECK(t.import(RecordKind::plan, plans).invalid == 0);
+  CHECK(t.import(RecordKind::review, reviews).invalid == 0);
+  CHECK(t.exported(RecordKind::plan) == plans);
+  CHECK(t.exported(RecordKind::review) == reviews);
 }

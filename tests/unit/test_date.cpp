@@ -23,6 +23,10 @@ TEST_CASE("strftime-style formats") {
   CHECK(Date::parse("3 Mar 2021", "%e %b %Y")->iso() == "2021-03-03");
   CHECK(Date::parse("03 march 2021", "%d %B %Y")->iso() == "2021-03-03");
   CHECK_FALSE(Date::parse("N/K", "%d/%m/%Y"));
+  CHECK_FALSE(Date::parse("1/2/2020", "%d/%m/%Y"));
+  CHECK(Date::parse("1/2/2020", "%-d/%-m/%Y")->iso() == "2020-02-01");
+  CHECK(Date::parse("01/12/2020", "%-d/%-m/%Y")->iso() == "2020-12-01");
+  CHECK_FALSE(Date::parse("31/2/2020", "%-d/%-m/%Y"));
 }
 
 TEST_CASE("month arithmetic clamps to the end of the month") {

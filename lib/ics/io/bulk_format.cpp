@@ -40,6 +40,28 @@ std::string_view record_name(RecordKind kind) {
   return "?";
 }
 
+model::EntityKind entity_of(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::child: return model::EntityKind::child;
+    case RecordKind::plan: return model::EntityKind::plan;
+    case RecordKind::action: return model::EntityKind::action;
+    case RecordKind::review: return model::EntityKind::review;
+  }
+  return model::EntityKind::child;
+}
+
+std::optional<RecordKind> record_of(model::EntityKind kind) {
+  for (auto record : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review})
+    if (entity_of(record) == kind) return record;
+  return std::nullopt;
+}
+
+std::optional<RecordKind> record_of_name(std::string_view name) {
+  for (auto record : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review})
+    if (record_name(record) == name) return record;
+  return std::nullopt;
+}
+
 std::string_view record_plural(RecordKind kind) {
   switch (kind) {
     case RecordKind::child: return "children";

@@ -1,6 +1,8 @@
 #pragma once
 // The shape of bulk files: the record kinds, their columns (the same for export and import) and the
 // file formats, with how a format is told from a file name or the file's first line.
+#include <ics/model/identifiers.hpp>
+
 #include <optional>
 #include <span>
 #include <string_view>
@@ -11,6 +13,11 @@ enum class RecordKind { child, plan, action, review };
 
 std::string_view record_name(RecordKind kind);    // "child", "plan", "action", "review"
 std::string_view record_plural(RecordKind kind);  // "children", "plans", "actions", "reviews"
+// The kind of public id a record has (C, P, A, R) and back; nullopt for an id kind no file holds.
+model::EntityKind entity_of(RecordKind kind);
+std::optional<RecordKind> record_of(model::EntityKind kind);
+// The kind of a record name ("child", ...), if it is one.
+std::optional<RecordKind> record_of_name(std::string_view name);
 // The columns of a kind, in file order; the first is the record's public id.
 std::span<const std::string_view> bulk_columns(RecordKind kind);
 

@@ -25,9 +25,9 @@ RowImporter importer_of(RecordKind kind) {
     case RecordKind::child: return import_child_row;
     case RecordKind::plan: return import_plan_row;
     case RecordKind::action: return import_action_row;
-    case RecordKind::review: break;
+    case RecordKind::review: return import_review_row;
   }
-  throw InvalidInput("kind", std::string(record_plural(kind)), "cannot be imported (children, plans or actions)");
+  throw InvalidInput("kind", std::string(record_plural(kind)), "cannot be imported");
 }
 
 void count(BulkImportResult& result, Outcome outcome) {
@@ -95,7 +95,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input, cons
   BulkImportResult result;
   auto batch_id = insert_batch(tx, options.kind, options.file_name);
   TemplateResolver templates(options.find_template);
-  RowContext ctx{tx, options, batch_id, templates};
+  RowContext ctx{tx, options, batch_id, templates, {}};
   std::unordered_map<std::int64_t, long> seen;  // ids in this file -> the line that had them
 
   BulkReader reader(input.stream(), options.format, options.kind);

@@ -1,8 +1,9 @@
 #pragma once
-// Bulk import of children, plans or actions from a csv, tsv or ndjson file of the export columns.
+// Bulk import of children, plans, actions or reviews from a csv, tsv or ndjson file of the export columns.
 #include <ics/io/bulk_format.hpp>
 #include <ics/io/bulk_input.hpp>
 #include <ics/io/bulk_reader.hpp>
+#include <ics/plan/operations.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/date.hpp>
@@ -23,7 +24,7 @@ enum class OnConflict { error, skip, update };
 OnConflict parse_on_conflict(std::string_view name, std::string_view field = "on-conflict");
 
 struct BulkImportOptions {
-  RecordKind kind = RecordKind::child;  // child, plan or action
+  RecordKind kind = RecordKind::child;
   BulkFormat format = BulkFormat::csv;
   OnConflict on_conflict = OnConflict::error;
   bool skip_invalid = false;  // write the valid rows even when some are invalid
@@ -32,6 +33,9 @@ struct BulkImportOptions {
   // The plan template of a name (plans only); throws NotFound or InvalidInput.
   using TemplateFinder = std::function<plan::Template(const std::string& name)>;
   TemplateFinder find_template;
+  // The working-day calendar of a name, for the due dates a row leaves blank (a plan's first review, a
+  // review conference's next one); when unset, the built-in calendars.
+  plan::CalendarLoader calendars;
   // Called every 1000 rows with the rows and bytes read so far; may throw Interrupted.
   std::function<void(long rows, long long bytes)> progress;
 };

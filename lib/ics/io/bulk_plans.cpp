@@ -1,9 +1,11 @@
-// One row of a plans file: open-plan's rules (child, template, categories, one open plan of a kind)
-// for a plan that may already be closed. Importing a plan creates no actions: they come in their own file.
+// One row of a plans file: open-plan's rules (child, template, categories, no two plans of a kind at
+// once, the first review's due date) for a plan that may already be closed. Importing a plan creates
+// no actions: they come in their own file.
 #include <ics/io/bulk_rows.hpp>
 #include <ics/io/bulk_store.hpp>
 #include <ics/io/bulk_validate.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/plan/timetable.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
@@ -80,6 +82,10 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
     throw InvalidInput("kind", plan.kind, fmt::format("is not the kind of template '{}' ({})", tmpl.name, tmpl.kind));
   check_category(tmpl, plan.initial_category, "initial_category");
   check_category(tmpl, plan.latest_category, "latest_category");
+  // As open-plan sets it: without it the plan would never be due for review.
+  if (!plan.first_review_due)
+    plan.first_review_due = plan::first_review_due(tmpl, plan.start_date, calendar_of(ctx, tmpl));
+  plan.next_review_due = plan.first_review_due;
 
   if (fields.legacy_ref) {
     auto holder = plan_by_legacy_ref(db, *fields.legacy_ref);
@@ -88,10 +94,20 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
                          fmt::format("is already held by plan {}", format_id(EntityKind::plan, *holder)));
     record.legacy_ref = fields.legacy_ref;
   }
-  if (!plan.end_date) {
-    if (auto open = other_open_plan(db, plan.child_id, plan.kind, plan.id))
-      throw InvalidInput("child_id", format_id(EntityKind::child, plan.child_id),
-                         fmt::format("already has an open {} plan {}", plan.kind, format_id(EntityKind::plan, *open)));
+  // open-plan's rule, for every row: no two plans of a kind of a child share a day. Rows written
+  // earlier from the same file are in the database already, so they count too.
+  if (auto other_id =
+          overlapping_plan(db, plan.child_id, plan.kind, plan.id, plan.start_date, plan.end_date)) {
+    auto other = store::get_plan(db, *other_id);
+    if (!other.end_date && !plan.end_date)
+      throw InvalidInput(
+          "child_id", format_id(EntityKind::child, plan.child_id),
+          fmt::format("already has an open {} plan {}", plan.kind, format_id(EntityKind::plan, *other_id)));
+    throw InvalidInput(
+        "start_date", plan.start_date.iso(),
+        fmt::format("overlaps {} plan {} of child {} ({} to {}): plans of a kind may not overlap", plan.kind,
+                    format_id(EntityKind::plan, *other_id), format_id(EntityKind::child, plan.child_id),
+                    other.start_date.iso(), other.end_date ? other.end_date->iso() : "no end"));
   }
   if (fields.previous_cp_plans) {
     plan.previous_cp_plans = *fields.previous_cp_plans;

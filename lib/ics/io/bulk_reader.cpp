@@ -133,12 +133,20 @@ class BulkReader::Impl {
       return fail("", line.substr(0, 60), "is not JSON");
     }
     if (!object.is_object()) return fail("", line.substr(0, 60), "is not a JSON object");
+    // The "record" key (as `export all` writes it) is looked at first: a line of another kind is
+    // reported as that, not as its first column this kind lacks.
+    if (auto record = object.find("record"); record != object.end()) {
+      auto kind = record->is_string() ? record_of_name(record->get<std::string>()) : std::nullopt;
+      if (!kind)
+        return fail("record", record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "is not a record kind (child, plan, action or review)");
+      if (*kind != m_kind)
+        return fail("", "",
+                    fmt::format("is a {} record, not a {} (import {} reads it)", record_name(*kind),
+                                record_name(m_kind), record_plural(*kind)));
+    }
     for (const auto& [key, value] : object.items()) {
-      if (key == "record") {  // as `export all` writes it
-        if (!value.is_string() || value.get<std::string>() != record_name(m_kind))
-          return fail("record", value.dump(), fmt::format("is not a {} record", record_name(m_kind)));
-        continue;
-      }
+      if (key == "record") continue;
       auto index = column_index(m_kind, key);
       if (!index) return fail(key, "", fmt::format("is not a column of {}", record_plural(m_kind)));
       row.present[*index] = true;

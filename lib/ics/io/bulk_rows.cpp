@@ -1,23 +1,22 @@
 #include <ics/io/bulk_rows.hpp>
 #include <ics/io/bulk_store.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/plan/calendars.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 
 namespace ics::io {
 
-namespace {
-model::EntityKind entity_of(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::child: return model::EntityKind::child;
-    case RecordKind::plan: return model::EntityKind::plan;
-    case RecordKind::action: return model::EntityKind::action;
-    case RecordKind::review: return model::EntityKind::review;
+const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl) {
+  auto it = ctx.calendars.find(tmpl.calendar);
+  if (it == ctx.calendars.end()) {
+    auto calendar =
+        ctx.options.calendars ? ctx.options.calendars(tmpl.calendar) : plan::load_calendar(tmpl.calendar, {});
+    it = ctx.calendars.emplace(tmpl.calendar, std::move(calendar)).first;
   }
-  return model::EntityKind::child;
+  return it->second;
 }
-}  // namespace
 
 BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id) {
   BulkRow full = row;
@@ -25,14 +24,8 @@ BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id) {
   if (!image) return full;
   for (size_t i = 0; i < full.values.size() && i < image->size(); ++i) {
     if (i < full.present.size() && full.present[i]) continue;
-    full.values[i] = std::visit(
-        [](const auto& v) -> std::optional<std::string> {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::monostate>) return std::nullopt;
-          else if constexpr (std::is_same_v<T, std::string>) return v;
-          else return fmt::format("{}", v);
-        },
-        (*image)[i]);
+    const auto& value = (*image)[i];
+    full.values[i] = util::is_null(value) ? std::nullopt : std::optional<std::string>(util::to_text(value));
   }
   return full;
 }

@@ -6,7 +6,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 
 namespace ics::io {
 
@@ -17,12 +19,17 @@ struct RowContext {
   const BulkImportOptions& options;
   std::int64_t batch_id;
   TemplateResolver& templates;
+  std::map<std::string, util::Calendar> calendars;  // loaded once each, by calendar_of
 };
+
+// The working-day calendar a template names (options.calendars, else the built-in one).
+const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl);
 
 // Each checks the row against the database and writes it; throws InvalidInput for a bad row.
 Outcome import_child_row(RowContext& ctx, const BulkRow& row);
 Outcome import_plan_row(RowContext& ctx, const BulkRow& row);
 Outcome import_action_row(RowContext& ctx, const BulkRow& row);
+Outcome import_review_row(RowContext& ctx, const BulkRow& row);
 
 // The row with the columns its file lacks taken from the record `id` (for an update: a column left
 // out keeps its value, a blank one clears it).

@@ -1,8 +1,8 @@
 #include <ics/io/bulk_store.hpp>
+#include <ics/io/json_value.hpp>
 #include <ics/store/rows.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <nlohmann/json.hpp>
 
 namespace ics::io {
 
@@ -76,6 +76,15 @@ void bind_action(SQLite::Statement& q, const model::Action& a) {
   store::bind_optional(q, 10, a.cancel_reason);
 }
 
+void bind_review(SQLite::Statement& q, const model::Review& r) {
+  q.bind(2, i64(r.plan_id));
+  q.bind(3, r.kind);
+  q.bind(4, r.review_date.iso());
+  store::bind_optional(q, 5, r.outcome);
+  store::bind_optional(q, 6, r.category);
+  store::bind_optional(q, 7, r.next_review_due);
+}
+
 }  // namespace
 
 RowSavepoint::RowSavepoint(store::Database& db) : m_db(db) { m_db.query("bulk_row_savepoint").exec(); }
@@ -128,16 +137,9 @@ std::string image_json(RecordKind kind, const std::vector<util::Value>& image) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   auto columns = bulk_columns(kind);
   for (size_t i = 0; i < image.size() && i < columns.size(); ++i) {
-    auto& slot = j[std::string(columns[i])];
-    std::visit(
-        [&](const auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::monostate>) slot = nullptr;
-          else slot = v;
-        },
-        image[i]);
+    j[std::string(columns[i])] = to_json(image[i]);
   }
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::int64_t insert_child_with_id(store::WriteTransaction& tx, const model::Child& child, const store::Provenance& from) {
@@ -193,18 +195,36 @@ void replace_action(store::WriteTransaction& tx, const model::Action& action) {
   q.exec();
 }
 
+std::int64_t insert_review_with_id(store::WriteTransaction& tx, const model::Review& review) {
+  auto& q = tx.db().query("bulk_insert_review");
+  bind_id(q, review.id);
+  bind_review(q, review);
+  q.exec();
+  return tx.db().sql().getLastInsertRowid();
+}
+
+void replace_review(store::WriteTransaction& tx, const model::Review& review) {
+  auto& q = tx.db().query("bulk_update_review");
+  q.bind(1, i64(review.id));
+  bind_review(q, review);
+  q.exec();
+}
+
 std::optional<std::int64_t> plan_by_legacy_ref(store::Database& db, const std::string& legacy_ref) {
   auto& q = db.query("bulk_plan_by_legacy_ref");
   q.bind(1, legacy_ref);
   return single_id(q);
 }
 
-std::optional<std::int64_t> other_open_plan(store::Database& db, std::int64_t child_id, const std::string& kind,
-                                            std::int64_t except) {
-  auto& q = db.query("bulk_other_open_plan");
+std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t child_id,
+                                             const std::string& kind, std::int64_t except, util::Date start,
+                                             std::optional<util::Date> end) {
+  auto& q = db.query("bulk_overlapping_plan");
   q.bind(1, i64(child_id));
   q.bind(2, kind);
   q.bind(3, i64(except));
+  q.bind(4, start.iso());
+  store::bind_optional(q, 5, end);
   return single_id(q);
 }
 

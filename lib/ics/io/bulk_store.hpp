@@ -48,11 +48,15 @@ std::int64_t insert_plan_with_id(store::WriteTransaction& tx, const store::PlanR
 void replace_plan(store::WriteTransaction& tx, const store::PlanRow& row);
 std::int64_t insert_action_with_id(store::WriteTransaction& tx, const model::Action& action);
 void replace_action(store::WriteTransaction& tx, const model::Action& action);
+std::int64_t insert_review_with_id(store::WriteTransaction& tx, const model::Review& review);
+void replace_review(store::WriteTransaction& tx, const model::Review& review);
 
 std::optional<std::int64_t> plan_by_legacy_ref(store::Database& db, const std::string& legacy_ref);
-// An open plan of `kind` of the child other than `except` (0: none excepted).
-std::optional<std::int64_t> other_open_plan(store::Database& db, std::int64_t child_id, const std::string& kind,
-                                            std::int64_t except);
+// A plan of `kind` of the child, other than `except` (0: none excepted), whose days overlap those
+// from `start` to `end` (the first day no longer covered; none: open-ended).
+std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t child_id,
+                                             const std::string& kind, std::int64_t except, util::Date start,
+                                             std::optional<util::Date> end);
 // The newest stored template snapshot of that name and version: its id and text.
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db, const std::string& name,
                                                                         int version);

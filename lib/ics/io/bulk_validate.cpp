@@ -15,16 +15,6 @@ namespace {
 
 using model::EntityKind;
 
-EntityKind id_kind(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::child: return EntityKind::child;
-    case RecordKind::plan: return EntityKind::plan;
-    case RecordKind::action: return EntityKind::action;
-    case RecordKind::review: return EntityKind::review;
-  }
-  return EntityKind::child;
-}
-
 std::optional<util::Date> optional_date(const BulkRow& row, std::string_view column) {
   if (row.blank(column)) return std::nullopt;
   return util::parse_iso_or_throw(row.text(column), column);
@@ -64,7 +54,7 @@ void require_not_future(const std::optional<util::Date>& date, util::Date today,
 std::optional<std::int64_t> row_id(const BulkRow& row) {
   auto column = bulk_columns(row.kind)[0];
   if (row.blank(column)) return std::nullopt;
-  return model::parse_id_of(id_kind(row.kind), row.text(column), column);
+  return model::parse_id_of(entity_of(row.kind), row.text(column), column);
 }
 
 model::Child child_from_row(const BulkRow& row, util::Date today) {
@@ -152,6 +142,23 @@ model::Action action_from_row(const BulkRow& row, util::Date today) {
   if (a.status != "cancelled" && a.cancel_reason)
     throw InvalidInput("cancel_reason", *a.cancel_reason, fmt::format("must be left blank for a {} action", a.status));
   return a;
+}
+
+model::Review review_from_row(const BulkRow& row, util::Date today) {
+  model::Review r;
+  if (row.blank("plan_id")) throw InvalidInput("plan_id", "", "must not be empty");
+  r.plan_id = model::parse_id_of(EntityKind::plan, row.text("plan_id"), "plan_id");
+  if (row.blank("kind")) throw InvalidInput("kind", "", "must not be empty");
+  r.kind = model::require_code(row.text("kind"), model::review_kinds(), "kind");
+  r.review_date = required_date(row, "review_date");
+  require_not_future(r.review_date, today, "review_date");
+  r.outcome = optional_text(row, "outcome");
+  r.category = optional_code(row, "category", model::category_codes());
+  r.next_review_due = optional_date(row, "next_review_due");
+  if (r.next_review_due && r.kind != "review-conference")
+    throw InvalidInput("next_review_due", r.next_review_due->iso(),
+                       fmt::format("must be left blank for a {} (only a review conference sets it)", r.kind));
+  return r;
 }
 
 }  // namespace ics::io

@@ -31,4 +31,8 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today);
 // An action: texts, dates, a status consistent with its completion date and cancel reason.
 model::Action action_from_row(const BulkRow& row, util::Date today);
 
+// A review: its plan, a review kind, a date not after today, a category code; a next_review_due only
+// for a review conference (record-review sets it for no other kind).
+model::Review review_from_row(const BulkRow& row, util::Date today);
+
 }  // namespace ics::io

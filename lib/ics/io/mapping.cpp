@@ -30,7 +30,7 @@ std::span<const std::string_view> codes_of(RegisterField field) {
   }
 }
 
-// Refuses a format that is not made of %d %e %m %b %B %Y %y %% and literals, or lacks a day, a
+// Refuses a format that is not made of %d %-d %e %m %-m %b %B %Y %y %% and literals, or lacks a day, a
 // month or a year.
 void check_date_format(const YAML::Node& node, std::string_view source) {
   if (!node.IsScalar() || node.Scalar().empty())
@@ -40,6 +40,7 @@ void check_date_format(const YAML::Node& node, std::string_view source) {
   for (std::size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%') continue;
     char d = i + 1 < format.size() ? format[++i] : '\0';
+    if (d == '-' && i + 1 < format.size() && (format[i + 1] == 'd' || format[i + 1] == 'm')) d = format[++i];
     switch (d) {
       case 'd': case 'e': day = true; break;
       case 'm': case 'b': case 'B': month = true; break;
@@ -47,7 +48,7 @@ void check_date_format(const YAML::Node& node, std::string_view source) {
       case '%': break;
       default:
         yaml::fail(source, node.Mark(),
-                   fmt::format("date format '{}' uses '%{}' (known: %d %e %m %b %B %Y %y %%)", format,
+                   fmt::format("date format '{}' uses '%{}' (known: %d %-d %e %m %-m %b %B %Y %y %%)", format,
                                d == '\0' ? std::string() : std::string(1, d)));
     }
   }

@@ -5,8 +5,13 @@
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
+#include <ics/store/queries.hpp>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
 
 namespace ics::io {
 
@@ -43,8 +48,66 @@ std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view n
   return store::child_id_by_nhs(db, std::string(nhs));
 }
 
+BulkStatement::BulkStatement(store::Database& db, std::string_view query) : m_db(db.sql().getHandle()) {
+  const std::string& text = store::named_query(query);
+  int rc = sqlite3_prepare_v3(m_db, text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
+                              nullptr);
+  if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
+}
+
+BulkStatement::~BulkStatement() { sqlite3_finalize(m_stmt); }
+
+void BulkStatement::text(int index, std::string_view value) {
+  sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+}
+
+void BulkStatement::optional_text(int index, const std::optional<std::string>& value) {
+  if (value) text(index, std::string_view(*value));
+  else null(index);
+}
+
+void BulkStatement::integer(int index, std::int64_t value) {
+  sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(value));
+}
+
+void BulkStatement::null(int index) { sqlite3_bind_null(m_stmt, index); }
+
+void BulkStatement::run() {
+  int rc = sqlite3_step(m_stmt);
+  sqlite3_reset(m_stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw SQLite::Exception(m_db, rc);
+}
+
+std::string_view RegisterWriter::iso(std::size_t slot, util::Date date) {
+  std::chrono::year_month_day ymd{date.days()};
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return m_iso_fallback[slot] = date.iso();
+  auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  char* out = m_dates[slot].data();
+  out[0] = static_cast<char>('0' + year / 1000);
+  out[1] = static_cast<char>('0' + year / 100 % 10);
+  out[2] = static_cast<char>('0' + year / 10 % 10);
+  out[3] = static_cast<char>('0' + year % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return std::string_view(out, 10);
+}
+
+std::string_view RegisterWriter::iso(std::size_t slot, const std::optional<util::Date>& date) {
+  return date ? iso(slot, *date) : std::string_view();
+}
+
 RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request, const std::string& sha256)
-    : m_tx(tx), m_template(*request.plan_template), m_calendar(*request.calendar) {
+    : m_tx(tx),
+      m_insert_child(tx.db(), "insert_child"),
+      m_insert_ref(tx.db(), "insert_child_ref"),
+      m_insert_plan(tx.db(), "insert_plan"),
+      m_template(*request.plan_template),
+      m_calendar(*request.calendar) {
   m_template_id = store::template_snapshot(tx, m_template.name, m_template.version, m_template.hash, m_template.text);
   auto& q = tx.db().query("register_insert_batch");
   q.bind(1, request.file_name);
@@ -57,15 +120,21 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
 }
 
 std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
-  model::Child child;
-  child.given_names = row.given_names;
-  child.family_name = row.family_name;
-  child.date_of_birth = row.date_of_birth;
-  child.expected_dob = row.expected_dob;
-  child.sex = row.sex;
-  child.nhs_number = row.nhs_number;
-  child.upn = row.upn;
-  return store::insert_child(m_tx, child, store::Provenance{m_batch_id, row.line});
+  auto& q = m_insert_child;  // insert_child (schemas/queries/core.sql)
+  q.text(1, row.given_names);
+  q.text(2, row.family_name);
+  if (row.date_of_birth) q.text(3, iso(0, *row.date_of_birth));
+  else q.null(3);
+  if (row.expected_dob) q.text(4, iso(1, *row.expected_dob));
+  else q.null(4);
+  q.text(5, row.sex);
+  q.optional_text(6, row.nhs_number);
+  q.optional_text(7, row.upn);
+  q.null(8);
+  q.integer(9, m_batch_id);
+  q.integer(10, row.line);
+  q.run();
+  return sqlite3_last_insert_rowid(m_tx.db().sql().getHandle());
 }
 
 // A later row of a child this import created: the latest registration's details win; identifiers
@@ -108,25 +177,36 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   } else if (!existing) {
     complete_child(child_id, row, matcher.is_latest(index));
   }
-  if (!row.child_ref.empty() && matcher.adds_person(index)) store::insert_child_ref(m_tx, row.child_ref, child_id);
+  if (!row.child_ref.empty() && matcher.adds_person(index)) {
+    m_insert_ref.text(1, row.child_ref);  // insert_child_ref: the person id is new to the database
+    m_insert_ref.integer(2, child_id);
+    m_insert_ref.run();
+  }
 
-  store::PlanRow out;
-  auto& plan = out.plan;
-  plan.child_id = child_id;
-  plan.kind = m_template.kind;
-  plan.initial_category = plan.latest_category = row.category;
-  plan.start_date = row.start;
-  plan.end_date = row.end;
-  plan.end_reason = row.end_reason;
-  plan.lead_worker = row.lead_worker;
-  plan.team = row.team;
-  plan.first_review_due = plan::first_review_due(m_template, row.start, m_calendar);
-  plan.previous_cp_plans = static_cast<int>(matcher.plans_before(index)) +
-                           (existing ? plans_in_database_before(child_id, row.start) : 0);
-  out.template_id = m_template_id;
-  out.legacy_ref = row.ref;
-  out.legacy_end_reason = row.legacy_end_reason;
-  store::insert_plan(m_tx, out, store::Provenance{m_batch_id, row.line});
+  auto& q = m_insert_plan;  // insert_plan (schemas/queries/core.sql)
+  auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
+  int previous = static_cast<int>(matcher.plans_before(index)) +
+                 (existing ? plans_in_database_before(child_id, row.start) : 0);
+  q.integer(1, child_id);
+  q.integer(2, m_template_id);
+  q.text(3, m_template.kind);
+  q.text(4, row.category);
+  q.text(5, row.category);
+  q.text(6, iso(2, row.start));
+  if (row.end) q.text(7, iso(3, *row.end));
+  else q.null(7);
+  q.optional_text(8, row.end_reason);
+  q.optional_text(9, row.lead_worker);
+  q.optional_text(10, row.team);
+  q.null(11);
+  if (first_review) q.text(12, iso(4, *first_review));
+  else q.null(12);
+  q.integer(13, previous);
+  q.text(14, row.ref);
+  q.optional_text(15, row.legacy_end_reason);
+  q.integer(16, m_batch_id);
+  q.integer(17, row.line);
+  q.run();
 }
 
 void RegisterWriter::finish(const RegisterCounts& counts) {

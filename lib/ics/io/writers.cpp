@@ -1,23 +1,10 @@
+#include <ics/io/json_value.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/util/error.hpp>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace ics::io {
 
 namespace {
-
-std::string as_text(const util::Value& v) {
-  return std::visit(
-      [](const auto& x) -> std::string {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return "";
-        else if constexpr (std::is_same_v<T, std::string>) return x;
-        else return fmt::format("{}", x);
-      },
-      v);
-}
 
 class DelimitedWriter : public util::RowSink {
  public:
@@ -27,7 +14,7 @@ class DelimitedWriter : public util::RowSink {
     m_out << '\n';
   }
   void row(const std::vector<util::Value>& values) override {
-    for (size_t i = 0; i < values.size(); ++i) field(i, as_text(values[i]));
+    for (size_t i = 0; i < values.size(); ++i) field(i, util::to_text(values[i]));
     m_out << '\n';
   }
   void end() override { m_out.flush(); }
@@ -65,14 +52,7 @@ class JsonWriter : public util::RowSink {
     m_out << '{';
     for (size_t i = 0; i < values.size(); ++i) {
       if (i > 0) m_out << ',';
-      m_out << nlohmann::json(m_columns[i].name).dump() << ':';
-      std::visit(
-          [&](const auto& x) {
-            using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, std::monostate>) m_out << "null";
-            else m_out << nlohmann::json(x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-          },
-          values[i]);
+      m_out << json_text(m_columns[i].name) << ':' << json_text(values[i]);
     }
     m_out << '}';
     if (m_lines) m_out << '\n';

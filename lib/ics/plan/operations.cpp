@@ -42,6 +42,10 @@ std::int64_t add_child(store::WriteTransaction& tx, model::Child child, util::Da
       throw Conflict(fmt::format("NHS number {} is already held by child {}", *child.nhs_number,
                                  format_id(EntityKind::child, *held)));
   }
+  if (child.upn) {
+    if (auto held = store::child_id_by_upn(tx.db(), *child.upn))
+      throw Conflict(fmt::format("UPN {} is already held by child {}", *child.upn, format_id(EntityKind::child, *held)));
+  }
   for (const auto& ref : child.refs)
     if (auto held = store::child_id_by_ref(tx.db(), ref))
       throw Conflict(fmt::format("legacy reference '{}' is already held by child {}", ref,
@@ -57,6 +61,10 @@ std::int64_t open_plan(store::WriteTransaction& tx, const Template& tmpl, const 
   auto child = store::get_child(db, request.child_id);
   util::Date start = request.start.value_or(today);
   require_not_future(start, today, "start");
+  if (!calendar.covers(start))
+    throw InvalidInput("start", start.iso(),
+                       fmt::format("is outside the years of calendar '{}' ({}-{}), so working days cannot be counted",
+                                   calendar.name(), calendar.first_year(), calendar.last_year()));
   if (child.date_of_birth && start < *child.date_of_birth)
     throw InvalidInput("start", start.iso(),
                        fmt::format("is before the child's date of birth ({})", child.date_of_birth->iso()));
@@ -181,6 +189,8 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
   if (request.category) {
     if (tmpl.categories.empty())
       throw InvalidInput("category", *request.category, fmt::format("does not apply to a {} plan", plan.kind));
+    if (review.kind != "initial-conference" && review.kind != "review-conference")
+      throw InvalidInput("category", *request.category, fmt::format("is decided at a conference, not a {}", review.kind));
     require_category(tmpl, *request.category);
     review.category = request.category;
   }
@@ -188,10 +198,12 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
     review.next_review_due = next_review_due_after(tmpl, review.review_date, calendars(tmpl.calendar));
   review.id = store::insert_review(tx, review);
   tx.audit(format_id(EntityKind::review, review.id), std::nullopt, store::to_json(review));
-  if (review.category && review.category != plan.latest_category) {
+  // The latest category is the one set by the latest review by date, whatever the order of entry.
+  auto latest = store::latest_review_category(tx.db(), plan.id).value_or(plan.initial_category.value_or(""));
+  if (review.category && latest != plan.latest_category.value_or("")) {
     auto after = plan;
-    after.latest_category = review.category;
-    store::set_plan_category(tx, plan.id, *review.category);
+    after.latest_category = latest;
+    store::set_plan_category(tx, plan.id, latest);
     tx.audit(format_id(EntityKind::plan, plan.id), store::to_json(plan), store::to_json(after));
   }
   return review.id;
@@ -205,6 +217,8 @@ void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date en
   if (end < plan.start_date)
     throw InvalidInput("end", end.iso(), fmt::format("is before the plan's start ({})", plan.start_date.iso()));
   require_not_future(end, today, "end");
+  if (auto last = store::last_review_of_plan(tx.db(), plan_id); last && end <= *last)
+    throw InvalidInput("end", end.iso(), fmt::format("must be after the plan's last review ({})", last->iso()));
   for (auto action_id : store::open_actions_of_plan(tx.db(), plan_id))
     finish(tx, action_id, "cancelled", end, std::string("plan closed"));
   store::set_plan_end(tx, plan_id, end, code);

@@ -4,6 +4,7 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 namespace ics::store {
@@ -41,9 +42,11 @@ void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t
   q.bind(2, static_cast<int64_t>(child_id));
   try {
     q.exec();
-  } catch (const SQLite::Exception&) {
+  } catch (const SQLite::Exception& e) {
+    auto held = (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT ? child_id_by_ref(tx.db(), ref) : std::nullopt;
+    if (!held) throw StorageError(fmt::format("cannot store legacy reference '{}': {}", ref, e.what()));
     throw Conflict(fmt::format("legacy reference '{}' is already held by child {}", ref,
-                               model::format_id(model::EntityKind::child, *child_id_by_ref(tx.db(), ref))));
+                               model::format_id(model::EntityKind::child, *held)));
   }
 }
 
@@ -73,6 +76,12 @@ std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs
   return single_id(q);
 }
 
+std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) {
+  auto& q = db.query("child_id_by_upn");
+  q.bind(1, upn);
+  return single_id(q);
+}
+
 std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) {
   auto& q = db.query("child_id_by_ref");
   q.bind(1, ref);
@@ -89,9 +98,7 @@ std::int64_t resolve_child(Database& db, std::string_view reference) {
   } else if (text.starts_with("upn:")) {
     auto upn = model::normalise_upn(text.substr(4));
     if (!upn) throw InvalidInput("child", text, "is not a valid UPN");
-    auto& q = db.query("child_id_by_upn");
-    q.bind(1, *upn);
-    id = single_id(q);
+    id = child_id_by_upn(db, *upn);
   } else if (text.starts_with("ref:")) {
     id = child_id_by_ref(db, text.substr(4));
   } else {

@@ -103,6 +103,20 @@ std::string template_body_of_plan(Database& db, std::int64_t plan_id) {
   return q.getColumn(0).getString();
 }
 
+std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) {
+  auto& q = db.query("latest_review_category");
+  q.bind(1, i64(plan_id));
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
+std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) {
+  auto& q = db.query("last_review_of_plan");
+  q.bind(1, i64(plan_id));
+  q.executeStep();
+  return optional_date(q.getColumn(0));
+}
+
 void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) {
   auto& q = tx.db().query("update_plan_category");
   q.bind(1, i64(plan_id));

@@ -22,6 +22,7 @@ std::int64_t insert_child(WriteTransaction& tx, const model::Child& child,
 void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t child_id);
 model::Child get_child(Database& db, std::int64_t id);  // throws NotFound
 std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number);
+std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn);
 std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref);
 // A child named as C123, nhs:NNNNNNNNNN, upn:XXXXXXXXXXXXX or ref:LEGACYREF; throws NotFound/InvalidInput.
 std::int64_t resolve_child(Database& db, std::string_view reference);
@@ -43,6 +44,10 @@ std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t 
                                                      util::Date from);
 int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
 std::string template_body_of_plan(Database& db, std::int64_t plan_id);
+// The category set by the plan's latest review (by date) that set one.
+std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id);
+// The date of the plan's latest review, if any.
+std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id);
 void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category);
 void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason);
 

@@ -32,6 +32,9 @@ int CsvReader::get() {
   return c;
 }
 
+// Fields are filled from spans of the buffer: ordinary bytes are copied a run at a time, and only
+// separators, quotes and line ends are looked at one by one. The strings of `fields` are reused,
+// so a file of records of one shape allocates almost nothing after its first records.
 bool CsvReader::next(std::vector<std::string>& fields) {
   if (!m_started) {
     m_started = true;
@@ -41,44 +44,72 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       if (bom != "\xEF\xBB\xBF") throw InvalidInput("file", bom, "starts with a broken byte order mark", 1);
     }
   }
-  fields.clear();
-  if (peek() == EOF) return false;
+  if (peek() == EOF) {
+    fields.clear();
+    return false;
+  }
   m_record_line = m_line;
-  std::string field;
+  std::size_t count = 0;
+  auto start_field = [&]() -> std::string* {
+    if (count == fields.size()) fields.emplace_back();
+    std::string* f = &fields[count++];
+    f->clear();
+    return f;
+  };
+  std::string* field = start_field();
   bool quoted = false;      // inside a quoted part
   bool was_quoted = false;  // the field began with a quote
+  const bool quotes = m_separator == ',';
   while (true) {
+    if (m_pos == m_end && !fill()) {  // the end of the input
+      if (quoted)
+        throw InvalidInput("record", field->substr(0, 40), "has a quoted field that is never closed", m_record_line);
+      fields.resize(count);
+      return true;
+    }
+    // A run of bytes that are copied as they are.
+    const char* begin = m_buffer.data() + m_pos;
+    const char* end = m_buffer.data() + m_end;
+    const char* p = begin;
+    if (quoted) {
+      while (p < end && *p != '"' && *p != '\n') ++p;
+    } else {
+      while (p < end && *p != m_separator && *p != '\n' && *p != '\r' && *p != '"') ++p;
+    }
+    if (p != begin) {
+      field->append(begin, static_cast<std::size_t>(p - begin));
+      m_pos += static_cast<std::size_t>(p - begin);
+      m_consumed += p - begin;
+      if (p == end) continue;
+    }
     int c = get();
     if (quoted) {
-      if (c == EOF)
-        throw InvalidInput("record", field.substr(0, 40), "has a quoted field that is never closed", m_record_line);
       if (c == '"') {
         if (peek() == '"') {
           get();
-          field += '"';
+          *field += '"';
         } else {
           quoted = false;
         }
-      } else {
-        if (c == '\n') ++m_line;
-        field += static_cast<char>(c);
+      } else {  // a line break inside quotes
+        ++m_line;
+        *field += static_cast<char>(c);
       }
       continue;
     }
-    if (c == EOF || c == '\n' || (c == '\r' && (peek() == '\n' || peek() == EOF))) {
+    if (c == '\n' || (c == '\r' && (peek() == '\n' || peek() == EOF))) {
       if (c == '\r') get();
-      if (c != EOF) ++m_line;
-      fields.push_back(std::move(field));
+      ++m_line;
+      fields.resize(count);
       return true;
     }
     if (c == m_separator) {
-      fields.push_back(std::move(field));
-      field.clear();
+      field = start_field();
       was_quoted = false;
-    } else if (c == '"' && field.empty() && !was_quoted && m_separator == ',') {
+    } else if (c == '"' && field->empty() && !was_quoted && quotes) {
       quoted = was_quoted = true;
     } else {
-      field += static_cast<char>(c);  // a stray quote inside an unquoted field is kept as written
+      *field += static_cast<char>(c);  // a stray quote inside an unquoted field is kept as written
     }
   }
 }

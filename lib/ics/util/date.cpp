@@ -73,10 +73,13 @@ std::optional<Date> Date::parse(std::string_view text, std::string_view format) 
       continue;
     }
     std::optional<int> v;
+    // %-d and %-m: the day or month with or without a leading zero (1/2/2020).
+    bool unpadded = format[f + 1] == '-' && f + 2 < format.size();
+    if (unpadded) ++f;
     switch (format[++f]) {
-      case 'd': v = read_number(text, pos, 2, 2); if (v) d = *v; break;
+      case 'd': v = read_number(text, pos, unpadded ? 1 : 2, 2); if (v) d = *v; break;
       case 'e': v = read_number(text, pos, 1, 2); if (v) d = *v; break;
-      case 'm': v = read_number(text, pos, 2, 2); if (v) m = *v; break;
+      case 'm': v = read_number(text, pos, unpadded ? 1 : 2, 2); if (v) m = *v; break;
       case 'Y': v = read_number(text, pos, 4, 4); if (v) y = *v; break;
       case 'y': v = read_number(text, pos, 2, 2); if (v) y = *v < 70 ? 2000 + *v : 1900 + *v; break;
       case 'b': v = read_month_name(text, pos, false); if (v) m = *v; break;

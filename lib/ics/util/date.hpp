@@ -17,7 +17,8 @@ class Date {
   static std::optional<Date> from_ymd(int year, unsigned month, unsigned day);
   // Strict ISO 8601 calendar date, YYYY-MM-DD.
   static std::optional<Date> parse_iso(std::string_view text);
-  // strftime-style: %d %m %Y %y %b %B %e and literal characters; whole text must match.
+  // strftime-style: %d %m %Y %y %b %B %e, %-d and %-m (no leading zero needed) and literal
+  // characters; the whole text must match.
   static std::optional<Date> parse(std::string_view text, std::string_view format);
 
   std::string iso() const;

@@ -1,13 +1,35 @@
 #pragma once
 // Rows of values flowing from a query to a writer, one at a time.
+#include <fmt/format.h>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 namespace ics::util {
 
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;  // monostate = null
+
+// A value as text: null is empty, numbers in their shortest form. Writers and bulk import use it;
+// the table output shows null as "-" on top of it.
+inline std::string to_text(const Value& value) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::monostate>)
+          return {};
+        else if constexpr (std::is_same_v<T, std::string>)
+          return x;
+        else
+          return fmt::format("{}", x);
+      },
+      value);
+}
+
+inline bool is_null(const Value& value) {
+  return std::holds_alternative<std::monostate>(value);
+}
 
 struct Column {
   std::string name;

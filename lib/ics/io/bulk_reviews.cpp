@@ -1,0 +1,90 @@
+// One row of a reviews file: record-review's rules (plan, kind, date within the plan, a category only
+// at a conference of a plan with categories) for a plan that may already be closed; a blank
+// next_review_due of a review conference is counted from the plan's template, and a category becomes
+// the plan's latest category as record-review makes it.
+#include <ics/io/bulk_rows.hpp>
+#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk_validate.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/plan/timetable.hpp>
+#include <ics/store/records.hpp>
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace ics::io {
+
+namespace {
+
+using model::EntityKind;
+using model::format_id;
+
+model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
+  try {
+    return store::get_plan(db, plan_id);
+  } catch (const NotFound&) {
+    throw InvalidInput("plan_id", format_id(EntityKind::plan, plan_id), "is not a plan in the database");
+  }
+}
+
+void check_category(const model::Plan& plan, const plan::Template& tmpl, const model::Review& review) {
+  if (!review.category) return;
+  const auto& category = *review.category;
+  if (tmpl.categories.empty())
+    throw InvalidInput("category", category, fmt::format("does not apply to a {} plan", plan.kind));
+  if (review.kind != "initial-conference" && review.kind != "review-conference")
+    throw InvalidInput("category", category,
+                       fmt::format("is decided at a conference, not a {}", review.kind));
+  if (std::find(tmpl.categories.begin(), tmpl.categories.end(), category) == tmpl.categories.end())
+    throw InvalidInput("category", category, fmt::format("is not a category of template '{}'", tmpl.name));
+}
+
+// record-review's last step: the plan's latest category is the one of its latest review (by date)
+// that set one, else its initial category.
+void follow_latest_category(RowContext& ctx, std::int64_t plan_id) {
+  auto plan = store::get_plan(ctx.tx.db(), plan_id);
+  auto latest =
+      store::latest_review_category(ctx.tx.db(), plan_id).value_or(plan.initial_category.value_or(""));
+  if (latest.empty() || latest == plan.latest_category.value_or("")) return;
+  auto after = plan;
+  after.latest_category = latest;
+  store::set_plan_category(ctx.tx, plan_id, latest);
+  ctx.tx.audit(format_id(EntityKind::plan, plan_id), store::to_json(plan), store::to_json(after));
+}
+
+}  // namespace
+
+Outcome import_review_row(RowContext& ctx, const BulkRow& row) {
+  auto& db = ctx.tx.db();
+  auto id = row_id(row);
+  bool held = id && record_exists(ctx, *id);
+  if (held && skip_existing(ctx, *id)) return Outcome::skipped;
+  auto review = review_from_row(held ? with_record(ctx, row, *id) : row, ctx.options.today);
+  review.id = id.value_or(0);
+  std::optional<model::Review> stored;
+  if (held) stored = store::get_review(db, review.id);
+
+  auto plan = plan_of(db, review.plan_id);
+  if (review.review_date < plan.start_date)
+    throw InvalidInput("review_date", review.review_date.iso(),
+                       fmt::format("is before the start of plan {} ({})",
+                                   format_id(EntityKind::plan, plan.id), plan.start_date.iso()));
+  if (plan.end_date && review.review_date >= *plan.end_date)
+    throw InvalidInput(
+        "review_date", review.review_date.iso(),
+        fmt::format("is not before the end of plan {} ({}, the first day it no longer applies)",
+                    format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
+  const auto& tmpl = ctx.templates.of_plan(db, plan);
+  check_category(plan, tmpl, review);
+  if (review.kind == "review-conference" && !review.next_review_due)
+    review.next_review_due = plan::next_review_due_after(tmpl, review.review_date, calendar_of(ctx, tmpl));
+
+  Outcome outcome = held ? audited_update(ctx, review.id, [&] { replace_review(ctx.tx, review); })
+                         : audited_insert(ctx, [&] { return insert_review_with_id(ctx.tx, review); });
+  if (review.category || (stored && stored->category)) follow_latest_category(ctx, plan.id);
+  if (stored && stored->category && stored->plan_id != plan.id) follow_latest_category(ctx, stored->plan_id);
+  return outcome;
+}
+
+}  // namespace ics::io

@@ -1,0 +1,117 @@
+// The machine output formats (DESIGN §6): csv quoting, tsv escapes, json and ndjson shapes.
+#include <doctest/doctest.h>
+#include <ics/io/json_value.hpp>
+#include <ics/io/writers.hpp>
+#include <ics/util/rows.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+using ics::io::Format;
+using ics::util::Column;
+using ics::util::Value;
+
+namespace {
+
+std::string written(Format format, const std::vector<Column>& columns,
+                    const std::vector<std::vector<Value>>& rows) {
+  std::ostringstream out;
+  auto writer = ics::io::make_writer(format, out);
+  writer->begin(columns);
+  for (const auto& row : rows) writer->row(row);
+  writer->end();
+  return out.str();
+}
+
+const std::vector<Column> k_columns = {{"id"}, {"name"}, {"count", "integer"}, {"note"}};
+
+}  // namespace
+
+TEST_CASE("to_text: null is empty, numbers in their shortest form") {
+  CHECK(ics::util::to_text(Value{}).empty());
+  CHECK(ics::util::to_text(Value{std::int64_t{-42}}) == "-42");
+  CHECK(ics::util::to_text(Value{2.5}) == "2.5");
+  CHECK(ics::util::to_text(Value{std::string("Zoë")}) == "Zoë");
+  CHECK(ics::util::is_null(Value{}));
+  CHECK(!ics::util::is_null(Value{std::string()}));
+  CHECK(ics::io::to_json(Value{}).is_null());
+  CHECK(ics::io::to_json(Value{std::int64_t{7}}).is_number_integer());
+}
+
+TEST_CASE("csv: a field is quoted only for a comma, quote, CR or LF; quotes are doubled") {
+  auto text =
+      written(Format::csv, k_columns,
+              {{std::string("C1"), std::string("Smith, Jr"), std::int64_t{3}, Value{}},
+               {std::string("C2"), std::string("Zoë \"Zee\""), std::int64_t{-1}, std::string("a\rb")},
+               {std::string("C3"), std::string("two\nlines"), std::int64_t{0}, std::string("plain text")}});
+  CHECK(text ==
+        "id,name,count,note\n"
+        "C1,\"Smith, Jr\",3,\n"
+        "C2,\"Zoë \"\"Zee\"\"\",-1,\"a\rb\"\n"
+        "C3,\"two\nlines\",0,plain text\n");
+  std::ostringstream field;
+  ics::io::write_csv_field(field, "no quotes needed; 'single' ok");
+  CHECK(field.str() == "no quotes needed; 'single' ok");
+}
+
+TEST_CASE("tsv: tab, line feed, carriage return and backslash are escaped, nothing is quoted") {
+  auto text =
+      written(Format::tsv, k_columns,
+              {{std::string("C1"), std::string("Tab\tName"), std::int64_t{1}, std::string("a\nb\rc\\d")},
+               {std::string("C2"), std::string("Smith, \"Jr\""), std::int64_t{2}, Value{}}});
+  CHECK(text ==
+        "id\tname\tcount\tnote\n"
+        "C1\tTab\\tName\t1\ta\\nb\\rc\\\\d\n"
+        "C2\tSmith, \"Jr\"\t2\t\n");
+}
+
+TEST_CASE("json: one array of objects; an empty result is []") {
+  CHECK(written(Format::json, k_columns, {}) == "[]\n");
+  auto text = written(
+      Format::json, k_columns,
+      {{std::string("C1"), std::string("Ó Briain"), std::int64_t{12345678901}, Value{}},
+       {std::string("C2"), std::string("quote \" and \\ and \n"), std::int64_t{-2}, std::string("")}});
+  CHECK(text ==
+        "[\n"
+        "{\"id\":\"C1\",\"name\":\"Ó Briain\",\"count\":12345678901,\"note\":null},\n"
+        "{\"id\":\"C2\",\"name\":\"quote \\\" and \\\\ and \\n\",\"count\":-2,\"note\":\"\"}\n"
+        "]\n");
+  auto parsed = nlohmann::json::parse(text);
+  REQUIRE(parsed.is_array());
+  CHECK(parsed.size() == 2);
+  CHECK(parsed[0]["count"].is_number_integer());
+  CHECK(parsed[0]["note"].is_null());
+  // One row is still an array.
+  CHECK(written(Format::json, {{"n", "integer"}}, {{std::int64_t{1}}}) == "[\n{\"n\":1}\n]\n");
+}
+
+TEST_CASE("ndjson: one object a line; an empty result is nothing") {
+  CHECK(written(Format::ndjson, k_columns, {}).empty());
+  auto text = written(Format::ndjson, k_columns,
+                      {{std::string("C1"), std::string("Zoë"), std::int64_t{1}, Value{}},
+                       {std::string("C2"), std::string("B"), std::int64_t{2}, std::string("x")}});
+  CHECK(text ==
+        "{\"id\":\"C1\",\"name\":\"Zoë\",\"count\":1,\"note\":null}\n"
+        "{\"id\":\"C2\",\"name\":\"B\",\"count\":2,\"note\":\"x\"}\n");
+}
+
+TEST_CASE("json and ndjson: invalid UTF-8 is replaced, never thrown") {
+  const std::string bad = "Zo\xEB";  // windows-1252 ë
+  std::string text;
+  CHECK_NOTHROW(text = written(Format::ndjson, {{"name"}}, {{bad}}));
+  CHECK(text == "{\"name\":\"Zo\xEF\xBF\xBD\"}\n");  // U+FFFD
+  CHECK_NOTHROW(text = written(Format::json, {{"name"}}, {{bad}}));
+  CHECK(text == "[\n{\"name\":\"Zo\xEF\xBF\xBD\"}\n]\n");
+  CHECK(ics::io::json_text(Value{bad}) == "\"Zo\xEF\xBF\xBD\"");
+  // csv and tsv pass the bytes through.
+  CHECK(written(Format::csv, {{"name"}}, {{bad}}) == "name\n" + bad + "\n");
+}
+
+TEST_CASE("parse_format: the four machine formats") {
+  CHECK(ics::io::parse_format("csv") == Format::csv);
+  CHECK(ics::io::parse_format("tsv") == Format::tsv);
+  CHECK(ics::io::parse_format("json") == Format::json);
+  CHECK(ics::io::parse_format("ndjson") == Format::ndjson);
+  CHECK_THROWS(ics::io::parse_format("xml"));
+}
