@@ -35,7 +35,7 @@ void register_db(CLI::App& app, Runner& run) {
     } else {
       if (!std::filesystem::exists(s.db_path()))
         throw ics::NoDatabase(fmt::format("no database at '{}': run 'icsctl init' to create it", s.db_path().string()));
-      int applied = ics::store::Database::init(s.db_path());
+      int applied = ics::store::Database::init(s.db_path(), s.audit_context());
       s.info(fmt::format("{} migrations applied; schema version {}", applied, s.write_db().schema_version()));
     }
   };

@@ -14,13 +14,8 @@ void register_init(CLI::App& app, Runner& run) {
   icsctl init
   icsctl --db ./ics.db init)");
   run = [](Session& s) {
-    int applied = ics::store::Database::init(s.db_path());
+    int applied = ics::store::Database::init(s.db_path(), s.audit_context());
     auto& db = s.write_db();
-    if (applied > 0) {
-      ics::store::WriteTransaction tx(db, s.audit_context());
-      tx.audit("database", std::nullopt, fmt::format(R"({{"schema_version":{}}})", db.schema_version()));
-      tx.commit();
-    }
     s.info(fmt::format("database '{}' is at schema version {} ({} migrations applied)", s.db_path().string(),
                        db.schema_version(), applied));
   };

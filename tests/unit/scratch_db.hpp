@@ -21,7 +21,7 @@ struct ScratchDb {
           ("ics_unit_db_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    ics::store::Database::init(dir / "ics.db");
+    ics::store::Database::init(dir / "ics.db", context("init"));
     db = std::make_unique<ics::store::Database>(dir / "ics.db", ics::store::OpenMode::write);
   }
   ~ScratchDb() {

@@ -1,10 +1,12 @@
 #include <ics/store/database.hpp>
 #include <ics/store/queries.hpp>
+#include <ics/store/transaction.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -37,11 +39,14 @@ std::vector<Migration> migrations() {
 }
 
 void create_owner_only(const std::filesystem::path& path) {
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0 && errno != EEXIST)
+  if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
+    std::filesystem::create_directories(path.parent_path());
+    std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
+  }
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT, 0600);
+  if (fd < 0 || ::fchmod(fd, 0600) != 0)
     throw StorageError(fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
-  if (fd >= 0) ::close(fd);
+  ::close(fd);
 }
 
 }  // namespace
@@ -88,28 +93,28 @@ Database::Database(const std::filesystem::path& path, OpenMode mode)
 
 Database::~Database() = default;
 
-int Database::init(const std::filesystem::path& path) {
+int Database::init(const std::filesystem::path& path, const AuditContext& context) {
   create_owner_only(path);
   Database db(path, SQLite::OPEN_READWRITE);
-  return db.migrate();
+  return db.migrate(context);
 }
 
 int Database::schema_version() const {
   return m_db->execAndGet("PRAGMA user_version").getInt();
 }
 
-int Database::migrate() {
+int Database::migrate(const AuditContext& context) {
   int applied = 0;
   int current = schema_version();
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
     try {
-      m_db->exec("BEGIN IMMEDIATE");
+      WriteTransaction tx(*this, context);  // rolls back if anything below throws
       m_db->exec(std::string(m.sql));
       m_db->exec(fmt::format("PRAGMA user_version = {}", m.version));
-      m_db->exec("COMMIT");
+      tx.audit("database", std::nullopt, fmt::format(R"({{"schema_version":{},"migration":"{}"}})", m.version, m.path));
+      tx.commit();
     } catch (const SQLite::Exception& e) {
-      m_db->exec("ROLLBACK");
       throw StorageError(fmt::format("migration {} failed: {}", m.path, e.what()));
     }
     ++applied;

@@ -13,6 +13,8 @@ class Statement;
 
 namespace ics::store {
 
+struct AuditContext;
+
 enum class OpenMode { read, write };
 
 class Database {
@@ -24,13 +26,14 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Creates the file (owner-only) when missing and applies pending migrations. Returns the number
-  // of migrations applied.
-  static int init(const std::filesystem::path& path);
+  // Creates the file (owner-only, in an owner-only folder when it makes one) when missing, tightens
+  // an existing file to owner-only, and applies pending migrations, each audited as `context`.
+  // Returns the number of migrations applied.
+  static int init(const std::filesystem::path& path, const AuditContext& context);
 
   int schema_version() const;
-  // Applies pending migrations, each in its own transaction; returns how many.
-  int migrate();
+  // Applies pending migrations, each in its own transaction with its audit record; returns how many.
+  int migrate(const AuditContext& context);
   // The named statement from schemas/queries, reset and with bindings cleared.
   SQLite::Statement& query(std::string_view name);
   SQLite::Database& sql() { return *m_db; }
