@@ -5,11 +5,15 @@
 #include <optional>
 #include <string>
 
+namespace CLI {
+class App;
+}
+
 namespace icsctl {
 
 // An optional ISO date option: nullopt when not given.
 std::optional<ics::util::Date> optional_date(const std::string& text, const char* field);
-// nullopt for an option not given (empty text).
-std::optional<std::string> optional_value(const std::string& text);
+// The value of an optional text option: nullopt when not given; an option given as "" is refused.
+std::optional<std::string> optional_value(const CLI::App& app, const char* option, const std::string& text);
 
 }  // namespace icsctl

@@ -15,13 +15,18 @@ using Runner = std::function<void(Session&)>;
 
 enum class Access { none, read, write, varies };
 
+// One row of the command table. `access` groups the commands in `icsctl --help` and bounds what
+// the command may do: a read command cannot open the database for writing. (No command destroys
+// data today; the first one that does adds a `destructive` flag here and a confirmation in main.)
 struct CommandSpec {
   std::string_view name;
   std::string_view help;
   Access access;
-  bool destructive;
   void (*setup)(CLI::App& app, Runner& run);
 };
+
+// The heading a command is listed under in `icsctl --help`.
+const char* help_group(Access access);
 
 // The one list of subcommands, in the order help shows them.
 const std::vector<CommandSpec>& command_table();

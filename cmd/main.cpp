@@ -24,7 +24,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("-v,--verbose", g.verbose, "more detail on stderr");
   app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--templates", g.templates, "folder of plan templates searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--templates", g.templates, "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
 }
 
 // "templates check" for a nested command, "add-child" for a plain one.
@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   std::vector<CLI::App*> subs;
   for (size_t i = 0; i < table.size(); ++i) {
     auto* sub = app.add_subcommand(std::string(table[i].name), std::string(table[i].help));
+    sub->group(help_group(table[i].access));
     sub->fallthrough();
     table[i].setup(*sub, runners[i]);
     subs.push_back(sub);
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
   try {
     for (size_t i = 0; i < subs.size(); ++i) {
       if (!subs[i]->parsed()) continue;
-      Session session(globals, command_path(subs[i]));
+      Session session(globals, command_path(subs[i]), table[i].access != Access::read);
       runners[i](session);
     }
     // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.

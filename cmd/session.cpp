@@ -44,29 +44,40 @@ std::string login_name() {
 std::filesystem::path default_db_path() {
   if (auto db = env("ICSCTL_DB"); !db.empty()) return db;
   std::filesystem::path data = env("XDG_DATA_HOME");
-  if (data.empty()) data = std::filesystem::path(env("HOME")) / ".local" / "share";
+  if (data.empty() || data.is_relative()) {  // XDG: a relative value is ignored
+    std::filesystem::path home = env("HOME");
+    if (home.empty() || home.is_relative()) {
+      const passwd* pw = getpwuid(getuid());
+      if (!pw || !pw->pw_dir || !*pw->pw_dir) throw ics::StorageError("no home folder for the default database: use --db");
+      home = pw->pw_dir;
+    }
+    data = home / ".local" / "share";
+  }
   return data / "icsctl" / "ics.db";
 }
 
 // Folders searched before the built-in copies: the user's (--templates, ICSCTL_TEMPLATES), then
-// the installed ones.
+// the installed ones beside the running binary (PREFIX/bin/icsctl -> PREFIX/share/icsctl), then the
+// configured install folder.
 std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const char* sub) {
   std::vector<std::filesystem::path> dirs;
   if (!user_dir.empty()) dirs.emplace_back(user_dir);
+  std::error_code error;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) dirs.push_back(self.parent_path().parent_path() / "share" / "icsctl" / sub);
   dirs.push_back(std::filesystem::path(ICS_DATADIR) / sub);
   return dirs;
 }
 
 }  // namespace
 
-Session::Session(GlobalOptions options, std::string command)
-    : m_options(std::move(options)), m_command(std::move(command)), m_today(today_from_env()) {
+Session::Session(GlobalOptions options, std::string command, bool may_write)
+    : m_options(std::move(options)), m_command(std::move(command)), m_today(today_from_env()), m_may_write(may_write) {
   if (m_options.actor.empty()) m_options.actor = login_name();
   m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
   m_color = decide_color(m_options.color);
-  ics::io::parse_format(m_options.output == "table" ? "csv" : m_options.output, "output");
 }
 
 ics::store::Database& Session::read_db() {
@@ -75,6 +86,7 @@ ics::store::Database& Session::read_db() {
 }
 
 ics::store::Database& Session::write_db() {
+  if (!m_may_write) throw ics::StorageError(fmt::format("'{}' is listed as a read-only command", m_command));
   if (!m_db) m_db = std::make_unique<ics::store::Database>(m_db_path, ics::store::OpenMode::write);
   return *m_db;
 }

@@ -28,7 +28,8 @@ struct GlobalOptions {
 
 class Session {
  public:
-  Session(GlobalOptions options, std::string command);
+  // `may_write`: false for the commands the table lists as reading only.
+  Session(GlobalOptions options, std::string command, bool may_write);
 
   const std::string& command() const { return m_command; }
   ics::util::Date today() const { return m_today; }
@@ -62,6 +63,7 @@ class Session {
   ics::util::Date m_today;
   std::filesystem::path m_db_path;
   bool m_color = false;
+  bool m_may_write = true;
   std::unique_ptr<ics::store::Database> m_db;
 };
 

@@ -49,7 +49,11 @@ void register_templates(CLI::App& app, Runner& run) {
       std::cout << s.templates().find(*name).text;
     } else {
       auto t = ics::plan::parse_template(read_file(*file), *file);
-      s.calendar(t.calendar);  // the calendar it names must exist too
+      try {
+        s.calendar(t.calendar);  // the calendar it names must exist too
+      } catch (const ics::NotFound&) {
+        throw ics::InvalidInput(fmt::format("{}: 'calendar' names no known calendar: '{}'", *file, t.calendar));
+      }
       s.info(fmt::format("{}: template '{}' version {} is valid", *file, t.name, t.version));
     }
   };

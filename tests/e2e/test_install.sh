@@ -5,8 +5,8 @@ source "$(dirname "$0")/lib.sh"
 : "${ICS_BUILD_DIR:?}"
 
 prefix=$SCRATCH/prefix
-cmake --install "$ICS_BUILD_DIR" --prefix "$prefix" >/dev/null 2>&1
-CHECKS=$((CHECKS + 1)); [ $? -eq 0 ] || fail "cmake --install failed"
+CHECKS=$((CHECKS + 1))
+cmake --install "$ICS_BUILD_DIR" --prefix "$prefix" >/dev/null 2>&1 || fail "cmake --install failed"
 for f in bin/icsctl include/ics/store/database.hpp include/ics/plan/template.hpp \
          share/icsctl/plans/child-protection.yaml share/icsctl/plans/child-in-need.yaml \
          share/icsctl/calendars/england-and-wales.yaml share/icsctl/mappings/legacy-register.yaml; do
@@ -18,7 +18,8 @@ installed=$prefix/bin/icsctl
 OUT=$("$installed" --version); CHECKS=$((CHECKS + 1))
 [[ "$OUT" == "icsctl "*"(schema version "* ]] || fail "installed --version printed [$OUT]"
 OUT=$("$installed" init 2>&1 && "$installed" templates list -o csv); CHECKS=$((CHECKS + 1))
-[[ "$OUT" == *"child-protection,1,child-protection"* ]] || fail "installed templates list: [$OUT]"
+[[ "$OUT" == *"child-protection,1,child-protection,"*",$prefix/share/icsctl/plans/child-protection.yaml"* ]] ||
+  fail "installed templates list does not read the installed templates: [$OUT]"
 
 # A header compiles on its own against the installed tree.
 printf '#include <ics/util/date.hpp>\nint main() { return ics::util::Date(2025, 12, 19).iso_weekday() == 5 ? 0 : 1; }\n' >t.cpp

@@ -46,7 +46,10 @@ std::string to_json(const model::Plan& p) {
   j["end_reason"] = opt(p.end_reason);
   j["lead_worker"] = opt(p.lead_worker);
   j["team"] = opt(p.team);
+  j["contingency"] = opt(p.contingency);
+  j["first_review_due"] = opt(p.first_review_due);
   j["next_review_due"] = opt(p.next_review_due);
+  j["previous_cp_plans"] = p.previous_cp_plans;
   return j.dump();
 }
 

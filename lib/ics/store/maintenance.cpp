@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -25,7 +27,8 @@ std::vector<std::string> integrity_problems(Database& db) {
 
 void backup(Database& db, const std::filesystem::path& target) {
   int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) throw InvalidInput("target", target.string(), "already exists or cannot be created");
+  if (fd < 0 && errno == EEXIST) throw InvalidInput("target", target.string(), "already exists");
+  if (fd < 0) throw StorageError(fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
   ::close(fd);
   try {
     SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
