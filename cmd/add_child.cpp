@@ -33,13 +33,13 @@ void register_add_child(CLI::App& app, Runner& run) {
   icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
   icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042)");
   run = [o, dob, edob, &app](Session& s) {
-    if (dob->count() == 0 && edob->count() == 0)
-      throw CLI::RequiredError("one of --dob or --expected-dob");
+    if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;
     child.given_names = o->given_names;
     child.family_name = o->family_name;
     if (dob->count() > 0) child.date_of_birth = ics::util::parse_iso_or_throw(o->dob, "dob");
-    if (edob->count() > 0) child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
+    if (edob->count() > 0)
+      child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
     child.sex = o->sex;
     child.nhs_number = optional_value(app, "--nhs-number", o->nhs_number);
     child.upn = optional_value(app, "--upn", o->upn);

@@ -5,8 +5,8 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/operations.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 namespace icsctl {
 
@@ -16,7 +16,8 @@ void register_close_plan(CLI::App& app, Runner& run) {
   auto reason = std::make_shared<std::string>();
   app.add_option("PLAN", *plan, "plan id, e.g. P12")->required();
   app.add_option("--end", *end, "the first day the plan no longer applies, YYYY-MM-DD")->required();
-  app.add_option("--reason", *reason, fmt::format("why it ends: {}", fmt::join(ics::model::end_reason_codes(), ", ")))
+  app.add_option("--reason", *reason,
+                 fmt::format("why it ends: {}", fmt::join(ics::model::end_reason_codes(), ", ")))
       ->required();
   app.footer(R"(Examples:
   icsctl close-plan P1 --end 2026-09-30 --reason no-longer-at-risk)");

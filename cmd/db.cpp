@@ -28,13 +28,15 @@ void register_db(CLI::App& app, Runner& run) {
       auto problems = ics::store::integrity_problems(s.read_db());
       for (const auto& p : problems) std::cout << p << '\n';
       if (!problems.empty()) throw ics::StorageError(fmt::format("{} problems found", problems.size()));
-      s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(), s.read_db().schema_version()));
+      s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(),
+                         s.read_db().schema_version()));
     } else if (backup->parsed()) {
       ics::store::backup(s.read_db(), *target);
       s.info(fmt::format("backed up '{}' to '{}'", s.db_path().string(), *target));
     } else {
       if (!std::filesystem::exists(s.db_path()))
-        throw ics::NoDatabase(fmt::format("no database at '{}': run 'icsctl init' to create it", s.db_path().string()));
+        throw ics::NoDatabase(
+            fmt::format("no database at '{}': run 'icsctl init' to create it", s.db_path().string()));
       int applied = ics::store::Database::init(s.db_path(), s.audit_context());
       s.info(fmt::format("{} migrations applied; schema version {}", applied, s.write_db().schema_version()));
     }

@@ -3,10 +3,10 @@
 namespace icsctl {
 
 inline constexpr int k_exit_ok = 0;
-inline constexpr int k_exit_runtime = 1;      // runtime or storage error
-inline constexpr int k_exit_usage = 2;        // bad command line
-inline constexpr int k_exit_invalid = 3;      // invalid input: a bad value, a rejected row, a bad template
-inline constexpr int k_exit_not_found = 4;    // no such record, template or database
+inline constexpr int k_exit_runtime = 1;    // runtime or storage error
+inline constexpr int k_exit_usage = 2;      // bad command line
+inline constexpr int k_exit_invalid = 3;    // invalid input: a bad value, a rejected row, a bad template
+inline constexpr int k_exit_not_found = 4;  // no such record, template or database
 inline constexpr int k_exit_interrupted = 130;
 
 }  // namespace icsctl

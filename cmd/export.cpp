@@ -53,7 +53,8 @@ void register_export(CLI::App& app, Runner& run) {
     auto& db = s.read_db();
     if (all->parsed()) {
       if (s.csv_like_output())
-        throw CLI::ValidationError("--output", "export all writes ndjson or json: its records have different columns");
+        throw CLI::ValidationError("--output",
+                                   "export all writes ndjson or json: its records have different columns");
       ics::io::export_all(db, s.json_array_output(), std::cout);
       return;
     }

@@ -27,8 +27,10 @@ Examples:
   icsctl import children children.csv --on-conflict skip
   icsctl import plans plans.ndjson --on-conflict update)");
   run = [reg, run_register, run_bulk](Session& s) {
-    if (reg->parsed()) (*run_register)(s);
-    else if (*run_bulk) (*run_bulk)(s);
+    if (reg->parsed())
+      (*run_register)(s);
+    else if (*run_bulk)
+      (*run_bulk)(s);
   };
 }
 

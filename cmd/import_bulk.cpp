@@ -10,10 +10,10 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 
@@ -45,13 +45,20 @@ void print_summary(Session& s, const ics::io::BulkImportOptions& o, const ics::i
   auto out = s.output();
   ics::util::Value batch;
   if (r.batch_id) batch = ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id);
-  out->begin({{"kind"}, {"file"}, {"format"}, {"rows_read", "integer"}, {"created", "integer"},
-              {"updated", "integer"}, {"unchanged", "integer"}, {"skipped", "integer"},
-              {"invalid", "integer"}, {"batch_id"}});
+  out->begin({{"kind"},
+              {"file"},
+              {"format"},
+              {"rows_read", "integer"},
+              {"created", "integer"},
+              {"updated", "integer"},
+              {"unchanged", "integer"},
+              {"skipped", "integer"},
+              {"invalid", "integer"},
+              {"batch_id"}});
   out->row({std::string(ics::io::record_plural(o.kind)), o.file_name,
             std::string(ics::io::format_name(o.format)), std::int64_t{r.rows_read}, std::int64_t{r.created},
-            std::int64_t{r.updated}, std::int64_t{r.unchanged}, std::int64_t{r.skipped}, std::int64_t{r.invalid},
-            batch});
+            std::int64_t{r.updated}, std::int64_t{r.unchanged}, std::int64_t{r.skipped},
+            std::int64_t{r.invalid}, batch});
   out->end();
 }
 
@@ -91,9 +98,10 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
     std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
   print_summary(s, options, result);
   if (!result.committable)
-    throw ics::InvalidInput(fmt::format("{} of {} rows of {} are invalid: nothing was imported "
-                                        "(--skip-invalid imports the valid rows)",
-                                        result.invalid, result.rows_read, options.file_name));
+    throw ics::InvalidInput(
+        fmt::format("{} of {} rows of {} are invalid: nothing was imported "
+                    "(--skip-invalid imports the valid rows)",
+                    result.invalid, result.rows_read, options.file_name));
   // With --skip-invalid the valid rows are written, but a rejected row still means exit 3.
   if (result.invalid > 0)
     throw ics::InvalidInput(
@@ -102,11 +110,12 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
                     result.invalid, result.rows_read, options.file_name, result.rows_read - result.invalid,
                     result.created, result.updated, result.unchanged, result.skipped,
                     ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
-  s.info(fmt::format("imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
-                     "{} invalid; batch {}",
-                     ics::io::record_plural(kind), options.file_name, ics::io::format_name(options.format),
-                     result.rows_read, result.created, result.updated, result.unchanged, result.skipped,
-                     result.invalid, ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
+  s.info(
+      fmt::format("imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
+                  "{} invalid; batch {}",
+                  ics::io::record_plural(kind), options.file_name, ics::io::format_name(options.format),
+                  result.rows_read, result.created, result.updated, result.unchanged, result.skipped,
+                  result.invalid, ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
 }
 
 constexpr const char* k_footer =
@@ -158,7 +167,8 @@ void add_bulk_import_commands(CLI::App& import_app, Runner& run_bulk) {
     sub->add_option("FILE", o->file, "the file to read, or - for standard input")->required();
     sub->add_option("--format", o->format, "csv, tsv or ndjson (default: from the file name or first line)")
         ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
-    sub->add_option("--on-conflict", o->on_conflict, "a row whose record exists: error (default), skip, update")
+    sub->add_option("--on-conflict", o->on_conflict,
+                    "a row whose record exists: error (default), skip, update")
         ->check(CLI::IsMember({"error", "skip", "update"}));
     sub->add_flag("--skip-invalid", o->skip_invalid,
                   "write the valid rows even when some are invalid (still exit 3)");

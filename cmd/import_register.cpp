@@ -8,6 +8,7 @@
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <cerrno>
@@ -19,7 +20,6 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 namespace icsctl {
 
@@ -33,7 +33,9 @@ struct Options {
 constexpr int k_rejects_shown = 10;  // rejected rows listed on stderr without --rejects or --verbose
 
 std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) { g_interrupted.store(true); }
+extern "C" void on_sigint(int) {
+  g_interrupted.store(true);
+}
 
 // Ctrl-C sets a flag that the import checks every few thousand rows; the previous handler
 // comes back after.
@@ -76,8 +78,10 @@ ics::io::Mapping load_mapping(const std::string& name) {
 std::unique_ptr<std::fstream> spool_stdin() {
   std::string path = (std::filesystem::temp_directory_path() / "icsctl-import-XXXXXX").string();
   int fd = ::mkstemp(path.data());
-  if (fd < 0) throw ics::StorageError(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
-  auto file = std::make_unique<std::fstream>(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+  if (fd < 0)
+    throw ics::StorageError(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
+  auto file =
+      std::make_unique<std::fstream>(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
   ::unlink(path.c_str());
   ::close(fd);
   std::vector<char> buffer(1 << 16);
@@ -95,8 +99,7 @@ std::unique_ptr<std::fstream> spool_stdin() {
 
 std::unique_ptr<std::istream> open_input(const std::string& name) {
   if (name == "-") return spool_stdin();
-  if (!std::filesystem::is_regular_file(name))
-    throw ics::NotFound(fmt::format("no file '{}'", name));
+  if (!std::filesystem::is_regular_file(name)) throw ics::NotFound(fmt::format("no file '{}'", name));
   auto in = std::make_unique<std::ifstream>(name, std::ios::binary);
   if (!*in) throw ics::NotFound(fmt::format("cannot read '{}'", name));
   return in;
@@ -131,7 +134,8 @@ class ProgressLine {
     if (!m_shown || now - m_last < std::chrono::milliseconds(100)) return true;
     m_last = now;
     int percent = p.total_bytes > 0 ? static_cast<int>(100 * p.bytes / p.total_bytes) : 0;
-    std::cerr << fmt::format("\rimport register: {} {:3d}% ({} rows)", m_phase, percent, p.rows) << std::flush;
+    std::cerr << fmt::format("\rimport register: {} {:3d}% ({} rows)", m_phase, percent, p.rows)
+              << std::flush;
     m_drawn = true;
     return true;
   }
@@ -153,9 +157,15 @@ void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& 
   std::string batch = r.batch_id ? ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id) : "";
   if (s.machine_output()) {  // one row: the json contract is an array of objects, even of one
     auto out = s.output();
-    out->begin({{"rows_read", "integer"}, {"plans_created", "integer"}, {"already_imported", "integer"},
-                {"rejected", "integer"}, {"children_created", "integer"}, {"children_matched", "integer"},
-                {"warnings", "integer"}, {"batch_id"}, {"dry_run", "integer"}});
+    out->begin({{"rows_read", "integer"},
+                {"plans_created", "integer"},
+                {"already_imported", "integer"},
+                {"rejected", "integer"},
+                {"children_created", "integer"},
+                {"children_matched", "integer"},
+                {"warnings", "integer"},
+                {"batch_id"},
+                {"dry_run", "integer"}});
     out->row({std::int64_t{c.rows_read}, std::int64_t{c.plans_created}, std::int64_t{c.already_imported},
               std::int64_t{c.rejected}, std::int64_t{c.children_created}, std::int64_t{c.children_matched},
               std::int64_t{c.warnings}, r.batch_id ? ics::util::Value(batch) : ics::util::Value(),
@@ -175,7 +185,8 @@ void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& 
 void register_import_register(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("FILE", o->file, "the export (CSV with a header row), or - for standard input")->required();
-  app.add_option("--mapping", o->mapping, "mapping file, or the name of a shipped one (legacy-register)")->required();
+  app.add_option("--mapping", o->mapping, "mapping file, or the name of a shipped one (legacy-register)")
+      ->required();
   app.add_flag("--dry-run", o->dry_run, "check and count everything, write nothing");
   app.add_option("--rejects", o->rejects, "write rejected rows here as CSV: line,ref,field,value,reason");
   app.footer(R"(Each row becomes one child protection plan; rows of the same person (legacy person id or
@@ -226,8 +237,8 @@ Examples:
     std::string where = o->rejects.empty() ? "" : fmt::format(" (listed in '{}')", o->rejects);
     if (o->rejects.empty() && result.counts.rejected > k_rejects_shown)
       where = fmt::format(" (the first {} are shown; --rejects FILE lists them all)", k_rejects_shown);
-    throw ics::InvalidInput(fmt::format("{} of {} rows rejected{}; the other rows were {}", result.counts.rejected,
-                                        result.counts.rows_read, where,
+    throw ics::InvalidInput(fmt::format("{} of {} rows rejected{}; the other rows were {}",
+                                        result.counts.rejected, result.counts.rows_read, where,
                                         o->dry_run ? "checked" : "imported"));
   };
 }

@@ -4,8 +4,8 @@
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 namespace icsctl {
 

@@ -48,7 +48,9 @@ void register_list(CLI::App& app, Runner& run) {
     } else {
       params["plan"] = std::monostate{};
       if (!o->plan.empty())
-        params["plan"] = ics::store::get_plan(db, ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan")).id;
+        params["plan"] =
+            ics::store::get_plan(db, ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan"))
+                .id;
       params["status"] = std::monostate{};
       if (!o->status.empty())
         params["status"] = ics::model::require_code(o->status, ics::model::action_statuses(), "status");

@@ -7,8 +7,8 @@
 #include <ics/store/database.hpp>
 #include <ics/util/error.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 namespace {
@@ -24,7 +24,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("-v,--verbose", g.verbose, "more detail on stderr");
   app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--templates", g.templates, "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--templates", g.templates,
+                 "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
 }
 
 // "templates check" for a nested command, "add-child" for a plain one.
@@ -47,8 +48,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("icsctl {} (schema version {})", ICS_VERSION,
                                                 ics::store::latest_schema_version()));
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 runtime or storage error, 2 usage error, 3 invalid input, "
-             "4 not found, 130 interrupted.\nRun 'icsctl COMMAND --help' for a command's options and examples.");
+  app.footer(
+      "Exit codes: 0 ok, 1 runtime or storage error, 2 usage error, 3 invalid input, "
+      "4 not found, 130 interrupted.\nRun 'icsctl COMMAND --help' for a command's options and examples.");
   GlobalOptions globals;
   add_global_options(app, globals);
 

@@ -19,7 +19,8 @@ struct Options {
 void register_open_plan(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("CHILD", o->child, "the child: C123, nhs:NHSNUMBER, upn:UPN or ref:LEGACYREF")->required();
-  app.add_option("--template", o->template_name, "plan template name (see 'icsctl templates list')")->required();
+  app.add_option("--template", o->template_name, "plan template name (see 'icsctl templates list')")
+      ->required();
   app.add_option("--category", o->category, "category of abuse: NEG, PHY, SAB, EMO, MUL (child protection)");
   app.add_option("--start", o->start, "start date, YYYY-MM-DD (default today)");
   app.add_option("--worker", o->worker, "lead worker");

@@ -2,12 +2,12 @@
 
 #include <ics/util/error.hpp>
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <fmt/format.h>
-#include <unistd.h>
 
 namespace icsctl {
 
@@ -19,7 +19,8 @@ PrivateFile::PrivateFile(std::filesystem::path path) : m_path(std::move(path)) {
     throw ics::StorageError(fmt::format("cannot write '{}': {}", m_path.string(), std::strerror(errno)));
   ::close(fd);
   m_stream.open(m_partial, std::ios::binary | std::ios::trunc);
-  if (!m_stream) throw ics::StorageError(fmt::format("cannot write '{}': {}", m_path.string(), std::strerror(errno)));
+  if (!m_stream)
+    throw ics::StorageError(fmt::format("cannot write '{}': {}", m_path.string(), std::strerror(errno)));
 }
 
 PrivateFile::~PrivateFile() {

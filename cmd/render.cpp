@@ -2,10 +2,10 @@
 
 #include <ics/util/error.hpp>
 
-#include <algorithm>
-#include <cstdlib>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cstdlib>
 
 namespace icsctl {
 
@@ -18,7 +18,8 @@ std::string cell_text(const ics::util::Value& v) {
 
 // Display width of UTF-8 text: one column per code point.
 size_t width(const std::string& s) {
-  return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  return std::count_if(s.begin(), s.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
 class TableWriter : public ics::util::RowSink {
@@ -54,8 +55,10 @@ class TableWriter : public ics::util::RowSink {
       line += cell;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    if (header && m_color) m_out << "\033[1m" << line << "\033[0m\n";
-    else m_out << line << '\n';
+    if (header && m_color)
+      m_out << "\033[1m" << line << "\033[0m\n";
+    else
+      m_out << line << '\n';
   }
   std::ostream& m_out;
   bool m_color;

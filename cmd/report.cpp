@@ -51,8 +51,10 @@ void register_report(CLI::App& app, Runner& run) {
     auto& db = s.read_db();
     auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
     ics::store::Params params{{"as_of", as_of.iso()}};
-    bool wants_child = std::find(def.parameters.begin(), def.parameters.end(), "child") != def.parameters.end();
-    if (wants_child && o->child.empty()) throw CLI::RequiredError(fmt::format("CHILD for report '{}'", def.name));
+    bool wants_child =
+        std::find(def.parameters.begin(), def.parameters.end(), "child") != def.parameters.end();
+    if (wants_child && o->child.empty())
+      throw CLI::RequiredError(fmt::format("CHILD for report '{}'", def.name));
     if (!wants_child && !o->child.empty()) throw CLI::ExtrasError({o->child});
     if (wants_child) params["child"] = ics::store::resolve_child(db, o->child);
     auto out = s.output();

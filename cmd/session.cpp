@@ -7,13 +7,13 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <fmt/format.h>
 #include <iostream>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace icsctl {
 
@@ -48,7 +48,8 @@ std::filesystem::path default_db_path() {
     std::filesystem::path home = env("HOME");
     if (home.empty() || home.is_relative()) {
       const passwd* pw = getpwuid(getuid());
-      if (!pw || !pw->pw_dir || !*pw->pw_dir) throw ics::StorageError("no home folder for the default database: use --db");
+      if (!pw || !pw->pw_dir || !*pw->pw_dir)
+        throw ics::StorageError("no home folder for the default database: use --db");
       home = pw->pw_dir;
     }
     data = home / ".local" / "share";
@@ -72,7 +73,10 @@ std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const 
 }  // namespace
 
 Session::Session(GlobalOptions options, std::string command, bool may_write)
-    : m_options(std::move(options)), m_command(std::move(command)), m_today(today_from_env()), m_may_write(may_write) {
+    : m_options(std::move(options)),
+      m_command(std::move(command)),
+      m_today(today_from_env()),
+      m_may_write(may_write) {
   if (m_options.actor.empty()) m_options.actor = login_name();
   m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
@@ -118,7 +122,9 @@ std::unique_ptr<ics::util::RowSink> Session::output() {
   return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout);
 }
 
-void Session::print_id(const std::string& id) { std::cout << id << '\n'; }
+void Session::print_id(const std::string& id) {
+  std::cout << id << '\n';
+}
 
 void Session::info(const std::string& message) const {
   if (!m_options.quiet) std::cerr << message << '\n';
@@ -132,6 +138,8 @@ void Session::warn(const std::string& message) const {
   std::cerr << styled_prefix("warning", m_color) << message << '\n';
 }
 
-bool Session::progress_wanted() const { return !m_options.quiet && isatty(STDERR_FILENO); }
+bool Session::progress_wanted() const {
+  return !m_options.quiet && isatty(STDERR_FILENO);
+}
 
 }  // namespace icsctl

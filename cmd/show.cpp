@@ -32,7 +32,8 @@ struct Shape {
 Shape shape_of(EntityKind kind) {
   switch (kind) {
     case EntityKind::child: return {"show_child", {{"plans", "show_child_plans"}}};
-    case EntityKind::plan: return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
+    case EntityKind::plan:
+      return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
     case EntityKind::action: return {"show_action", {}};
     case EntityKind::review: return {"show_review", {}};
     case EntityKind::batch: return {"show_batch", {}};
@@ -47,10 +48,12 @@ nlohmann::ordered_json row_object(const RowBuffer& rows, size_t r) {
   return obj;
 }
 
-void print_table(Session& s, const RowBuffer& record, const std::vector<std::pair<std::string, RowBuffer>>& related) {
+void print_table(Session& s, const RowBuffer& record,
+                 const std::vector<std::pair<std::string, RowBuffer>>& related) {
   auto fields = make_table_writer(std::cout, false);
   fields->begin({{"field"}, {"value"}});
-  for (size_t i = 0; i < record.columns().size(); ++i) fields->row({record.columns()[i].name, record.rows()[0][i]});
+  for (size_t i = 0; i < record.columns().size(); ++i)
+    fields->row({record.columns()[i].name, record.rows()[0][i]});
   fields->end();
   for (const auto& [name, rows] : related) {
     std::cout << '\n' << name << ":\n";
@@ -65,7 +68,10 @@ void print_table(Session& s, const RowBuffer& record, const std::vector<std::pai
 
 void register_show(CLI::App& app, Runner& run) {
   auto id = std::make_shared<std::string>();
-  app.add_option("ID", *id, "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch); a child also as nhs:…, upn:…, ref:…")->required();
+  app.add_option("ID", *id,
+                 "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch); a child also "
+                 "as nhs:…, upn:…, ref:…")
+      ->required();
   app.footer(R"(Examples:
   icsctl show C1
   icsctl show P1 -o json)");

@@ -52,7 +52,8 @@ void register_templates(CLI::App& app, Runner& run) {
       try {
         s.calendar(t.calendar);  // the calendar it names must exist too
       } catch (const ics::NotFound&) {
-        throw ics::InvalidInput(fmt::format("{}: 'calendar' names no known calendar: '{}'", *file, t.calendar));
+        throw ics::InvalidInput(
+            fmt::format("{}: 'calendar' names no known calendar: '{}'", *file, t.calendar));
       }
       s.info(fmt::format("{}: template '{}' version {} is valid", *file, t.name, t.version));
     }

@@ -3,11 +3,11 @@
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace ics_test {
 

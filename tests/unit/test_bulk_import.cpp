@@ -14,10 +14,10 @@
 #include <ics/util/sha256.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
 #include <filesystem>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace ics::io;
@@ -73,7 +73,8 @@ struct ScratchDb {
     options.file_name = "test";
     options.today = k_today;
     ics::plan::TemplateLibrary library({});
-    options.find_template = finder ? finder : [library](const std::string& name) { return library.find(name); };
+    options.find_template =
+        finder ? finder : [library](const std::string& name) { return library.find(name); };
     options.calendars = calendars;
     ics::store::WriteTransaction tx(*db, {"tester", "import", "2026-11-22T10:00:00Z"});
     auto result = import_bulk(tx, input, options);
@@ -213,28 +214,35 @@ TEST_CASE("bulk validation: children with add-child's rules, named by column") {
   CHECK(row_id(one_row("child_id\nC4\n", RecordKind::child)) == 4);
   CHECK(!row_id(one_row("child_id,given_names\n,x\n", RecordKind::child)));
   CHECK_THROWS_WITH(row_id(one_row("child_id\nP4\n", RecordKind::child)), doctest::Contains("'child_id'"));
-  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,date_of_birth\nA,B,2027-01-01\n",
-                                           RecordKind::child), k_today),
-                    doctest::Contains("'date_of_birth' is after today"));
-  auto historic = child_from_row(one_row("given_names,family_name,expected_dob\nA,B,2020-05-01\n", RecordKind::child), k_today);
+  CHECK_THROWS_WITH(
+      child_from_row(one_row("given_names,family_name,date_of_birth\nA,B,2027-01-01\n", RecordKind::child),
+                     k_today),
+      doctest::Contains("'date_of_birth' is after today"));
+  auto historic = child_from_row(
+      one_row("given_names,family_name,expected_dob\nA,B,2020-05-01\n", RecordKind::child), k_today);
   CHECK(historic.expected_dob == Date(2020, 5, 1));
-  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,expected_dob\nA,B,2027-10-01\n", RecordKind::child),
-                                   k_today),
-                    doctest::Contains("'expected_dob' must be within the next ten months"));
-  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name,sex\nA,B,X\n", RecordKind::child), k_today),
-                    doctest::Contains("'sex'"));
-  CHECK_THROWS_WITH(child_from_row(one_row("given_names,family_name\nA,\"B\nC\"\n", RecordKind::child), k_today),
-                    doctest::Contains("'family_name' holds control characters"));
+  CHECK_THROWS_WITH(
+      child_from_row(one_row("given_names,family_name,expected_dob\nA,B,2027-10-01\n", RecordKind::child),
+                     k_today),
+      doctest::Contains("'expected_dob' must be within the next ten months"));
+  CHECK_THROWS_WITH(
+      child_from_row(one_row("given_names,family_name,sex\nA,B,X\n", RecordKind::child), k_today),
+      doctest::Contains("'sex'"));
+  CHECK_THROWS_WITH(
+      child_from_row(one_row("given_names,family_name\nA,\"B\nC\"\n", RecordKind::child), k_today),
+      doctest::Contains("'family_name' holds control characters"));
 }
 
 TEST_CASE("bulk validation: plan dates, categories and end reasons") {
   const std::string header = "child_id,template,initial_category,start_date,end_date,end_reason\n";
-  auto f = plan_from_row(one_row(header + "C1,child-protection,NEG,2026-01-01,,\n", RecordKind::plan), k_today);
+  auto f =
+      plan_from_row(one_row(header + "C1,child-protection,NEG,2026-01-01,,\n", RecordKind::plan), k_today);
   CHECK(f.child == "C1");
   CHECK(*f.plan.latest_category == "NEG");  // latest defaults to initial
   CHECK(!f.previous_cp_plans);
   auto bad = [&](const std::string& line, const char* what) {
-    CHECK_THROWS_WITH(plan_from_row(one_row(header + line, RecordKind::plan), k_today), doctest::Contains(what));
+    CHECK_THROWS_WITH(plan_from_row(one_row(header + line, RecordKind::plan), k_today),
+                      doctest::Contains(what));
   };
   bad("C1,child-protection,NEG,2026-01-01,2025-12-31,other\n", "'end_date' is before the start_date");
   bad("C1,child-protection,NEG,2026-01-01,2026-02-01,\n", "'end_reason' must be given");
@@ -247,11 +255,13 @@ TEST_CASE("bulk validation: plan dates, categories and end reasons") {
 
 TEST_CASE("bulk validation: action status, completion date and cancel reason agree") {
   const std::string header = "plan_id,what,owner,agency,due_date,status,completed_date,cancel_reason\n";
-  auto a = action_from_row(one_row(header + "P1,Visit,Bob,police,2026-12-01,,,\n", RecordKind::action), k_today);
+  auto a =
+      action_from_row(one_row(header + "P1,Visit,Bob,police,2026-12-01,,,\n", RecordKind::action), k_today);
   CHECK(a.status == "open");
   CHECK(a.plan_id == 1);
   auto bad = [&](const std::string& line, const char* what) {
-    CHECK_THROWS_WITH(action_from_row(one_row(header + line, RecordKind::action), k_today), doctest::Contains(what));
+    CHECK_THROWS_WITH(action_from_row(one_row(header + line, RecordKind::action), k_today),
+                      doctest::Contains(what));
   };
   bad("P1,Visit,Bob,police,2026-12-01,open,2026-11-01,\n", "'completed_date' must be left blank");
   bad("P1,Visit,Bob,police,2026-12-01,done,,\n", "'completed_date' must be given");
@@ -331,7 +341,8 @@ TEST_CASE("bulk import: conflict modes on ids and NHS numbers") {
   CHECK(r.unchanged == 2);
   long audits = s.count("audit WHERE command <> 'init'");
 
-  const std::string renamed = "child_id,given_names,family_name,date_of_birth,sex\nC7,Benjamin,Jones,2020-01-01,M\n";
+  const std::string renamed =
+      "child_id,given_names,family_name,date_of_birth,sex\nC7,Benjamin,Jones,2020-01-01,M\n";
   r = s.import(RecordKind::child, renamed, OnConflict::update);
   CHECK(r.updated == 1);
   CHECK(s.count("audit WHERE command <> 'init'") == audits + 2);  // the record and the batch
@@ -345,9 +356,11 @@ TEST_CASE("bulk import: conflict modes on ids and NHS numbers") {
   CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith") != std::string::npos);
 
   // Under update a column left out keeps its value, a blank one clears it.
-  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,F,9434765919,,,R1 R2") != std::string::npos);
+  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,F,9434765919,,,R1 R2") !=
+        std::string::npos);
   CHECK(s.import(RecordKind::child, "child_id,refs,sex\nC3,,\n", OnConflict::update).updated == 1);
-  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,U,9434765919,,,\n") != std::string::npos);
+  CHECK(s.exported(RecordKind::child).find("C3,Amelia,Smith,2019-04-02,,U,9434765919,,,\n") !=
+        std::string::npos);
   CHECK(s.import(RecordKind::child, "child_id,refs\nC3,R1 R2\n", OnConflict::update).updated == 1);
 
   // A new id with an NHS number another child holds cannot be an update.
@@ -379,18 +392,20 @@ TEST_CASE("bulk import: plans follow open-plan's rules and create no actions") {
         std::string::npos);
 
   auto bad = [&](const std::string& line, const char* field) {
-    auto result = s.import(RecordKind::plan, "plan_id,child_id,template,template_version,kind,initial_category,start_date\n" + line);
+    auto result =
+        s.import(RecordKind::plan,
+                 "plan_id,child_id,template,template_version,kind,initial_category,start_date\n" + line);
     REQUIRE(result.errors.size() == 1);
     CHECK(result.errors[0].field == field);
   };
-  bad("P9,C99,child-protection,,,NEG,2026-01-01\n", "child_id");           // no such child
-  bad("P9,C3,child-protection,,,NEG,2026-11-10\n", "child_id");            // already has an open one (P4)
+  bad("P9,C99,child-protection,,,NEG,2026-01-01\n", "child_id");  // no such child
+  bad("P9,C3,child-protection,,,NEG,2026-11-10\n", "child_id");   // already has an open one (P4)
   bad("P9,C7,nonesuch,,,,2026-01-01\n", "template");
   bad("P9,C7,child-protection,7,,NEG,2026-01-01\n", "template_version");
   bad("P9,C7,child-protection,,child-in-need,NEG,2026-01-01\n", "kind");
   bad("P9,C7,child-protection,,,,2026-01-01\n", "initial_category");
   bad("P9,C7,child-in-need,,,NEG,2026-01-01\n", "initial_category");
-  bad("P9,C7,child-protection,,,NEG,2019-06-01\n", "start_date");         // before the date of birth
+  bad("P9,C7,child-protection,,,NEG,2019-06-01\n", "start_date");  // before the date of birth
 
   // A child named by NHS number; a closed plan may sit beside an open one.
   r = s.import(RecordKind::plan,
@@ -403,20 +418,22 @@ TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
   ScratchDb s;
   s.import(RecordKind::child, k_children);
   s.import(RecordKind::plan, k_plans);
-  const std::string header = "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason\n";
-  auto r = s.import(RecordKind::action, header +
-                                            "A1,P4,safety,Visit,Bob,police,2026-11-20,open,,\n"
-                                            "A2,P2,,Visit,Bob,police,2026-10-20,cancelled,2026-11-01,plan closed\n"
-                                            "A5,P4,,Call,Bob,police,2026-11-20,done,2026-11-03,\n");
+  const std::string header =
+      "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason\n";
+  auto r =
+      s.import(RecordKind::action, header +
+                                       "A1,P4,safety,Visit,Bob,police,2026-11-20,open,,\n"
+                                       "A2,P2,,Visit,Bob,police,2026-10-20,cancelled,2026-11-01,plan closed\n"
+                                       "A5,P4,,Call,Bob,police,2026-11-20,done,2026-11-03,\n");
   CHECK(r.created == 3);
   auto bad = [&](const std::string& line, const char* field) {
     auto result = s.import(RecordKind::action, header + line);
     REQUIRE(result.errors.size() == 1);
     CHECK(result.errors[0].field == field);
   };
-  bad("A9,P2,,Visit,Bob,police,2026-10-20,open,,\n", "status");              // P2 is closed
+  bad("A9,P2,,Visit,Bob,police,2026-10-20,open,,\n", "status");  // P2 is closed
   bad("A9,P4,nowhere,Visit,Bob,police,2026-11-20,open,,\n", "section");
-  bad("A9,P4,,Visit,Bob,police,2026-11-01,open,,\n", "due_date");            // before P4 started
+  bad("A9,P4,,Visit,Bob,police,2026-11-01,open,,\n", "due_date");  // before P4 started
   bad("A9,P4,,Visit,Bob,police,2026-11-20,done,2026-11-01,\n", "completed_date");
   bad("A9,P99,,Visit,Bob,police,2026-11-20,open,,\n", "plan_id");
   CHECK(s.count("action") == 3);
@@ -434,8 +451,10 @@ TEST_CASE("bulk import: an update that keeps the template version keeps the plan
   auto r = s.import(RecordKind::plan, "plan_id,team\nP4,South\n", OnConflict::update, false, finder);
   CHECK(r.updated == 1);
   CHECK(s.count("template_snapshot") == 2);
-  r = s.import(RecordKind::plan, "plan_id,child_id,template,initial_category,start_date\nP8,C7,child-protection,NEG,2026-11-01\n",
-               OnConflict::error, false, finder);
+  r = s.import(
+      RecordKind::plan,
+      "plan_id,child_id,template,initial_category,start_date\nP8,C7,child-protection,NEG,2026-11-01\n",
+      OnConflict::error, false, finder);
   CHECK(r.created == 1);
   CHECK(s.count("template_snapshot") == 3);
 }

@@ -22,13 +22,14 @@ TEST_CASE("England and Wales: the bank holidays and substitute days") {
   CHECK(c.name() == "england-and-wales");
   CHECK(c.first_year() == 2000);
   CHECK(c.last_year() == 2035);
-  for (const char* day : {"2025-12-25", "2025-12-26", "2026-01-01", "2020-12-28", "2021-12-27", "2021-12-28",
-                          "2022-01-03", "2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04", "2012-06-05",
-                          "2020-05-08", "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08", "2024-03-29",
-                          "2024-04-01", "2035-03-23"})
+  for (const char* day :
+       {"2025-12-25", "2025-12-26", "2026-01-01", "2020-12-28", "2021-12-27", "2021-12-28", "2022-01-03",
+        "2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04", "2012-06-05", "2020-05-08", "2022-06-02",
+        "2022-06-03", "2022-09-19", "2023-05-08", "2024-03-29", "2024-04-01", "2035-03-23"})
     CHECK_MESSAGE(c.is_holiday(*Date::parse_iso(day)), day);
   // Moved holidays are not kept on their usual date.
-  for (const char* day : {"2020-05-04", "2022-05-30", "2012-05-28", "2002-05-27", "2020-12-25" /* Friday: yes */})
+  for (const char* day :
+       {"2020-05-04", "2022-05-30", "2012-05-28", "2002-05-27", "2020-12-25" /* Friday: yes */})
     CHECK_MESSAGE(c.is_holiday(*Date::parse_iso(day)) == (std::string(day) == "2020-12-25"), day);
   CHECK(c.holiday_name(Date(2021, 12, 28)) == "Boxing Day (substitute day)");
   CHECK(c.holiday_name(Date(2022, 12, 27)) == "Christmas Day (substitute day)");
@@ -90,7 +91,7 @@ TEST_CASE("counting working days") {
   CHECK(c.working_days_between(Date(2025, 12, 19), Date(2026, 1, 7)) == 10);
   CHECK(c.working_days_between(Date(2025, 12, 24), Date(2025, 12, 28)) == 0);
   CHECK(c.working_days_between(Date(2025, 12, 24), Date(2025, 12, 24)) == 0);
-  CHECK(c.working_days_between(Date(2024, 12, 31), Date(2025, 12, 31)) == 261 - 8);  // 2025: 261 weekdays
+  CHECK(c.working_days_between(Date(2024, 12, 31), Date(2025, 12, 31)) == 261 - 8);    // 2025: 261 weekdays
   CHECK(c.working_days_between(Date(2025, 1, 2), Date(2025, 12, 31)) == 261 - 8 - 1);  // `a` is not counted
   CHECK(c.working_days_between(Date(2026, 1, 7), Date(2025, 12, 19)) == -10);
 }

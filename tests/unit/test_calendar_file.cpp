@@ -2,10 +2,10 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/util/error.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 using ics::plan::load_calendar;
 using ics::plan::parse_calendar;
@@ -27,15 +27,18 @@ const std::string k_head = "name: test\ntitle: Test\nfirst_year: 2025\nlast_year
 }  // namespace
 
 TEST_CASE("a calendar file parses") {
-  auto c = parse_calendar(k_head + "holidays:\n  - {date: 2025-12-25, name: Christmas Day}\n"
-                                   "  - date: 2026-01-01\n    name: New Year's Day\n",
+  auto c = parse_calendar(k_head +
+                              "holidays:\n  - {date: 2025-12-25, name: Christmas Day}\n"
+                              "  - date: 2026-01-01\n    name: New Year's Day\n",
                           "calendars/test.yaml");
   CHECK(c.name() == "test");
   CHECK(c.first_year() == 2025);
   CHECK(c.last_year() == 2026);
   CHECK(c.holidays().size() == 2);
   CHECK(c.holiday_name(Date(2026, 1, 1)) == "New Year's Day");
-  CHECK(parse_calendar("name: none\nfirst_year: 2025\nlast_year: 2025\nholidays: []\n", "x").holidays().empty());
+  CHECK(parse_calendar("name: none\nfirst_year: 2025\nlast_year: 2025\nholidays: []\n", "x")
+            .holidays()
+            .empty());
 }
 
 TEST_CASE("calendar file errors name the place, the key and the value") {
@@ -59,8 +62,8 @@ TEST_CASE("calendar file errors name the place, the key and the value") {
         "calendars/x.yaml:1:1: missing required key 'holidays' in calendar");
   CHECK(error_of("name: test\nfirst_year: 2025\nlast_year: 2025\nholidays: {a: b}\n") ==
         "calendars/x.yaml:4:11: 'holidays' must be a list: a map");
-  CHECK(error_of("name: test\nfirst_year: 2025\nlast_year: 2025\nholidays: [\n") .starts_with(
-        "calendars/x.yaml:5:1: YAML syntax error: "));
+  CHECK(error_of("name: test\nfirst_year: 2025\nlast_year: 2025\nholidays: [\n")
+            .starts_with("calendars/x.yaml:5:1: YAML syntax error: "));
   CHECK(error_of("") == "calendars/x.yaml:1:1: calendar is empty");
   CHECK(error_of("- a\n- b\n") == "calendars/x.yaml:1:1: calendar must be a map of keys");
 }
@@ -70,8 +73,8 @@ TEST_CASE("load_calendar: user directories first, then the built-in calendar") {
   fs::path dir = fs::temp_directory_path() / ("ics_unit_calendars_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "england-and-wales.yaml")
-      << "name: england-and-wales\nfirst_year: 2025\nlast_year: 2025\nholidays: [{date: 2025-06-09, name: Local}]\n";
+  std::ofstream(dir / "england-and-wales.yaml") << "name: england-and-wales\nfirst_year: 2025\nlast_year: "
+                                                   "2025\nholidays: [{date: 2025-06-09, name: Local}]\n";
   std::ofstream(dir / "misnamed.yaml") << "name: other\nfirst_year: 2025\nlast_year: 2025\nholidays: []\n";
 
   auto local = load_calendar("england-and-wales", {dir / "missing", dir});
@@ -79,9 +82,10 @@ TEST_CASE("load_calendar: user directories first, then the built-in calendar") {
   CHECK(load_calendar("england-and-wales", {}).holidays().size() > 250);
   CHECK_THROWS_WITH_AS(load_calendar("scotland", {dir}), "no calendar 'scotland'", ics::NotFound);
   CHECK_THROWS_AS(load_calendar("../" + dir.filename().string() + "/misnamed", {dir}), ics::NotFound);
-  CHECK_THROWS_WITH_AS(load_calendar("misnamed", {dir}),
-                       ((dir / "misnamed.yaml").string() + ":1:7: 'name' must match the file name 'misnamed': 'other'")
-                           .c_str(),
-                       ics::InvalidInput);
+  CHECK_THROWS_WITH_AS(
+      load_calendar("misnamed", {dir}),
+      ((dir / "misnamed.yaml").string() + ":1:7: 'name' must match the file name 'misnamed': 'other'")
+          .c_str(),
+      ics::InvalidInput);
   fs::remove_all(dir);
 }

@@ -20,8 +20,8 @@ TEST_CASE("encoding: names") {
 
 TEST_CASE("encoding: windows-1252 to UTF-8") {
   using ics::util::windows_1252_to_utf8;
-  CHECK(windows_1252_to_utf8("Zo\xEB") == "Zo\xC3\xAB");                       // Zoë
-  CHECK(windows_1252_to_utf8("\xD3 Briain") == "\xC3\x93 Briain");             // Ó Briain
+  CHECK(windows_1252_to_utf8("Zo\xEB") == "Zo\xC3\xAB");                                      // Zoë
+  CHECK(windows_1252_to_utf8("\xD3 Briain") == "\xC3\x93 Briain");                            // Ó Briain
   CHECK(windows_1252_to_utf8("\x80 \x93x\x94") == "\xE2\x82\xAC \xE2\x80\x9Cx\xE2\x80\x9D");  // € “x”
   CHECK(windows_1252_to_utf8("\x81") == "\xC2\x81");  // undefined in 1252: the C1 control
   CHECK(windows_1252_to_utf8("plain, ascii\r\n") == "plain, ascii\r\n");
@@ -38,7 +38,8 @@ TEST_CASE("encoding: byte order mark") {
 
 namespace {
 std::vector<std::vector<std::string>> records(const std::string& bytes, Encoding encoding,
-                                              std::string* hash = nullptr, std::vector<long>* lines = nullptr) {
+                                              std::string* hash = nullptr,
+                                              std::vector<long>* lines = nullptr) {
   std::istringstream in(bytes);
   ics::util::Sha256 sha;
   ics::io::ExportReader reader(in, encoding, &sha);

@@ -12,7 +12,8 @@ TEST_CASE("NHS numbers: modulus 11, spaces allowed, check value 10 invalid") {
   CHECK_FALSE(normalise_nhs_number("94347659190"));  // eleven digits
   CHECK_FALSE(normalise_nhs_number("943-476-5919"));
   // 100000001: weighted sum 10 + 2 = 12, remainder 1, check value 10: no tenth digit is valid.
-  for (char last = '0'; last <= '9'; ++last) CHECK_FALSE(normalise_nhs_number(std::string("100000001") + last));
+  for (char last = '0'; last <= '9'; ++last)
+    CHECK_FALSE(normalise_nhs_number(std::string("100000001") + last));
   // 000000001: weighted sum 2, check value 9.
   CHECK(normalise_nhs_number("0000000019"));
   CHECK(normalise_nhs_number("4010232137"));
@@ -21,10 +22,10 @@ TEST_CASE("NHS numbers: modulus 11, spaces allowed, check value 10 invalid") {
 TEST_CASE("UPNs: check letter from digits 2-13, temporary UPNs end in a letter") {
   CHECK(normalise_upn("A123456789012") == "A123456789012");
   CHECK(normalise_upn("a123456789012") == "A123456789012");
-  CHECK_FALSE(normalise_upn("B123456789012"));   // wrong check letter
-  CHECK_FALSE(normalise_upn("A12345678901"));    // 12 characters
+  CHECK_FALSE(normalise_upn("B123456789012"));  // wrong check letter
+  CHECK_FALSE(normalise_upn("A12345678901"));   // 12 characters
   CHECK_FALSE(normalise_upn("A12345678901X2"));
-  CHECK_FALSE(normalise_upn("I123456789012"));   // I is not a check letter
+  CHECK_FALSE(normalise_upn("I123456789012"));  // I is not a check letter
   // Temporary UPN: last character a letter, valued by its place in the check alphabet.
   const std::string letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
   int sum = 0;
@@ -49,6 +50,6 @@ TEST_CASE("public ids") {
   CHECK_FALSE(parse_id("C-1"));
   CHECK_FALSE(parse_id("C99999999999999999999"));
   CHECK(parse_id_of(EntityKind::action, "A7", "action") == 7);
-  CHECK_THROWS_WITH_AS(parse_id_of(EntityKind::plan, "C7", "plan"), "'plan' is not a plan id (like P42): 'C7'",
-                       ics::InvalidInput);
+  CHECK_THROWS_WITH_AS(parse_id_of(EntityKind::plan, "C7", "plan"),
+                       "'plan' is not a plan id (like P42): 'C7'", ics::InvalidInput);
 }

@@ -44,9 +44,11 @@ TEST_CASE("mapping: the minimal mapping and its defaults") {
 }
 
 TEST_CASE("mapping: values are trimmed and compared ignoring case; codes pass as themselves") {
-  Mapping m = parse_mapping(k_minimal + "  sex: gender\nvalues:\n  category: {Neglect: NEG, \"Emotional Abuse\": EMO}\n"
-                                        "  sex: {\"\": U, Male: M}\n",
-                            "m.yaml");
+  Mapping m =
+      parse_mapping(k_minimal +
+                        "  sex: gender\nvalues:\n  category: {Neglect: NEG, \"Emotional Abuse\": EMO}\n"
+                        "  sex: {\"\": U, Male: M}\n",
+                    "m.yaml");
   CHECK(m.map_value(RegisterField::category, " NEGLECT ") == "NEG");
   CHECK(m.map_value(RegisterField::category, "emotional abuse") == "EMO");
   CHECK(m.map_value(RegisterField::category, "phy") == "PHY");  // a code itself
@@ -79,21 +81,26 @@ TEST_CASE("mapping: errors name file, line and column") {
   CHECK(error_of("encoding: latin-1\n" + k_minimal) ==
         "m.yaml:1:11: 'encoding' must be utf-8 or windows-1252: 'latin-1'");
   CHECK(error_of("colour: red\n" + k_minimal).starts_with("m.yaml:1:1: unknown key 'colour' in mapping"));
-  CHECK(error_of(k_minimal + "  postcode: pc\n").starts_with("m.yaml:6:3: unknown key 'postcode' in 'columns'"));
+  CHECK(error_of(k_minimal + "  postcode: pc\n")
+            .starts_with("m.yaml:6:3: unknown key 'postcode' in 'columns'"));
   CHECK(error_of("columns:\n  ref: r\n  family_name: s\n  start_date: d\n") ==
         "m.yaml:2:3: 'columns' must name the source column of 'category' (required: ref, family_name, "
         "start_date, category)");
   CHECK(error_of("date_formats: [\"%d/%m\"]\n" + k_minimal) ==
         "m.yaml:1:16: date format '%d/%m' needs a day, a month and a year");
-  CHECK(error_of("date_formats: [\"%d/%m/%Q\"]\n" + k_minimal).starts_with("m.yaml:1:16: date format '%d/%m/%Q' uses '%Q'"));
-  CHECK(error_of("date_formats: \"%d/%m/%Y\"\n" + k_minimal).starts_with("m.yaml:1:15: 'date_formats' must be a list"));
+  CHECK(error_of("date_formats: [\"%d/%m/%Q\"]\n" + k_minimal)
+            .starts_with("m.yaml:1:16: date format '%d/%m/%Q' uses '%Q'"));
+  CHECK(error_of("date_formats: \"%d/%m/%Y\"\n" + k_minimal)
+            .starts_with("m.yaml:1:15: 'date_formats' must be a list"));
   CHECK(error_of(k_minimal + "values:\n  category: {Neglect: NEGLECT}\n")
-            .starts_with("m.yaml:7:23: 'Neglect' maps to 'NEGLECT', which is not one of NEG, PHY, SAB, EMO, MUL"));
+            .starts_with(
+                "m.yaml:7:23: 'Neglect' maps to 'NEGLECT', which is not one of NEG, PHY, SAB, EMO, MUL"));
   CHECK(error_of(k_minimal + "values:\n  category:\n    Neglect: NEG\n    neglect: EMO\n")
             .starts_with("m.yaml:9:5: 'neglect' maps to EMO but an earlier spelling of it maps to NEG"));
   CHECK(error_of(k_minimal + "values:\n  sex: {M: M}\n") ==
         "m.yaml:7:8: values are given for 'sex' but 'columns' names no source column for it");
-  CHECK(error_of(k_minimal + "values:\n  team: {a: b}\n").starts_with("m.yaml:7:3: unknown key 'team' in 'values'"));
+  CHECK(error_of(k_minimal + "values:\n  team: {a: b}\n")
+            .starts_with("m.yaml:7:3: unknown key 'team' in 'values'"));
   CHECK(error_of(k_minimal + "  ref: again\n").starts_with("m.yaml:6:3: duplicate key 'ref'"));
   CHECK(error_of("columns: [a, b]\n").starts_with("m.yaml:1:10: 'columns' must be a map of keys"));
   CHECK(error_of("columns: {ref: [\n").starts_with("m.yaml:"));
@@ -120,9 +127,11 @@ TEST_CASE("mapping: the shipped legacy-register mapping reads every spelling of 
       {"MUL", {"Multiple", "MUL", "Multiple/Not Recommended", "MULTIPLE", "Mixed"}}};
   for (const auto& c : categories)
     for (const auto* spelling : c.spellings) CHECK(m.map_value(RegisterField::category, spelling) == c.code);
-  for (const auto* typo : {"Neglet", "Emotinal", "?", ""}) CHECK_FALSE(m.map_value(RegisterField::category, typo));
+  for (const auto* typo : {"Neglet", "Emotinal", "?", ""})
+    CHECK_FALSE(m.map_value(RegisterField::category, typo));
   std::vector<Case> reasons = {
-      {"no-longer-at-risk", {"No longer at risk", "NLR", "Plan ceased - no longer at risk", "No Longer Requires CP Plan"}},
+      {"no-longer-at-risk",
+       {"No longer at risk", "NLR", "Plan ceased - no longer at risk", "No Longer Requires CP Plan"}},
       {"transferred-out", {"Transferred to other LA", "TRF", "Moved out of area", "Transfer Out"}},
       {"looked-after", {"Child in care", "Care Order", "Accommodated (S20)"}},
       {"age-18", {"Reached 18", "Child reached 18", "Age 18"}},
@@ -130,7 +139,8 @@ TEST_CASE("mapping: the shipped legacy-register mapping reads every spelling of 
       {"other", {"Other", "OTH"}},
       {"died", {"Child died", "Deceased"}}};
   for (const auto& c : reasons)
-    for (const auto* spelling : c.spellings) CHECK(m.map_value(RegisterField::end_reason, spelling) == c.code);
+    for (const auto* spelling : c.spellings)
+      CHECK(m.map_value(RegisterField::end_reason, spelling) == c.code);
   for (const auto* sex : {"M", "F", "U", "m", "f"}) CHECK(m.map_value(RegisterField::sex, sex));
   CHECK_FALSE(m.map_value(RegisterField::sex, "X"));
   CHECK(m.parse_date("31/03/2024") == ics::util::Date(2024, 3, 31));

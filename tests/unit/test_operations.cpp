@@ -69,8 +69,10 @@ TEST_CASE_FIXTURE(Fixture, "open_plan builds the template's actions on its clock
   CHECK(plan.next_review_due == Date(2026, 3, 19));
   CHECK(plan.initial_category == "NEG");
   CHECK(plan.previous_cp_plans == 0);
-  auto first_core_group = db->sql().execAndGet(
-      "SELECT due_date FROM action WHERE what = 'Hold the first core group meeting'").getString();
+  auto first_core_group =
+      db->sql()
+          .execAndGet("SELECT due_date FROM action WHERE what = 'Hold the first core group meeting'")
+          .getString();
   CHECK(first_core_group == "2026-01-07");
   CHECK(count("action") > 0);
   // one audit record for the plan and one per action
@@ -84,7 +86,8 @@ TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes n
   CHECK_THROWS_AS(open(c, "child-protection", "XYZ", Date(2025, 12, 19)), InvalidInput);
   CHECK_THROWS_AS(open(c, "child-in-need", "NEG", Date(2025, 12, 19)), InvalidInput);
   CHECK_THROWS_WITH_AS(open(c, "child-protection", "NEG", Date(2019, 4, 1)),
-                       "'start' is before the child's date of birth (2019-04-02): '2019-04-01'", InvalidInput);
+                       "'start' is before the child's date of birth (2019-04-02): '2019-04-01'",
+                       InvalidInput);
   CHECK_THROWS_AS(open(c, "child-protection", "NEG", Date(2026, 11, 23)), InvalidInput);
   CHECK(count("plan") == 0);
   CHECK(count("action") == 0);

@@ -130,8 +130,8 @@ TEST_CASE("child matcher: children already in the database") {
 
 TEST_CASE("row checker: rejections and warnings") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
-  std::vector<std::string> header{"ref", "person", "surname", "forenames", "dob", "gender", "nhs",
-                                  "category", "start", "end", "reason"};
+  std::vector<std::string> header{"ref", "person",   "surname", "forenames", "dob",   "gender",
+                                  "nhs", "category", "start",   "end",       "reason"};
   io::RowChecker checker(mapping, header, k_today, {"NEG", "PHY", "SAB", "EMO", "MUL"});
   auto check = [&](std::vector<std::string> fields, std::vector<io::RowIssue>* warnings = nullptr) {
     std::string ref;
@@ -148,8 +148,8 @@ TEST_CASE("row checker: rejections and warnings") {
     CHECK(issue.rejected);
     return issue.field + " " + issue.reason;
   };
-  std::vector<std::string> good{"R1", "P1", "Smith", "Amy", "01/02/2015", "F", "9434765919", "Neglect",
-                                "01/03/2020", "", ""};
+  std::vector<std::string> good{"R1",      "P1",         "Smith", "Amy", "01/02/2015", "F", "9434765919",
+                                "Neglect", "01/03/2020", "",      ""};
   CHECK_FALSE(check(good).rejected);
   auto with = [&](size_t column, std::string value) {
     auto fields = good;
@@ -160,7 +160,8 @@ TEST_CASE("row checker: rejections and warnings") {
   CHECK(rejected({"R1", "P1"}) == "row has 2 fields where the header has 11");
   CHECK(rejected(with(2, "")) == "family_name is empty");
   CHECK(rejected(with(8, "")) == "start_date is missing");
-  CHECK(rejected(with(8, "31/02/2020")) == "start_date is not a date in the mapping's date formats (%d/%m/%Y)");
+  CHECK(rejected(with(8, "31/02/2020")) ==
+        "start_date is not a date in the mapping's date formats (%d/%m/%Y)");
   CHECK(rejected(with(8, "23/11/2026")) == "start_date is after today");
   CHECK(rejected(with(9, "2021-01-01")) == "end_date is not a date in the mapping's date formats (%d/%m/%Y)");
   CHECK(rejected(with(9, "29/02/2020")) == "end_date is before the start date (2020-03-01)");
@@ -185,9 +186,10 @@ TEST_CASE("row checker: rejections and warnings") {
 TEST_CASE("row checker: a mapped column missing from the header names the mapping's line") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
   std::vector<std::string> header{"ref", "person", "surname"};
-  CHECK_THROWS_WITH_AS(io::RowChecker(mapping, header, k_today, {}),
-                       doctest::Contains("m.yaml:6:16: column 'forenames' (for 'given_names') is not in the file's header"),
-                       InvalidInput);
+  CHECK_THROWS_WITH_AS(
+      io::RowChecker(mapping, header, k_today, {}),
+      doctest::Contains("m.yaml:6:16: column 'forenames' (for 'given_names') is not in the file's header"),
+      InvalidInput);
 }
 
 namespace {
@@ -257,10 +259,13 @@ TEST_CASE_FIXTURE(Importer, "register import: plans, children, rejects, counts a
   CHECK(number("SELECT previous_cp_plans FROM plan WHERE legacy_ref = 'R5'") == 0);
   CHECK(number("SELECT previous_cp_plans FROM plan WHERE legacy_ref = 'R1'") == 1);
   CHECK(number("SELECT previous_cp_plans FROM plan WHERE legacy_ref = 'R2'") == 2);
-  CHECK(text("SELECT given_names FROM child c JOIN plan p ON p.child_id = c.id WHERE legacy_ref = 'R5'") == "Amy Rose");
-  CHECK(text("SELECT nhs_number FROM child c JOIN plan p ON p.child_id = c.id WHERE legacy_ref = 'R2'") == "9434765919");
+  CHECK(text("SELECT given_names FROM child c JOIN plan p ON p.child_id = c.id WHERE legacy_ref = 'R5'") ==
+        "Amy Rose");
+  CHECK(text("SELECT nhs_number FROM child c JOIN plan p ON p.child_id = c.id WHERE legacy_ref = 'R2'") ==
+        "9434765919");
   CHECK(number("SELECT source_line FROM child WHERE id = 1") == 2);
-  CHECK(text("SELECT end_reason || '|' || legacy_end_reason FROM plan WHERE legacy_ref = 'R3'") == "other|Moved away");
+  CHECK(text("SELECT end_reason || '|' || legacy_end_reason FROM plan WHERE legacy_ref = 'R3'") ==
+        "other|Moved away");
   CHECK(text("SELECT end_reason FROM plan WHERE legacy_ref = 'R1'") == "no-longer-at-risk");
   CHECK(text("SELECT first_review_due FROM plan WHERE legacy_ref = 'R1'") == "2020-06-01");
   // the unborn child: no date of birth, no expected one either (none was given)
@@ -275,8 +280,9 @@ TEST_CASE_FIXTURE(Importer, "register import: a re-run creates nothing; a later 
   CHECK(again.counts.already_imported == 4);
   CHECK(again.counts.rejected == 2);
   CHECK(count("plan") == 4);
-  auto later = run("R9,P2,Jones,Baby,01/05/2021,F,,Neglect,01/01/2023,,\n"
-                   "R10,,Smith,Amy,,F,9434765919,EMO,01/01/2024,,\n");
+  auto later =
+      run("R9,P2,Jones,Baby,01/05/2021,F,,Neglect,01/01/2023,,\n"
+          "R10,,Smith,Amy,,F,9434765919,EMO,01/01/2024,,\n");
   CHECK(later.counts.plans_created == 2);
   CHECK(later.counts.children_created == 0);
   CHECK(later.counts.children_matched == 2);

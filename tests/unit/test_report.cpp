@@ -81,8 +81,10 @@ void check_types(const Definition& def, const ics::util::RowBuffer& buffer) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (std::holds_alternative<std::monostate>(row[i])) continue;
       INFO(def.name, ".", def.columns[i].name, " = ", text(row[i]));
-      if (def.columns[i].type == "integer") CHECK(std::holds_alternative<std::int64_t>(row[i]));
-      else CHECK(std::holds_alternative<std::string>(row[i]));
+      if (def.columns[i].type == "integer")
+        CHECK(std::holds_alternative<std::int64_t>(row[i]));
+      else
+        CHECK(std::holds_alternative<std::string>(row[i]));
     }
   }
 }
@@ -104,7 +106,9 @@ std::vector<std::string> run(ics::store::Database& db, const std::string& name, 
 
 using Rows = std::vector<std::string>;
 
-Params as_of(const char* date) { return {{"as_of", std::string(date)}}; }
+Params as_of(const char* date) {
+  return {{"as_of", std::string(date)}};
+}
 
 }  // namespace
 
@@ -157,17 +161,14 @@ TEST_CASE("report overdue-actions: open on the date, due before it, of open plan
 TEST_CASE("report reviews-due: due date from the latest review conference on or before the date") {
   ics_test::ScratchDb s;
   fill_fixture(*s.db);
-  CHECK(run(*s.db, "reviews-due", as_of(k_d1)) ==
-        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-224|overdue",
-             "P3|C3|Cara Brown|NULL|2025-06-01|-167|overdue",
-             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-38|overdue",
-             "P1|C1|Amy Brown|2025-09-01|2026-03-01|106|ok"});
+  CHECK(run(*s.db, "reviews-due", as_of(k_d1)) == Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-224|overdue",
+                                                       "P3|C3|Cara Brown|NULL|2025-06-01|-167|overdue",
+                                                       "P2|C2|Ben Adams|2025-04-08|2025-10-08|-38|overdue",
+                                                       "P1|C1|Amy Brown|2025-09-01|2026-03-01|106|ok"});
   // P5 is due in exactly 14 days: due soon.
   CHECK(run(*s.db, "reviews-due", as_of(k_d2)) ==
-        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue",
-             "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
-             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon",
-             "P1|C1|Amy Brown|2025-12-01|2026-06-01|137|ok"});
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue", "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
+             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-12-01|2026-06-01|137|ok"});
   CHECK(run(*s.db, "reviews-due", as_of("2026-01-14"))[2] == "P5|C3|Cara Brown|NULL|2026-01-29|15|ok");
   // No review conference and no first review date: no status, listed last.
   s.db->sql().exec("UPDATE plan SET first_review_due = NULL WHERE id = 3");
@@ -191,17 +192,16 @@ TEST_CASE("report chronology: a child's dated events up to the date, in a fixed 
   // Within a day: plan-start before a conference, a review before an action falling due. A1 was
   // done before it fell due, so it has no action-due event; A5 falls due after the date.
   CHECK(run(*s.db, "chronology", c1) ==
-        Rows{"2015-05-01|birth|C1|born",
-             "2025-01-05|plan-start|P6|child-protection plan started (NEG)",
+        Rows{"2015-05-01|birth|C1|born", "2025-01-05|plan-start|P6|child-protection plan started (NEG)",
              "2025-06-02|plan-start|P1|child-protection plan started (NEG)",
              "2025-06-02|initial-conference|R1|initial conference (P1): plan; category NEG",
-             "2025-06-12|core-group|R5|core group (P1)",
-             "2025-06-12|action-done|A1|done: Hold core group",
+             "2025-06-12|core-group|R5|core group (P1)", "2025-06-12|action-done|A1|done: Hold core group",
              "2025-07-01|action-due|A2|due: Health assessment (health)",
              "2025-09-01|review-conference|R2|review conference (P1): continue; next review due 2026-03-01",
              "2025-11-01|action-due|A4|due: Safety plan (social-care)",
              "2025-11-20|action-done|A4|done: Safety plan",
-             "2025-12-01|review-conference|R3|review conference (P1): continue; category EMO; next review due 2026-06-01",
+             "2025-12-01|review-conference|R3|review conference (P1): continue; category EMO; next review "
+             "due 2026-06-01",
              "2025-12-01|action-due|A3|due: Report attendance (education)",
              "2025-12-10|action-done|A3|done: Report attendance"});
   c1["as_of"] = std::string(k_d1);
@@ -211,8 +211,7 @@ TEST_CASE("report chronology: a child's dated events up to the date, in a fixed 
   Params c2 = as_of(k_d2);
   c2["child"] = std::int64_t{2};
   CHECK(run(*s.db, "chronology", c2) ==
-        Rows{"2018-02-10|birth|C2|born",
-             "2025-01-10|plan-start|P2|child-protection plan started (PHY)",
+        Rows{"2018-02-10|birth|C2|born", "2025-01-10|plan-start|P2|child-protection plan started (PHY)",
              "2025-02-20|action-cancelled|A6|cancelled: Visit (not needed)",
              "2025-04-08|review-conference|R4|review conference (P2): continue; next review due 2025-10-08",
              "2025-10-01|action-due|A7|due: GP check (health)",
@@ -226,12 +225,11 @@ TEST_CASE("report chronology: a child's dated events up to the date, in a fixed 
 TEST_CASE("report list-children, list-plans and list-actions") {
   ics_test::ScratchDb s;
   fill_fixture(*s.db);
-  CHECK(run(*s.db, "list-children", as_of(k_d1)) ==
-        Rows{"C1|Amy|Brown|2015-05-01|NULL|F|NULL|NULL|NULL|2",
-             "C2|Ben|Adams|2018-02-10|NULL|M|NULL|NULL|NULL|1",
-             "C3|Cara|Brown|2012-09-09|NULL|F|NULL|NULL|NULL|1",
-             "C4|Unborn|Young|NULL|2026-03-01|U|NULL|NULL|NULL|0",
-             "C5|Eve|Zed|2010-01-01|NULL|F|NULL|NULL|NULL|0"});
+  CHECK(run(*s.db, "list-children", as_of(k_d1)) == Rows{"C1|Amy|Brown|2015-05-01|NULL|F|NULL|NULL|NULL|2",
+                                                         "C2|Ben|Adams|2018-02-10|NULL|M|NULL|NULL|NULL|1",
+                                                         "C3|Cara|Brown|2012-09-09|NULL|F|NULL|NULL|NULL|1",
+                                                         "C4|Unborn|Young|NULL|2026-03-01|U|NULL|NULL|NULL|0",
+                                                         "C5|Eve|Zed|2010-01-01|NULL|F|NULL|NULL|NULL|0"});
 
   auto ids = [](const Rows& rows) {
     std::string out;
@@ -240,7 +238,8 @@ TEST_CASE("report list-children, list-plans and list-actions") {
   };
   CHECK(ids(run(*s.db, "list-plans", as_of(k_d1))) == "P1 P2 P3 P4 P5 P6");
   CHECK(run(*s.db, "list-plans", as_of(k_d1))[1] ==
-        "P2|C2|child-protection|child-protection|PHY|PHY|2025-01-10|2025-12-01|no-longer-at-risk|Sam Smith|North");
+        "P2|C2|child-protection|child-protection|PHY|PHY|2025-01-10|2025-12-01|no-longer-at-risk|Sam "
+        "Smith|North");
   Params p = as_of(k_d1);
   p["child"] = std::int64_t{2};
   CHECK(ids(run(*s.db, "list-plans", p)) == "P2 P4");
@@ -275,9 +274,9 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
   for (const auto& def : defs) names.push_back(def.name);
   CHECK(std::is_sorted(names.begin(), names.end()));
   // The reports of this fixture; other modules may add definitions of their own.
-  const std::vector<std::string> k_mine = {"caseload",   "chronology", "list-actions",    "list-children",
-                                           "list-plans", "open-plans", "overdue-actions", "register",
-                                           "reviews-due"};
+  const std::vector<std::string> k_mine = {"caseload",        "chronology", "list-actions",
+                                           "list-children",   "list-plans", "open-plans",
+                                           "overdue-actions", "register",   "reviews-due"};
   for (const auto& name : k_mine) CHECK(std::find(names.begin(), names.end(), name) != names.end());
   for (const auto& def : defs) {
     CHECK(def.source == "reports/" + def.name + ".yaml");
@@ -300,8 +299,10 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
       REQUIRE_NOTHROW(ics::report::run_report(*db, def, params, buffer));
       check_types(def, buffer);
       bool mine = std::find(k_mine.begin(), k_mine.end(), def.name) != k_mine.end();
-      if (db == empty.db.get()) CHECK(buffer.rows().empty());
-      else if (mine) CHECK_FALSE(buffer.rows().empty());
+      if (db == empty.db.get())
+        CHECK(buffer.rows().empty());
+      else if (mine)
+        CHECK_FALSE(buffer.rows().empty());
     }
   }
 }
@@ -411,8 +412,9 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
         "demo.yaml:1:7: report name 'Demo Report' must be lower-case letters, digits and '-'");
   CHECK(error("title: Demo\n", "") == "demo.yaml:1:1: missing required key 'title' in report definition");
   CHECK(error("row: thing", "row: [a").starts_with("demo.yaml:"));
-  CHECK(error("description: a count", "description: \xff") == "demo.yaml:9:43: text is not valid UTF-8 (byte 0xff)");
+  CHECK(error("description: a count", "description: \xff") ==
+        "demo.yaml:9:43: text is not valid UTF-8 (byte 0xff)");
   CHECK(error("query: |\n  SELECT 1\n", "query:\n") == "demo.yaml:10:1: 'query' must not be empty");
-  CHECK_THROWS_WITH_AS(ics::report::parse_definition("", "empty.yaml"), "empty.yaml:1:1: report definition is empty",
-                       ics::InvalidInput);
+  CHECK_THROWS_WITH_AS(ics::report::parse_definition("", "empty.yaml"),
+                       "empty.yaml:1:1: report definition is empty", ics::InvalidInput);
 }

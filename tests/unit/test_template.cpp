@@ -92,13 +92,14 @@ TEST_CASE("a minimal template: defaults and optional keys") {
   REQUIRE(t.sections.size() == 1);
   CHECK(t.sections[0].actions.empty());
 
-  Template u = parse_template(k_head +
-                                  "calendar: local\n"
-                                  "timescales: {first_review: {within: 2, unit: weeks}}\n"
-                                  "sections:\n"
-                                  "  - key: a-1\n    title: A\n    actions:\n"
-                                  "      - {what: Do, agency: police, owner: DS Smith, due: {within: 3, unit: days}}\n",
-                              "plans/x.yaml");
+  Template u = parse_template(
+      k_head +
+          "calendar: local\n"
+          "timescales: {first_review: {within: 2, unit: weeks}}\n"
+          "sections:\n"
+          "  - key: a-1\n    title: A\n    actions:\n"
+          "      - {what: Do, agency: police, owner: DS Smith, due: {within: 3, unit: days}}\n",
+      "plans/x.yaml");
   CHECK(u.calendar == "local");
   CHECK((u.first_review->amount == 2 && u.first_review->unit == Unit::weeks));
   REQUIRE(u.sections[0].actions.size() == 1);
@@ -109,8 +110,9 @@ TEST_CASE("a minimal template: defaults and optional keys") {
 
 TEST_CASE("template errors: place, key and value") {
   // The example from the design: a block map, the value at column 11.
-  CHECK(error_of(k_head + "timescales:\n  first_review:\n    unit: fortnights\n    within: 3\n" + k_sections) ==
-        "plans/x.yaml:7:11: 'unit' must be one of working_days, days, weeks, months: 'fortnights'");
+  CHECK(
+      error_of(k_head + "timescales:\n  first_review:\n    unit: fortnights\n    within: 3\n" + k_sections) ==
+      "plans/x.yaml:7:11: 'unit' must be one of working_days, days, weeks, months: 'fortnights'");
   CHECK(error_of(k_head + "timescales:\n  core_group: {within: 0, unit: days}\n" + k_sections) ==
         "plans/x.yaml:6:24: 'within' must be a whole number from 1 to 1000: '0'");
   CHECK(error_of(k_head + "timescales:\n  core_group: {within: -3, unit: days}\n" + k_sections) ==
@@ -131,10 +133,12 @@ TEST_CASE("template errors: place, key and value") {
 TEST_CASE("template errors: top-level keys") {
   CHECK(error_of("name: x\nversion: 1\nkind: child-protection\n" + k_sections) ==
         "plans/x.yaml:1:1: missing required key 'title' in template");
-  CHECK(error_of(k_head + "colour: red\n" + k_sections) ==
-        "plans/x.yaml:5:1: unknown key 'colour' in template (expected name, version, title, kind, categories, "
-        "timescales, calendar, sections)");
-  CHECK(error_of(k_head + "title: Y\n" + k_sections) == "plans/x.yaml:5:1: duplicate key 'title' in template");
+  CHECK(
+      error_of(k_head + "colour: red\n" + k_sections) ==
+      "plans/x.yaml:5:1: unknown key 'colour' in template (expected name, version, title, kind, categories, "
+      "timescales, calendar, sections)");
+  CHECK(error_of(k_head + "title: Y\n" + k_sections) ==
+        "plans/x.yaml:5:1: duplicate key 'title' in template");
   CHECK(error_of("name: Child Protection\nversion: 1\ntitle: X\nkind: cp\n" + k_sections) ==
         "plans/x.yaml:1:7: 'name' must be lower-case letters, digits and '-': 'Child Protection'");
   CHECK(error_of("name: x\nversion: one\ntitle: X\nkind: cp\n" + k_sections) ==
@@ -148,7 +152,8 @@ TEST_CASE("template errors: top-level keys") {
   CHECK(error_of(k_head + "calendar: England\n" + k_sections) ==
         "plans/x.yaml:5:11: 'calendar' must be lower-case letters, digits and '-': 'England'");
   CHECK(error_of(k_head) == "plans/x.yaml:1:1: missing required key 'sections' in template");
-  CHECK(error_of(k_head + "sections: []\n") == "plans/x.yaml:5:11: 'sections' must list at least one section");
+  CHECK(error_of(k_head + "sections: []\n") ==
+        "plans/x.yaml:5:11: 'sections' must list at least one section");
   CHECK(error_of(k_head + "sections: safety\n") == "plans/x.yaml:5:11: 'sections' must be a list: 'safety'");
   CHECK(error_of("") == "plans/x.yaml:1:1: template is empty");
   CHECK(error_of("just text\n") == "plans/x.yaml:1:1: template must be a map of keys");
@@ -163,7 +168,8 @@ TEST_CASE("template errors: categories") {
         "plans/x.yaml:5:19: 'categories' must be among NEG, PHY, SAB, EMO, MUL: 'neg'");
   CHECK(error_of(k_head + "categories:\n  - PHY\n  - PHY\n" + k_sections) ==
         "plans/x.yaml:7:5: 'categories' lists a category twice: 'PHY'");
-  CHECK(error_of(k_head + "categories: NEG\n" + k_sections) == "plans/x.yaml:5:13: 'categories' must be a list: 'NEG'");
+  CHECK(error_of(k_head + "categories: NEG\n" + k_sections) ==
+        "plans/x.yaml:5:13: 'categories' must be a list: 'NEG'");
 }
 
 TEST_CASE("template errors: sections and actions") {
@@ -171,20 +177,21 @@ TEST_CASE("template errors: sections and actions") {
         "plans/x.yaml:8:10: 'key' must be unique among the sections: 'safety'");
   CHECK(error_of(k_head + "sections:\n  - key: Safety First\n    title: S\n") ==
         "plans/x.yaml:6:10: 'key' must be lower-case letters, digits and '-': 'Safety First'");
-  CHECK(error_of(k_head + "sections:\n  - title: S\n") == "plans/x.yaml:6:5: missing required key 'key' in section");
+  CHECK(error_of(k_head + "sections:\n  - title: S\n") ==
+        "plans/x.yaml:6:5: missing required key 'key' in section");
   CHECK(error_of(k_head + k_sections + "    actions:\n      - {what: Visit, agency: social-care}\n") ==
         "plans/x.yaml:9:9: missing required key 'due' in action");
-  CHECK(error_of(k_head + k_sections +
-                 "    actions:\n      - {what: Visit, agency: Social Care, due: {within: 1, unit: days}}\n") ==
-        "plans/x.yaml:9:31: 'agency' must be lower-case letters, digits and '-': 'Social Care'");
+  CHECK(
+      error_of(k_head + k_sections +
+               "    actions:\n      - {what: Visit, agency: Social Care, due: {within: 1, unit: days}}\n") ==
+      "plans/x.yaml:9:31: 'agency' must be lower-case letters, digits and '-': 'Social Care'");
   CHECK(error_of(k_head + k_sections +
                  "    actions:\n      - {what: Visit, agency: police, due: {within: 1, unit: day}}\n") ==
         "plans/x.yaml:9:62: 'unit' must be one of working_days, days, weeks, months: 'day'");
   CHECK(error_of(k_head + k_sections +
                  "    actions:\n      - {what: Visit, agency: police, due: {every: 1, unit: days}}\n") ==
         "plans/x.yaml:9:45: unknown key 'every' in 'due' (expected within, unit)");
-  CHECK(error_of(k_head + k_sections +
-                 "    actions:\n      - {what: Visit, agency: police, due: 3}\n") ==
+  CHECK(error_of(k_head + k_sections + "    actions:\n      - {what: Visit, agency: police, due: 3}\n") ==
         "plans/x.yaml:9:44: 'due' must be a map of keys, not '3'");
   CHECK(error_of(k_head + k_sections + "    actions:\n      - Visit the child\n") ==
         "plans/x.yaml:9:9: action must be a map of keys, not 'Visit the child'");
@@ -193,11 +200,13 @@ TEST_CASE("template errors: sections and actions") {
 TEST_CASE("template errors: text that is not YAML or not UTF-8") {
   CHECK(error_of("name: x\nversion: 1\ntitle: Caf\xe9 plan\nkind: cp\n" + k_sections) ==
         "plans/x.yaml:3:11: text is not valid UTF-8 (byte 0xe9)");
-  CHECK(error_of("name: x\ntitle: \xed\xa0\x80\n") == "plans/x.yaml:2:8: text is not valid UTF-8 (byte 0xed)");
+  CHECK(error_of("name: x\ntitle: \xed\xa0\x80\n") ==
+        "plans/x.yaml:2:8: text is not valid UTF-8 (byte 0xed)");
   CHECK(error_of("name: x\ntitle: \xc0\xaf\n") == "plans/x.yaml:2:8: text is not valid UTF-8 (byte 0xc0)");
   CHECK(error_of("name: x\ntitle: Caf\xc3") == "plans/x.yaml:2:11: text is not valid UTF-8 (byte 0xc3)");
-  CHECK(parse_template("name: x\nversion: 1\ntitle: Caf\xc3\xa9 \xf0\x9f\x91\xb6\nkind: cp\n" + k_sections, "p")
-            .title == "Caf\xc3\xa9 \xf0\x9f\x91\xb6");
+  CHECK(
+      parse_template("name: x\nversion: 1\ntitle: Caf\xc3\xa9 \xf0\x9f\x91\xb6\nkind: cp\n" + k_sections, "p")
+          .title == "Caf\xc3\xa9 \xf0\x9f\x91\xb6");
 
   std::string syntax = error_of(k_head + "sections: [a, b\n");
   CHECK(syntax.starts_with("plans/x.yaml:6:1: YAML syntax error: "));

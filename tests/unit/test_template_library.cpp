@@ -2,10 +2,10 @@
 #include <ics/plan/template.hpp>
 #include <ics/util/error.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using ics::plan::TemplateLibrary;
@@ -79,7 +79,8 @@ TEST_CASE("a broken or misnamed user template is refused with its place") {
   dir.write("local.yaml", local_template("other", "Misnamed"));
   TemplateLibrary library({dir.path});
   std::string file = (dir.path / "local.yaml").string();
-  CHECK_THROWS_WITH_AS(library.find("local"), (file + ":1:7: 'name' must match the file name 'local': 'other'").c_str(),
+  CHECK_THROWS_WITH_AS(library.find("local"),
+                       (file + ":1:7: 'name' must match the file name 'local': 'other'").c_str(),
                        ics::InvalidInput);
   CHECK_THROWS_AS(library.list(), ics::InvalidInput);
   CHECK(library.find("child-protection").name == "child-protection");  // the others still load

@@ -7,8 +7,8 @@
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace ics::io {
 
@@ -28,8 +28,8 @@ model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
 void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
   if (date < plan.start_date)
     throw InvalidInput(std::string(column), date.iso(),
-                       fmt::format("is before the start of plan {} ({})", format_id(EntityKind::plan, plan.id),
-                                   plan.start_date.iso()));
+                       fmt::format("is before the start of plan {} ({})",
+                                   format_id(EntityKind::plan, plan.id), plan.start_date.iso()));
 }
 
 }  // namespace
@@ -47,14 +47,15 @@ Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
   if (action.completed_date) require_from_start(plan, *action.completed_date, "completed_date");
   if (action.status == "open" && plan.end_date)
     throw InvalidInput("status", action.status,
-                       fmt::format("cannot be open on plan {}, closed on {}", format_id(EntityKind::plan, plan.id),
-                                   plan.end_date->iso()));
+                       fmt::format("cannot be open on plan {}, closed on {}",
+                                   format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
   if (action.section) {
     const auto& tmpl = ctx.templates.of_plan(db, plan);
     bool known = std::any_of(tmpl.sections.begin(), tmpl.sections.end(),
                              [&](const plan::Section& s) { return s.key == *action.section; });
     if (!known)
-      throw InvalidInput("section", *action.section, fmt::format("is not a section of template '{}'", tmpl.name));
+      throw InvalidInput("section", *action.section,
+                         fmt::format("is not a section of template '{}'", tmpl.name));
   }
 
   if (held) return audited_update(ctx, action.id, [&] { replace_action(ctx.tx, action); });

@@ -11,7 +11,9 @@
 namespace ics::io {
 
 namespace {
-std::string child_name(std::int64_t id) { return model::format_id(model::EntityKind::child, id); }
+std::string child_name(std::int64_t id) {
+  return model::format_id(model::EntityKind::child, id);
+}
 }  // namespace
 
 Outcome import_child_row(RowContext& ctx, const BulkRow& row) {

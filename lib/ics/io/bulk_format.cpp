@@ -13,12 +13,13 @@ constexpr std::array<std::string_view, 10> k_child_columns = {
     "child_id", "given_names", "family_name", "date_of_birth", "expected_dob",
     "sex",      "nhs_number",  "upn",         "ethnicity",     "refs"};
 constexpr std::array<std::string_view, 16> k_plan_columns = {
-    "plan_id",    "child_id",   "template",    "template_version", "kind",        "initial_category",
-    "latest_category", "start_date", "end_date", "end_reason",     "lead_worker", "team",
+    "plan_id",     "child_id",         "template",          "template_version",
+    "kind",        "initial_category", "latest_category",   "start_date",
+    "end_date",    "end_reason",       "lead_worker",       "team",
     "contingency", "first_review_due", "previous_cp_plans", "legacy_ref"};
 constexpr std::array<std::string_view, 10> k_action_columns = {
-    "action_id", "plan_id", "section", "what", "owner", "agency", "due_date", "status", "completed_date",
-    "cancel_reason"};
+    "action_id", "plan_id",  "section", "what",           "owner",
+    "agency",    "due_date", "status",  "completed_date", "cancel_reason"};
 constexpr std::array<std::string_view, 7> k_review_columns = {
     "review_id", "plan_id", "kind", "review_date", "outcome", "category", "next_review_due"};
 
@@ -100,7 +101,8 @@ BulkFormat parse_bulk_format(std::string_view name, std::string_view field) {
 
 std::optional<BulkFormat> bulk_format_of_name(std::string_view file_name) {
   auto dot = file_name.rfind('.');
-  if (dot == std::string_view::npos || file_name.find('/', dot) != std::string_view::npos) return std::nullopt;
+  if (dot == std::string_view::npos || file_name.find('/', dot) != std::string_view::npos)
+    return std::nullopt;
   auto ext = lower(file_name.substr(dot + 1));
   if (ext == "csv") return BulkFormat::csv;
   if (ext == "tsv" || ext == "tab") return BulkFormat::tsv;
@@ -113,15 +115,16 @@ BulkFormat bulk_format_of_head(std::string_view head) {
   auto first = head.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && head[first] == '{') return BulkFormat::ndjson;
   if (first != std::string_view::npos && head[first] == '[')
-    throw InvalidInput("format", "json",
-                       "is not read: a JSON array cannot be imported; use ndjson (export -o ndjson, or jq -c '.[]')",
-                       1);
+    throw InvalidInput(
+        "format", "json",
+        "is not read: a JSON array cannot be imported; use ndjson (export -o ndjson, or jq -c '.[]')", 1);
   auto line_end = head.find('\n');
   if (head.substr(0, line_end).find('\t') != std::string_view::npos) return BulkFormat::tsv;
   return BulkFormat::csv;
 }
 
-BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view file_name, std::string_view head) {
+BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view file_name,
+                              std::string_view head) {
   if (given) return *given;
   if (auto by_name = bulk_format_of_name(file_name)) return *by_name;
   return bulk_format_of_head(head);

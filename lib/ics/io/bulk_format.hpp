@@ -32,6 +32,7 @@ std::optional<BulkFormat> bulk_format_of_name(std::string_view file_name);
 // InvalidInput for a JSON array, which is not read.
 BulkFormat bulk_format_of_head(std::string_view head);
 // The format to read: `given` (--format), else the file name's, else the first line's.
-BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view file_name, std::string_view head);
+BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view file_name,
+                              std::string_view head);
 
 }  // namespace ics::io

@@ -7,8 +7,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <unordered_map>
 
@@ -47,12 +47,15 @@ std::optional<RowError> import_row(RowContext& ctx, RowImporter importer, const 
     auto id = row_id(row);
     if (id) {
       if (auto first = seen.find(*id); first != seen.end())
-        throw InvalidInput(std::string(bulk_columns(row.kind)[0]), std::string(row.text(bulk_columns(row.kind)[0])),
+        throw InvalidInput(std::string(bulk_columns(row.kind)[0]),
+                           std::string(row.text(bulk_columns(row.kind)[0])),
                            fmt::format("repeats the {} of line {}", record_name(row.kind), first->second));
     }
     auto outcome = importer(ctx, row);
-    if (outcome == Outcome::created || outcome == Outcome::updated) savepoint.release();
-    else savepoint.undo();
+    if (outcome == Outcome::created || outcome == Outcome::updated)
+      savepoint.release();
+    else
+      savepoint.undo();
     if (id) seen.emplace(*id, row.line);
     count(result, outcome);
     return std::nullopt;
@@ -90,7 +93,8 @@ std::string BulkImportResult::counts_json() const {
   return j.dump();
 }
 
-BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input, const BulkImportOptions& options) {
+BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
+                             const BulkImportOptions& options) {
   auto importer = importer_of(options.kind);
   BulkImportResult result;
   auto batch_id = insert_batch(tx, options.kind, options.file_name);

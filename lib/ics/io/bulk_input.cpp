@@ -54,10 +54,16 @@ std::string_view BulkInput::head() const {
   return end == std::string_view::npos ? block : block.substr(0, end + 1);
 }
 
-std::istream& BulkInput::stream() { return *m_stream; }
+std::istream& BulkInput::stream() {
+  return *m_stream;
+}
 
-std::string BulkInput::sha256() const { return m_buffer->hash().hex_digest(); }
+std::string BulkInput::sha256() const {
+  return m_buffer->hash().hex_digest();
+}
 
-long long BulkInput::bytes_read() const { return m_buffer->total(); }
+long long BulkInput::bytes_read() const {
+  return m_buffer->total();
+}
 
 }  // namespace ics::io

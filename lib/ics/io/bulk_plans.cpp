@@ -9,9 +9,9 @@
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <algorithm>
 
 namespace ics::io {
 
@@ -30,16 +30,21 @@ std::int64_t resolve_child(store::Database& db, const std::string& reference) {
   }
 }
 
-void check_category(const plan::Template& tmpl, const std::optional<std::string>& category, std::string_view column) {
+void check_category(const plan::Template& tmpl, const std::optional<std::string>& category,
+                    std::string_view column) {
   if (tmpl.categories.empty()) {
-    if (category) throw InvalidInput(std::string(column), *category, fmt::format("does not apply to template '{}'", tmpl.name));
+    if (category)
+      throw InvalidInput(std::string(column), *category,
+                         fmt::format("does not apply to template '{}'", tmpl.name));
     return;
   }
   if (!category)
-    throw InvalidInput(std::string(column), "",
-                       fmt::format("is required by template '{}' (one of {})", tmpl.name, fmt::join(tmpl.categories, ", ")));
+    throw InvalidInput(
+        std::string(column), "",
+        fmt::format("is required by template '{}' (one of {})", tmpl.name, fmt::join(tmpl.categories, ", ")));
   if (std::find(tmpl.categories.begin(), tmpl.categories.end(), *category) == tmpl.categories.end())
-    throw InvalidInput(std::string(column), *category, fmt::format("is not a category of template '{}'", tmpl.name));
+    throw InvalidInput(std::string(column), *category,
+                       fmt::format("is not a category of template '{}'", tmpl.name));
 }
 
 }  // namespace
@@ -69,7 +74,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   if (stored && stored->template_name == plan.template_name &&
       fields.template_version.value_or(stored->template_version) == stored->template_version) {
     chosen = &ctx.templates.of_plan(db, *stored);
-    record.template_id = store::template_snapshot(ctx.tx, chosen->name, chosen->version, chosen->hash, chosen->text);
+    record.template_id =
+        store::template_snapshot(ctx.tx, chosen->name, chosen->version, chosen->hash, chosen->text);
   } else {
     auto resolved = ctx.templates.resolve(ctx.tx, plan.template_name, fields.template_version);
     chosen = resolved.tmpl;
@@ -79,7 +85,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   plan.template_version = tmpl.version;
   if (plan.kind.empty()) plan.kind = tmpl.kind;
   if (plan.kind != tmpl.kind)
-    throw InvalidInput("kind", plan.kind, fmt::format("is not the kind of template '{}' ({})", tmpl.name, tmpl.kind));
+    throw InvalidInput("kind", plan.kind,
+                       fmt::format("is not the kind of template '{}' ({})", tmpl.name, tmpl.kind));
   check_category(tmpl, plan.initial_category, "initial_category");
   check_category(tmpl, plan.latest_category, "latest_category");
   // As open-plan sets it: without it the plan would never be due for review.

@@ -51,7 +51,9 @@ std::string_view BulkRow::text(std::string_view column) const {
   return *values[*index];
 }
 
-bool BulkRow::blank(std::string_view column) const { return text(column).empty(); }
+bool BulkRow::blank(std::string_view column) const {
+  return text(column).empty();
+}
 
 class BulkReader::Impl {
  public:
@@ -101,7 +103,8 @@ class BulkReader::Impl {
       for (size_t i = 0; i < m_fields.size(); ++i) {
         auto& field = m_fields[i];
         row.present[m_map[i]] = true;
-        row.values[m_map[i]] = blank_to_null(m_format == BulkFormat::tsv ? unescape_tsv(field) : std::move(field));
+        row.values[m_map[i]] =
+            blank_to_null(m_format == BulkFormat::tsv ? unescape_tsv(field) : std::move(field));
       }
       return true;
     }
@@ -151,9 +154,12 @@ class BulkReader::Impl {
       if (!index) return fail(key, "", fmt::format("is not a column of {}", record_plural(m_kind)));
       row.present[*index] = true;
       if (value.is_null()) continue;
-      if (value.is_string()) row.values[*index] = blank_to_null(value.get<std::string>());
-      else if (value.is_number_integer()) row.values[*index] = value.dump();
-      else return fail(key, value.dump(), "must be a string, a whole number or null");
+      if (value.is_string())
+        row.values[*index] = blank_to_null(value.get<std::string>());
+      else if (value.is_number_integer())
+        row.values[*index] = value.dump();
+      else
+        return fail(key, value.dump(), "must be a string, a whole number or null");
     }
   }
 
@@ -173,6 +179,8 @@ BulkReader::BulkReader(std::istream& in, BulkFormat format, RecordKind kind)
 
 BulkReader::~BulkReader() = default;
 
-bool BulkReader::next(BulkRow& row) { return m_impl->next(row); }
+bool BulkReader::next(BulkRow& row) {
+  return m_impl->next(row);
+}
 
 }  // namespace ics::io

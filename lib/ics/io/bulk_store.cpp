@@ -8,11 +8,15 @@ namespace ics::io {
 
 namespace {
 
-auto i64(std::int64_t v) { return static_cast<int64_t>(v); }
+auto i64(std::int64_t v) {
+  return static_cast<int64_t>(v);
+}
 
 void bind_id(SQLite::Statement& q, std::int64_t id) {
-  if (id > 0) q.bind(1, i64(id));
-  else q.bind(1);
+  if (id > 0)
+    q.bind(1, i64(id));
+  else
+    q.bind(1);
 }
 
 void bind_provenance(SQLite::Statement& q, int index, const store::Provenance& from) {
@@ -87,7 +91,9 @@ void bind_review(SQLite::Statement& q, const model::Review& r) {
 
 }  // namespace
 
-RowSavepoint::RowSavepoint(store::Database& db) : m_db(db) { m_db.query("bulk_row_savepoint").exec(); }
+RowSavepoint::RowSavepoint(store::Database& db) : m_db(db) {
+  m_db.query("bulk_row_savepoint").exec();
+}
 
 RowSavepoint::~RowSavepoint() {
   if (!m_open) return;
@@ -142,7 +148,8 @@ std::string image_json(RecordKind kind, const std::vector<util::Value>& image) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::int64_t insert_child_with_id(store::WriteTransaction& tx, const model::Child& child, const store::Provenance& from) {
+std::int64_t insert_child_with_id(store::WriteTransaction& tx, const model::Child& child,
+                                  const store::Provenance& from) {
   auto& q = tx.db().query("bulk_insert_child");
   bind_id(q, child.id);
   bind_child(q, child);
@@ -164,7 +171,8 @@ void replace_child(store::WriteTransaction& tx, const model::Child& child) {
   for (const auto& ref : child.refs) store::insert_child_ref(tx, ref, child.id);
 }
 
-std::int64_t insert_plan_with_id(store::WriteTransaction& tx, const store::PlanRow& row, const store::Provenance& from) {
+std::int64_t insert_plan_with_id(store::WriteTransaction& tx, const store::PlanRow& row,
+                                 const store::Provenance& from) {
   auto& q = tx.db().query("bulk_insert_plan");
   bind_id(q, row.plan.id);
   bind_plan(q, row);
@@ -228,7 +236,8 @@ std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t c
   return single_id(q);
 }
 
-std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db, const std::string& name,
+std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db,
+                                                                        const std::string& name,
                                                                         int version) {
   auto& q = db.query("bulk_snapshot_by_name_version");
   q.bind(1, name);

@@ -42,9 +42,11 @@ std::string image_json(RecordKind kind, const std::vector<util::Value>& image);
 
 // Inserts under `record.id` (0: the next free id) or replaces the record with that id. Children's
 // refs are replaced along with them.
-std::int64_t insert_child_with_id(store::WriteTransaction& tx, const model::Child& child, const store::Provenance& from);
+std::int64_t insert_child_with_id(store::WriteTransaction& tx, const model::Child& child,
+                                  const store::Provenance& from);
 void replace_child(store::WriteTransaction& tx, const model::Child& child);
-std::int64_t insert_plan_with_id(store::WriteTransaction& tx, const store::PlanRow& row, const store::Provenance& from);
+std::int64_t insert_plan_with_id(store::WriteTransaction& tx, const store::PlanRow& row,
+                                 const store::Provenance& from);
 void replace_plan(store::WriteTransaction& tx, const store::PlanRow& row);
 std::int64_t insert_action_with_id(store::WriteTransaction& tx, const model::Action& action);
 void replace_action(store::WriteTransaction& tx, const model::Action& action);
@@ -58,7 +60,7 @@ std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t c
                                              const std::string& kind, std::int64_t except, util::Date start,
                                              std::optional<util::Date> end);
 // The newest stored template snapshot of that name and version: its id and text.
-std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db, const std::string& name,
-                                                                        int version);
+std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db,
+                                                                        const std::string& name, int version);
 
 }  // namespace ics::io

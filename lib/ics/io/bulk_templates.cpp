@@ -34,15 +34,17 @@ TemplateResolver::Resolved TemplateResolver::resolve(store::WriteTransaction& tx
     if (auto stored = snapshot_of_version(tx.db(), name, *version)) {
       auto hash = util::sha256_hex(stored->second);
       auto it = m_by_hash.find(hash);
-      if (it == m_by_hash.end()) it = m_by_hash.emplace(hash, plan::parse_template(stored->second, name)).first;
+      if (it == m_by_hash.end())
+        it = m_by_hash.emplace(hash, plan::parse_template(stored->second, name)).first;
       return {stored->first, &it->second};
     }
   }
   if (!found.tmpl) throw InvalidInput("template", name, found.why_not);
-  throw InvalidInput("template_version", std::to_string(*version),
-                     fmt::format("is not the version of template '{}' in use ({}) and no plan in the database "
-                                 "was opened from it",
-                                 name, found.tmpl->version));
+  throw InvalidInput(
+      "template_version", std::to_string(*version),
+      fmt::format("is not the version of template '{}' in use ({}) and no plan in the database "
+                  "was opened from it",
+                  name, found.tmpl->version));
 }
 
 const plan::Template& TemplateResolver::of_plan(store::Database& db, const model::Plan& plan) {

@@ -4,9 +4,9 @@
 #include <ics/model/validate.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <charconv>
-#include <fmt/format.h>
 #include <sstream>
 
 namespace ics::io {
@@ -41,7 +41,8 @@ std::optional<int> optional_count(const BulkRow& row, std::string_view column, i
   int value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < least)
-    throw InvalidInput(std::string(column), std::string(text), fmt::format("must be a whole number, at least {}", least));
+    throw InvalidInput(std::string(column), std::string(text),
+                       fmt::format("must be a whole number, at least {}", least));
   return value;
 }
 
@@ -105,7 +106,8 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today) {
   p.end_date = optional_date(row, "end_date");
   require_not_future(p.end_date, today, "end_date");
   if (p.end_date && *p.end_date < p.start_date)
-    throw InvalidInput("end_date", p.end_date->iso(), fmt::format("is before the start_date ({})", p.start_date.iso()));
+    throw InvalidInput("end_date", p.end_date->iso(),
+                       fmt::format("is before the start_date ({})", p.start_date.iso()));
   p.end_reason = optional_code(row, "end_reason", model::end_reason_codes());
   if (p.end_date && !p.end_reason) throw InvalidInput("end_reason", "", "must be given with an end_date");
   if (p.end_reason && !p.end_date)
@@ -129,7 +131,9 @@ model::Action action_from_row(const BulkRow& row, util::Date today) {
   a.owner = model::require_text(row.text("owner"), "owner");
   a.agency = model::require_text(row.text("agency"), "agency");
   a.due_date = required_date(row, "due_date");
-  a.status = row.blank("status") ? "open" : model::require_code(row.text("status"), model::action_statuses(), "status");
+  a.status = row.blank("status")
+                 ? "open"
+                 : model::require_code(row.text("status"), model::action_statuses(), "status");
   a.completed_date = optional_date(row, "completed_date");
   require_not_future(a.completed_date, today, "completed_date");
   a.cancel_reason = optional_text(row, "cancel_reason");
@@ -140,7 +144,8 @@ model::Action action_from_row(const BulkRow& row, util::Date today) {
   if (a.status == "cancelled" && !a.cancel_reason)
     throw InvalidInput("cancel_reason", "", "must be given for a cancelled action");
   if (a.status != "cancelled" && a.cancel_reason)
-    throw InvalidInput("cancel_reason", *a.cancel_reason, fmt::format("must be left blank for a {} action", a.status));
+    throw InvalidInput("cancel_reason", *a.cancel_reason,
+                       fmt::format("must be left blank for a {} action", a.status));
   return a;
 }
 

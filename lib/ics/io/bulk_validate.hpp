@@ -19,7 +19,7 @@ std::optional<std::int64_t> row_id(const BulkRow& row);
 model::Child child_from_row(const BulkRow& row, util::Date today);
 
 struct PlanFields {
-  model::Plan plan;  // template_name, kind (may be empty: the template's), categories, dates, texts
+  model::Plan plan;   // template_name, kind (may be empty: the template's), categories, dates, texts
   std::string child;  // the child column as written: C12, nhs:N, upn:U or ref:R
   std::optional<int> template_version;   // blank: the template's current version
   std::optional<int> previous_cp_plans;  // blank: counted from the database

@@ -1,11 +1,11 @@
 #include <ics/io/mapping.hpp>
 #include <ics/model/codes.hpp>
-#include <ics/util/yaml_read.hpp>
 #include <ics/util/text.hpp>
+#include <ics/util/yaml_read.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <algorithm>
 #include <span>
 
 namespace ics::io {
@@ -15,12 +15,12 @@ namespace yaml = util::yaml;
 namespace {
 
 constexpr std::array<std::string_view, k_register_field_count> k_field_names = {
-    "ref",      "child_ref", "family_name", "given_names", "date_of_birth", "sex",         "nhs_number",
-    "upn",      "category",  "start_date",  "end_date",    "end_reason",    "lead_worker", "team"};
+    "ref", "child_ref", "family_name", "given_names", "date_of_birth", "sex",         "nhs_number",
+    "upn", "category",  "start_date",  "end_date",    "end_reason",    "lead_worker", "team"};
 constexpr std::array<RegisterField, 4> k_required = {RegisterField::ref, RegisterField::family_name,
-                                                      RegisterField::start_date, RegisterField::category};
+                                                     RegisterField::start_date, RegisterField::category};
 constexpr std::array<RegisterField, 3> k_coded = {RegisterField::category, RegisterField::sex,
-                                                   RegisterField::end_reason};
+                                                  RegisterField::end_reason};
 
 std::span<const std::string_view> codes_of(RegisterField field) {
   switch (field) {
@@ -42,9 +42,13 @@ void check_date_format(const YAML::Node& node, std::string_view source) {
     char d = i + 1 < format.size() ? format[++i] : '\0';
     if (d == '-' && i + 1 < format.size() && (format[i + 1] == 'd' || format[i + 1] == 'm')) d = format[++i];
     switch (d) {
-      case 'd': case 'e': day = true; break;
-      case 'm': case 'b': case 'B': month = true; break;
-      case 'Y': case 'y': year = true; break;
+      case 'd':
+      case 'e': day = true; break;
+      case 'm':
+      case 'b':
+      case 'B': month = true; break;
+      case 'Y':
+      case 'y': year = true; break;
       case '%': break;
       default:
         yaml::fail(source, node.Mark(),
@@ -79,7 +83,8 @@ std::unordered_map<std::string, std::string> read_value_map(const yaml::Map& val
     const YAML::Node& key = it->first;
     const YAML::Node& code = it->second;
     if (!key.IsScalar())
-      yaml::fail(values.source(), key.Mark(), fmt::format("a source value in '{}' must be text (write \"\" for blank)", name));
+      yaml::fail(values.source(), key.Mark(),
+                 fmt::format("a source value in '{}' must be text (write \"\" for blank)", name));
     if (!code.IsScalar() || std::find(codes.begin(), codes.end(), code.Scalar()) == codes.end())
       yaml::fail(values.source(), code.Mark().is_null() ? key.Mark() : code.Mark(),
                  fmt::format("'{}' maps to {}, which is not one of {}", key.Scalar(), yaml::describe(code),
@@ -88,14 +93,17 @@ std::unordered_map<std::string, std::string> read_value_map(const yaml::Map& val
     if (!fresh && existing->second != code.Scalar())
       yaml::fail(values.source(), key.Mark(),
                  fmt::format("'{}' maps to {} but an earlier spelling of it maps to {} (values are compared "
-                             "trimmed and ignoring case)", key.Scalar(), code.Scalar(), existing->second));
+                             "trimmed and ignoring case)",
+                             key.Scalar(), code.Scalar(), existing->second));
   }
   return out;
 }
 
 }  // namespace
 
-std::string_view field_name(RegisterField field) { return k_field_names[static_cast<std::size_t>(field)]; }
+std::string_view field_name(RegisterField field) {
+  return k_field_names[static_cast<std::size_t>(field)];
+}
 
 std::string value_key(std::string_view value) {
   std::string key(util::trim(value));
@@ -143,25 +151,29 @@ Mapping parse_mapping(std::string_view text, std::string_view source) {
     auto name = k_field_names[i];
     if (!columns.has(name)) continue;
     YAML::Mark mark = columns.mark(name);
-    mapping.m_columns[i] = SourceColumn{std::string(util::trim(columns.text(name))), mark.line + 1, mark.column + 1};
+    mapping.m_columns[i] =
+        SourceColumn{std::string(util::trim(columns.text(name))), mark.line + 1, mark.column + 1};
   }
   for (auto field : k_required)
     if (!mapping.column(field))
       top.fail("columns", fmt::format("'columns' must name the source column of '{}' (required: ref, "
-                                      "family_name, start_date, category)", field_name(field)));
+                                      "family_name, start_date, category)",
+                                      field_name(field)));
   if (top.has("values")) {
     yaml::Map values(top.get("values"), "'values'", source, {"category", "sex", "end_reason"});
     for (auto field : k_coded) {
       if (!values.has(field_name(field))) continue;
       if (!mapping.column(field))
         values.fail(field_name(field), fmt::format("values are given for '{}' but 'columns' names no source "
-                                                   "column for it", field_name(field)));
+                                                   "column for it",
+                                                   field_name(field)));
       mapping.m_values[static_cast<std::size_t>(field)] = read_value_map(values, field);
     }
   }
   // The codes themselves, where the values map does not say otherwise.
   for (auto field : k_coded)
-    for (auto code : codes_of(field)) mapping.m_values[static_cast<std::size_t>(field)].emplace(value_key(code), code);
+    for (auto code : codes_of(field))
+      mapping.m_values[static_cast<std::size_t>(field)].emplace(value_key(code), code);
   return mapping;
 }
 

@@ -17,8 +17,20 @@ namespace ics::io {
 
 // The fields a register row can feed, in the order rows are checked.
 enum class RegisterField {
-  ref, child_ref, family_name, given_names, date_of_birth, sex, nhs_number, upn,
-  category, start_date, end_date, end_reason, lead_worker, team
+  ref,
+  child_ref,
+  family_name,
+  given_names,
+  date_of_birth,
+  sex,
+  nhs_number,
+  upn,
+  category,
+  start_date,
+  end_date,
+  end_reason,
+  lead_worker,
+  team
 };
 inline constexpr std::size_t k_register_field_count = 14;
 

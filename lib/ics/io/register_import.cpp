@@ -8,8 +8,8 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace ics::io {
@@ -49,7 +49,9 @@ class Import {
   long long m_total_bytes = 0;
 };
 
-StorageError file_changed() { return StorageError("the import file changed while it was being imported"); }
+StorageError file_changed() {
+  return StorageError("the import file changed while it was being imported");
+}
 
 void Import::rewind() {
   auto& in = *m_request.input;
@@ -61,7 +63,8 @@ void Import::rewind() {
 }
 
 void Import::progress(std::string_view phase, long rows, long long bytes) {
-  if (m_request.on_progress && !m_request.on_progress({phase, rows, bytes, m_total_bytes})) throw Interrupted();
+  if (m_request.on_progress && !m_request.on_progress({phase, rows, bytes, m_total_bytes}))
+    throw Interrupted();
 }
 
 void Import::report(const RowIssue& issue) {
@@ -104,13 +107,17 @@ void Import::check() {
   progress("checking", 0, 0);
   while (reader.next(fields)) {
     long line = reader.line();
-    if (++counts.rows_read % k_progress_every == 0) progress("checking", counts.rows_read, reader.bytes_read());
+    if (++counts.rows_read % k_progress_every == 0)
+      progress("checking", counts.rows_read, reader.bytes_read());
     auto issue = m_checker->read_ref(fields, line, ref);
     if (!issue) {
       bool added = false;
       std::uint32_t id = refs.intern(ref, added);
-      if (added) first_line.push_back(static_cast<std::uint32_t>(line));
-      else issue = RowIssue{true, line, ref, "ref", ref, fmt::format("already appears on line {}", first_line[id])};
+      if (added)
+        first_line.push_back(static_cast<std::uint32_t>(line));
+      else
+        issue =
+            RowIssue{true, line, ref, "ref", ref, fmt::format("already appears on line {}", first_line[id])};
     }
     if (issue) {
       reject(*issue);
@@ -170,7 +177,8 @@ void Import::write(RegisterWriter& writer) {
   progress("writing", 0, 0);
   while (reader.next(fields)) {
     if (index >= m_status.size()) throw file_changed();
-    if ((index + 1) % k_progress_every == 0) progress("writing", static_cast<long>(index + 1), reader.bytes_read());
+    if ((index + 1) % k_progress_every == 0)
+      progress("writing", static_cast<long>(index + 1), reader.bytes_read());
     if (m_status[index++] != RowStatus::create) continue;
     long line = reader.line();
     warnings.clear();
@@ -197,7 +205,8 @@ std::string counts_json(const RegisterCounts& c) {
   return j.dump();
 }
 
-RegisterResult import_register(store::Database& db, const store::AuditContext& context, const RegisterImport& request) {
+RegisterResult import_register(store::Database& db, const store::AuditContext& context,
+                               const RegisterImport& request) {
   try {
     db.query("register_cache_size").exec();
     store::WriteTransaction tx(db, context);

@@ -83,7 +83,8 @@ struct RegisterResult {
 // Imports the export in one write transaction with its batch and audit record; a dry run rolls
 // it back. Throws InvalidInput for a file the mapping cannot read (a missing column, an unclosed
 // quote), Interrupted when cancelled; nothing is written then.
-RegisterResult import_register(store::Database& db, const store::AuditContext& context, const RegisterImport& request);
+RegisterResult import_register(store::Database& db, const store::AuditContext& context,
+                               const RegisterImport& request);
 
 // The counts as one JSON object (the batch's `counts`).
 std::string counts_json(const RegisterCounts& counts);

@@ -32,8 +32,10 @@ bool ExportBytes::fill() {
   if (m_hash) m_hash->update(chunk);
   m_bytes += static_cast<long long>(count);
   m_out.clear();
-  if (m_encoding == util::Encoding::windows_1252) util::append_windows_1252_as_utf8(m_out, chunk);
-  else m_out.assign(chunk);
+  if (m_encoding == util::Encoding::windows_1252)
+    util::append_windows_1252_as_utf8(m_out, chunk);
+  else
+    m_out.assign(chunk);
   setg(m_out.data(), m_out.data(), m_out.data() + m_out.size());
   return true;
 }
@@ -49,8 +51,8 @@ ExportReader::ExportReader(std::istream& raw, util::Encoding encoding, util::Sha
 
 bool ExportReader::next(std::vector<std::string>& fields) {
   while (m_csv.next(fields)) {
-    bool blank = std::all_of(fields.begin(), fields.end(),
-                             [](const std::string& f) { return util::trim(f).empty(); });
+    bool blank =
+        std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return util::trim(f).empty(); });
     if (!blank) return true;
   }
   if (m_bytes.failed()) throw StorageError("cannot read the import file: reading failed part way");

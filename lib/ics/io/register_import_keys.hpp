@@ -31,7 +31,7 @@ class KeyIndex {
   std::size_t slot_of(std::string_view key, std::uint32_t hash) const;
   void grow();
 
-  std::string m_text;                   // every key, one after another
+  std::string m_text;                    // every key, one after another
   std::vector<std::uint32_t> m_offsets;  // key i is m_text[m_offsets[i], m_offsets[i + 1])
   std::vector<Slot> m_slots;             // open addressing, a power of two long
 };

@@ -16,8 +16,10 @@ void link(KeyIndex& keys, std::vector<std::uint32_t>& first, std::string_view ke
   if (key.empty()) return;
   bool added = false;
   std::uint32_t id = keys.intern(key, added);
-  if (added) first.push_back(row);
-  else unite(first[id], row);
+  if (added)
+    first.push_back(row);
+  else
+    unite(first[id], row);
 }
 
 }  // namespace
@@ -34,8 +36,10 @@ std::uint32_t ChildMatcher::find(std::uint32_t row) {
 void ChildMatcher::unite(std::uint32_t a, std::uint32_t b) {
   a = find(a);
   b = find(b);
-  if (a < b) m_parent[b] = a;
-  else if (b < a) m_parent[a] = b;
+  if (a < b)
+    m_parent[b] = a;
+  else if (b < a)
+    m_parent[a] = b;
 }
 
 void ChildMatcher::add_row(std::string_view person, std::string_view nhs, util::Date start, long line) {
@@ -62,8 +66,10 @@ std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, 
   std::vector<Found> found;
   for (std::uint32_t id = 0; id < m_persons.size(); ++id) {
     auto child = by_person ? by_person(m_persons.key(id)) : std::nullopt;
-    if (child) found.push_back({m_person_first[id], *child, true, id});
-    else m_flags[m_person_first[id]] |= k_adds_person;
+    if (child)
+      found.push_back({m_person_first[id], *child, true, id});
+    else
+      m_flags[m_person_first[id]] |= k_adds_person;
   }
   if (by_nhs)
     for (std::uint32_t id = 0; id < m_nhs.size(); ++id)
@@ -91,8 +97,10 @@ std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, 
   }
   for (std::uint32_t row = 0; row < n; ++row) {
     if (!is_first(row)) continue;
-    if (m_flags[row] & k_existing) ++m_existing_children;
-    else ++m_new_children;
+    if (m_flags[row] & k_existing)
+      ++m_existing_children;
+    else
+      ++m_new_children;
   }
   rank_rows();
   m_persons.clear();

@@ -25,8 +25,8 @@ class ChildMatcher {
   // A group whose keys name two different children of the database: its plans go to `kept` (found
   // first: by person id before NHS number, then in file order).
   struct Clash {
-    long line;           // the first row with the key that named `other`
-    std::string field;   // child_ref or nhs_number
+    long line;          // the first row with the key that named `other`
+    std::string field;  // child_ref or nhs_number
     std::string value;
     std::int64_t kept;
     std::int64_t other;
@@ -64,8 +64,8 @@ class ChildMatcher {
 
   KeyIndex m_persons, m_nhs;
   std::vector<std::uint32_t> m_person_first, m_nhs_first;  // the first row of each key
-  std::vector<std::uint32_t> m_parent;  // union-find; after resolve, each row's group
-  std::vector<std::int32_t> m_start;    // days since 1970-01-01
+  std::vector<std::uint32_t> m_parent;                     // union-find; after resolve, each row's group
+  std::vector<std::int32_t> m_start;                       // days since 1970-01-01
   std::vector<std::uint32_t> m_line;
   std::vector<std::uint32_t> m_before;
   std::vector<std::int64_t> m_child;

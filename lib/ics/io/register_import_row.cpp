@@ -3,18 +3,19 @@
 #include <ics/util/error.hpp>
 #include <ics/util/text.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <algorithm>
 
 namespace ics::io {
 
 namespace {
 
 constexpr RegisterField k_all_fields[] = {
-    RegisterField::ref,        RegisterField::child_ref,  RegisterField::family_name, RegisterField::given_names,
-    RegisterField::date_of_birth, RegisterField::sex,     RegisterField::nhs_number,  RegisterField::upn,
-    RegisterField::category,   RegisterField::start_date, RegisterField::end_date,    RegisterField::end_reason,
+    RegisterField::ref,         RegisterField::child_ref,     RegisterField::family_name,
+    RegisterField::given_names, RegisterField::date_of_birth, RegisterField::sex,
+    RegisterField::nhs_number,  RegisterField::upn,           RegisterField::category,
+    RegisterField::start_date,  RegisterField::end_date,      RegisterField::end_reason,
     RegisterField::lead_worker, RegisterField::team};
 
 // The text with each byte that is not part of valid UTF-8 written as \xNN, for messages.
@@ -79,8 +80,9 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
   bool readable = util::is_valid_utf8(raw);
   ref = readable ? std::string(util::trim(raw)) : std::string();
   if (fields.size() != m_width)
-    return RowIssue{true, line, ref, "row", "",
-                    fmt::format("has {} fields where the header has {}", fields.size(), m_width)};
+    return RowIssue{true, line,
+                    ref,  "row",
+                    "",   fmt::format("has {} fields where the header has {}", fields.size(), m_width)};
   if (!readable) return RowIssue{true, line, ref, "ref", printable(raw), "is not valid UTF-8"};
   if (ref.empty()) return RowIssue{true, line, ref, "ref", std::string(raw), "is empty"};
   return std::nullopt;
@@ -89,7 +91,8 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
 std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields, long line, RegisterRow& row,
                                          std::vector<RowIssue>& warnings) const {
   auto issue = [&](bool rejected, RegisterField field, std::string_view raw, std::string reason) {
-    return RowIssue{rejected, line, row.ref, std::string(field_name(field)), std::string(raw), std::move(reason)};
+    return RowIssue{rejected,         line, row.ref, std::string(field_name(field)), std::string(raw),
+                    std::move(reason)};
   };
   auto reject = [&](RegisterField field, std::string reason) {
     return issue(true, field, value(fields, field), std::move(reason));
@@ -97,7 +100,9 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   auto warn = [&](RegisterField field, std::string reason) {
     warnings.push_back(issue(false, field, value(fields, field), std::move(reason)));
   };
-  auto not_a_date = [&] { return fmt::format("is not a date in the mapping's date formats ({})", m_formats); };
+  auto not_a_date = [&] {
+    return fmt::format("is not a date in the mapping's date formats ({})", m_formats);
+  };
   using F = RegisterField;
   row.line = line;
 
@@ -118,15 +123,18 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   if (!util::trim(value(fields, F::end_date)).empty()) {
     row.end = m_mapping.parse_date(value(fields, F::end_date));
     if (!row.end) return reject(F::end_date, not_a_date());
-    if (*row.end < row.start) return reject(F::end_date, fmt::format("is before the start date ({})", row.start.iso()));
+    if (*row.end < row.start)
+      return reject(F::end_date, fmt::format("is before the start date ({})", row.start.iso()));
     if (*row.end > m_today) return reject(F::end_date, "is after today");
   }
 
   if (util::trim(value(fields, F::category)).empty()) return reject(F::category, "is missing");
   auto category = m_mapping.map_value(F::category, value(fields, F::category));
   if (!category) return reject(F::category, "has no mapping");
-  if (!m_categories.empty() && std::find(m_categories.begin(), m_categories.end(), *category) == m_categories.end())
-    return reject(F::category, fmt::format("maps to {}, which the child-protection template does not allow", *category));
+  if (!m_categories.empty() &&
+      std::find(m_categories.begin(), m_categories.end(), *category) == m_categories.end())
+    return reject(F::category,
+                  fmt::format("maps to {}, which the child-protection template does not allow", *category));
   row.category = *category;
 
   // Imported from here on, perhaps with warnings.
@@ -140,8 +148,10 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   }
   row.sex = "U";
   if (mapped(F::sex)) {
-    if (auto sex = m_mapping.map_value(F::sex, value(fields, F::sex))) row.sex = *sex;
-    else warn(F::sex, "has no mapping (recorded as U)");
+    if (auto sex = m_mapping.map_value(F::sex, value(fields, F::sex)))
+      row.sex = *sex;
+    else
+      warn(F::sex, "has no mapping (recorded as U)");
   }
   row.nhs_number.reset();
   if (!util::trim(value(fields, F::nhs_number)).empty()) {
@@ -155,11 +165,13 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   }
   row.legacy_end_reason = optional_trimmed(value(fields, F::end_reason));
   row.end_reason.reset();
-  if (row.end) row.end_reason = m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other");
+  if (row.end)
+    row.end_reason = m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other");
   row.lead_worker = optional_trimmed(value(fields, F::lead_worker));
   row.team = optional_trimmed(value(fields, F::team));
 
-  bool unborn = m_mapping.is_unborn_marker(row.given_names) || (row.date_of_birth && *row.date_of_birth > row.start);
+  bool unborn =
+      m_mapping.is_unborn_marker(row.given_names) || (row.date_of_birth && *row.date_of_birth > row.start);
   if (unborn) {
     row.expected_dob = row.date_of_birth;
     row.date_of_birth.reset();

@@ -62,7 +62,7 @@ class RowChecker {
 
   const Mapping& m_mapping;
   std::array<int, k_register_field_count> m_index;  // column position per field, -1 when unmapped
-  std::size_t m_width;                               // the header's number of columns
+  std::size_t m_width;                              // the header's number of columns
   util::Date m_today;
   std::vector<std::string> m_categories;
   std::string m_formats;  // the date formats, for messages

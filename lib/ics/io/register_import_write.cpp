@@ -17,7 +17,9 @@ namespace ics::io {
 
 namespace {
 
-auto i64(std::int64_t v) { return static_cast<int64_t>(v); }
+auto i64(std::int64_t v) {
+  return static_cast<int64_t>(v);
+}
 
 bool exists(store::Database& db, std::string_view query) {
   auto& q = db.query(query);
@@ -33,8 +35,12 @@ std::optional<std::int64_t> single_id(store::Database& db, std::string_view quer
 
 }  // namespace
 
-bool has_any_plan(store::Database& db) { return exists(db, "register_any_plan"); }
-bool has_any_child(store::Database& db) { return exists(db, "register_any_child"); }
+bool has_any_plan(store::Database& db) {
+  return exists(db, "register_any_plan");
+}
+bool has_any_child(store::Database& db) {
+  return exists(db, "register_any_child");
+}
 
 bool plan_has_ref(store::Database& db, std::string_view ref) {
   return single_id(db, "register_plan_by_ref", ref).has_value();
@@ -50,27 +56,33 @@ std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view n
 
 BulkStatement::BulkStatement(store::Database& db, std::string_view query) : m_db(db.sql().getHandle()) {
   const std::string& text = store::named_query(query);
-  int rc = sqlite3_prepare_v3(m_db, text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                              nullptr);
+  int rc = sqlite3_prepare_v3(m_db, text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT,
+                              &m_stmt, nullptr);
   if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
 }
 
-BulkStatement::~BulkStatement() { sqlite3_finalize(m_stmt); }
+BulkStatement::~BulkStatement() {
+  sqlite3_finalize(m_stmt);
+}
 
 void BulkStatement::text(int index, std::string_view value) {
   sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
 }
 
 void BulkStatement::optional_text(int index, const std::optional<std::string>& value) {
-  if (value) text(index, std::string_view(*value));
-  else null(index);
+  if (value)
+    text(index, std::string_view(*value));
+  else
+    null(index);
 }
 
 void BulkStatement::integer(int index, std::int64_t value) {
   sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(value));
 }
 
-void BulkStatement::null(int index) { sqlite3_bind_null(m_stmt, index); }
+void BulkStatement::null(int index) {
+  sqlite3_bind_null(m_stmt, index);
+}
 
 void BulkStatement::run() {
   int rc = sqlite3_step(m_stmt);
@@ -101,14 +113,16 @@ std::string_view RegisterWriter::iso(std::size_t slot, const std::optional<util:
   return date ? iso(slot, *date) : std::string_view();
 }
 
-RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request, const std::string& sha256)
+RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request,
+                               const std::string& sha256)
     : m_tx(tx),
       m_insert_child(tx.db(), "insert_child"),
       m_insert_ref(tx.db(), "insert_child_ref"),
       m_insert_plan(tx.db(), "insert_plan"),
       m_template(*request.plan_template),
       m_calendar(*request.calendar) {
-  m_template_id = store::template_snapshot(tx, m_template.name, m_template.version, m_template.hash, m_template.text);
+  m_template_id =
+      store::template_snapshot(tx, m_template.name, m_template.version, m_template.hash, m_template.text);
   auto& q = tx.db().query("register_insert_batch");
   q.bind(1, request.file_name);
   q.bind(2, sha256);
@@ -123,10 +137,14 @@ std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
   auto& q = m_insert_child;  // insert_child (schemas/queries/core.sql)
   q.text(1, row.given_names);
   q.text(2, row.family_name);
-  if (row.date_of_birth) q.text(3, iso(0, *row.date_of_birth));
-  else q.null(3);
-  if (row.expected_dob) q.text(4, iso(1, *row.expected_dob));
-  else q.null(4);
+  if (row.date_of_birth)
+    q.text(3, iso(0, *row.date_of_birth));
+  else
+    q.null(3);
+  if (row.expected_dob)
+    q.text(4, iso(1, *row.expected_dob));
+  else
+    q.null(4);
   q.text(5, row.sex);
   q.optional_text(6, row.nhs_number);
   q.optional_text(7, row.upn);
@@ -193,14 +211,18 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   q.text(4, row.category);
   q.text(5, row.category);
   q.text(6, iso(2, row.start));
-  if (row.end) q.text(7, iso(3, *row.end));
-  else q.null(7);
+  if (row.end)
+    q.text(7, iso(3, *row.end));
+  else
+    q.null(7);
   q.optional_text(8, row.end_reason);
   q.optional_text(9, row.lead_worker);
   q.optional_text(10, row.team);
   q.null(11);
-  if (first_review) q.text(12, iso(4, *first_review));
-  else q.null(12);
+  if (first_review)
+    q.text(12, iso(4, *first_review));
+  else
+    q.null(12);
   q.integer(13, previous);
   q.text(14, row.ref);
   q.optional_text(15, row.legacy_end_reason);

@@ -28,11 +28,16 @@ class DelimitedWriter : public util::RowSink {
     }
     // TSV has no quoting: tabs and line breaks inside a value are written as escapes.
     for (char c : text) {
-      if (c == '\t') m_out << "\\t";
-      else if (c == '\n') m_out << "\\n";
-      else if (c == '\r') m_out << "\\r";
-      else if (c == '\\') m_out << "\\\\";
-      else m_out << c;
+      if (c == '\t')
+        m_out << "\\t";
+      else if (c == '\n')
+        m_out << "\\n";
+      else if (c == '\r')
+        m_out << "\\r";
+      else if (c == '\\')
+        m_out << "\\\\";
+      else
+        m_out << c;
     }
   }
   std::ostream& m_out;

@@ -1,9 +1,9 @@
 #include <ics/model/codes.hpp>
 #include <ics/util/error.hpp>
 
-#include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <array>
 
 namespace ics::model {
 
@@ -17,11 +17,21 @@ constexpr std::array<std::string_view, 4> k_review_kinds = {"initial-conference"
 constexpr std::array<std::string_view, 3> k_statuses = {"open", "done", "cancelled"};
 }  // namespace
 
-std::span<const std::string_view> sex_codes() { return k_sex; }
-std::span<const std::string_view> category_codes() { return k_categories; }
-std::span<const std::string_view> end_reason_codes() { return k_end_reasons; }
-std::span<const std::string_view> review_kinds() { return k_review_kinds; }
-std::span<const std::string_view> action_statuses() { return k_statuses; }
+std::span<const std::string_view> sex_codes() {
+  return k_sex;
+}
+std::span<const std::string_view> category_codes() {
+  return k_categories;
+}
+std::span<const std::string_view> end_reason_codes() {
+  return k_end_reasons;
+}
+std::span<const std::string_view> review_kinds() {
+  return k_review_kinds;
+}
+std::span<const std::string_view> action_statuses() {
+  return k_statuses;
+}
 
 std::string require_code(std::string_view value, std::span<const std::string_view> codes,
                          std::string_view field) {

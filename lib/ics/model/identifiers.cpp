@@ -1,9 +1,9 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
 #include <cctype>
 #include <charconv>
-#include <fmt/format.h>
 
 namespace ics::model {
 
@@ -23,7 +23,9 @@ std::optional<std::string> normalise_nhs_number(std::string_view text) {
   return digits;
 }
 
-bool is_valid_nhs_number(std::string_view text) { return normalise_nhs_number(text).has_value(); }
+bool is_valid_nhs_number(std::string_view text) {
+  return normalise_nhs_number(text).has_value();
+}
 
 std::optional<std::string> normalise_upn(std::string_view text) {
   static constexpr std::string_view k_letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
@@ -40,7 +42,7 @@ std::optional<std::string> normalise_upn(std::string_view text) {
   for (size_t i = 1; i < 13; ++i) {
     // A temporary UPN's final letter counts by its position in the check alphabet.
     int value = std::isdigit(static_cast<unsigned char>(upn[i])) ? upn[i] - '0'
-                                                                  : static_cast<int>(k_letters.find(upn[i]));
+                                                                 : static_cast<int>(k_letters.find(upn[i]));
     sum += value * static_cast<int>(i + 1);
   }
   if (k_letters[sum % 23] != upn[0]) return std::nullopt;
@@ -76,8 +78,8 @@ std::string format_id(EntityKind kind, std::int64_t number) {
 std::optional<EntityId> parse_id(std::string_view text) {
   if (text.size() < 2 || text.size() > 19) return std::nullopt;
   char prefix = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  for (EntityKind kind : {EntityKind::child, EntityKind::plan, EntityKind::action, EntityKind::review,
-                          EntityKind::batch}) {
+  for (EntityKind kind :
+       {EntityKind::child, EntityKind::plan, EntityKind::action, EntityKind::review, EntityKind::batch}) {
     if (prefix_of(kind) != prefix) continue;
     std::int64_t number = 0;
     auto digits = text.substr(1);

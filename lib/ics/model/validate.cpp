@@ -41,8 +41,7 @@ void validate_child(Child& child, util::Date today) {
   // Refuse typing slips such as 0019 for 2019.
   if (child.date_of_birth && child.date_of_birth->year() < 1900)
     throw InvalidInput("dob", child.date_of_birth->iso(), "is before 1900");
-  if (child.expected_dob &&
-      (*child.expected_dob < today || *child.expected_dob > today.plus_months(10)))
+  if (child.expected_dob && (*child.expected_dob < today || *child.expected_dob > today.plus_months(10)))
     throw InvalidInput("expected_dob", child.expected_dob->iso(), "must be within the next ten months");
   if (child.nhs_number) {
     auto nhs = normalise_nhs_number(*child.nhs_number);
@@ -59,11 +58,11 @@ void validate_child(Child& child, util::Date today) {
     auto& ref = child.refs[i];
     ref = require_text(ref, "ref");
     // Refs are listed space-separated (show, export), so one may not hold a space.
-    if (ref.find_first_of(" \t") != std::string::npos) throw InvalidInput("ref", ref, "must not contain spaces");
+    if (ref.find_first_of(" \t") != std::string::npos)
+      throw InvalidInput("ref", ref, "must not contain spaces");
     for (size_t k = 0; k < i; ++k)
       if (child.refs[k] == ref) throw InvalidInput("ref", ref, "is given twice");
   }
 }
 
 }  // namespace ics::model
-

@@ -1,7 +1,7 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/sources.hpp>
-#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
 
@@ -32,7 +32,8 @@ util::Calendar parse(std::string_view text, std::string_view source, std::string
     auto date = util::Date::parse_iso(iso);
     if (!date) holiday.refuse("date", "must be a date (YYYY-MM-DD)");
     if (date->year() < first_year || date->year() > last_year)
-      holiday.refuse("date", fmt::format("must be within first_year..last_year ({}..{})", first_year, last_year));
+      holiday.refuse("date",
+                     fmt::format("must be within first_year..last_year ({}..{})", first_year, last_year));
     std::string holiday_name = holiday.text("name");
     if (!holidays.emplace(*date, holiday_name).second) holiday.refuse("date", "is listed twice");
   }

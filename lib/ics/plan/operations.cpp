@@ -6,9 +6,9 @@
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <algorithm>
 
 namespace ics::plan {
 
@@ -44,7 +44,8 @@ std::int64_t add_child(store::WriteTransaction& tx, model::Child child, util::Da
   }
   if (child.upn) {
     if (auto held = store::child_id_by_upn(tx.db(), *child.upn))
-      throw Conflict(fmt::format("UPN {} is already held by child {}", *child.upn, format_id(EntityKind::child, *held)));
+      throw Conflict(
+          fmt::format("UPN {} is already held by child {}", *child.upn, format_id(EntityKind::child, *held)));
   }
   for (const auto& ref : child.refs)
     if (auto held = store::child_id_by_ref(tx.db(), ref))
@@ -62,26 +63,30 @@ std::int64_t open_plan(store::WriteTransaction& tx, const Template& tmpl, const 
   util::Date start = request.start.value_or(today);
   require_not_future(start, today, "start");
   if (!calendar.covers(start))
-    throw InvalidInput("start", start.iso(),
-                       fmt::format("is outside the years of calendar '{}' ({}-{}), so working days cannot be counted",
-                                   calendar.name(), calendar.first_year(), calendar.last_year()));
+    throw InvalidInput(
+        "start", start.iso(),
+        fmt::format("is outside the years of calendar '{}' ({}-{}), so working days cannot be counted",
+                    calendar.name(), calendar.first_year(), calendar.last_year()));
   if (child.date_of_birth && start < *child.date_of_birth)
     throw InvalidInput("start", start.iso(),
                        fmt::format("is before the child's date of birth ({})", child.date_of_birth->iso()));
   if (!tmpl.categories.empty() && !request.category)
-    throw InvalidInput("category", "", fmt::format("is required by template '{}' (one of {})", tmpl.name,
-                                                   fmt::join(tmpl.categories, ", ")));
+    throw InvalidInput(
+        "category", "",
+        fmt::format("is required by template '{}' (one of {})", tmpl.name, fmt::join(tmpl.categories, ", ")));
   if (tmpl.categories.empty() && request.category)
-    throw InvalidInput("category", *request.category, fmt::format("does not apply to template '{}'", tmpl.name));
+    throw InvalidInput("category", *request.category,
+                       fmt::format("does not apply to template '{}'", tmpl.name));
   if (request.category) require_category(tmpl, *request.category);
   if (auto other = store::overlapping_plan_of_kind(db, child.id, tmpl.kind, start)) {
     auto overlapping = store::get_plan(db, *other);
     if (!overlapping.end_date)
-      throw Conflict(fmt::format("child {} already has an open {} plan {}", format_id(EntityKind::child, child.id),
-                                 tmpl.kind, format_id(EntityKind::plan, *other)));
-    throw Conflict(fmt::format("'start' {} overlaps {} plan {} of child {}, which ended on {}", start.iso(), tmpl.kind,
-                               format_id(EntityKind::plan, *other), format_id(EntityKind::child, child.id),
-                               overlapping.end_date->iso()));
+      throw Conflict(fmt::format("child {} already has an open {} plan {}",
+                                 format_id(EntityKind::child, child.id), tmpl.kind,
+                                 format_id(EntityKind::plan, *other)));
+    throw Conflict(fmt::format("'start' {} overlaps {} plan {} of child {}, which ended on {}", start.iso(),
+                               tmpl.kind, format_id(EntityKind::plan, *other),
+                               format_id(EntityKind::child, child.id), overlapping.end_date->iso()));
   }
 
   store::PlanRow row;
@@ -129,7 +134,8 @@ std::int64_t assign_action(store::WriteTransaction& tx, const NewAction& request
   action.agency = model::require_text(request.agency, "agency");
   action.due_date = request.due;
   if (request.due < plan.start_date)
-    throw InvalidInput("due", request.due.iso(), fmt::format("is before the plan's start ({})", plan.start_date.iso()));
+    throw InvalidInput("due", request.due.iso(),
+                       fmt::format("is before the plan's start ({})", plan.start_date.iso()));
   if (request.section) {
     auto tmpl = parse_template(store::template_body_of_plan(tx.db(), plan.id), plan.template_name);
     bool known = std::any_of(tmpl.sections.begin(), tmpl.sections.end(),
@@ -149,7 +155,8 @@ void finish(store::WriteTransaction& tx, std::int64_t action_id, const std::stri
             const std::optional<std::string>& reason) {
   auto before = store::get_action(tx.db(), action_id);
   if (before.status != "open")
-    throw Conflict(fmt::format("action '{}' is already {}", format_id(EntityKind::action, action_id), before.status));
+    throw Conflict(
+        fmt::format("action '{}' is already {}", format_id(EntityKind::action, action_id), before.status));
   store::finish_action(tx, action_id, status, on, reason);
   auto after = before;
   after.status = status;
@@ -164,7 +171,8 @@ void complete_action(store::WriteTransaction& tx, std::int64_t action_id, util::
   auto action = store::get_action(tx.db(), action_id);
   auto plan = store::get_plan(tx.db(), action.plan_id);
   if (on < plan.start_date)
-    throw InvalidInput("date", on.iso(), fmt::format("is before the plan's start ({})", plan.start_date.iso()));
+    throw InvalidInput("date", on.iso(),
+                       fmt::format("is before the plan's start ({})", plan.start_date.iso()));
   finish(tx, action_id, "done", on, std::nullopt);
 }
 
@@ -179,7 +187,8 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
   require_open(plan);
   require_not_future(request.date, today, "date");
   if (request.date < plan.start_date)
-    throw InvalidInput("date", request.date.iso(), fmt::format("is before the plan's start ({})", plan.start_date.iso()));
+    throw InvalidInput("date", request.date.iso(),
+                       fmt::format("is before the plan's start ({})", plan.start_date.iso()));
   auto tmpl = parse_template(store::template_body_of_plan(tx.db(), plan.id), plan.template_name);
   model::Review review;
   review.plan_id = plan.id;
@@ -188,9 +197,11 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
   if (request.outcome) review.outcome = model::require_text(*request.outcome, "outcome");
   if (request.category) {
     if (tmpl.categories.empty())
-      throw InvalidInput("category", *request.category, fmt::format("does not apply to a {} plan", plan.kind));
+      throw InvalidInput("category", *request.category,
+                         fmt::format("does not apply to a {} plan", plan.kind));
     if (review.kind != "initial-conference" && review.kind != "review-conference")
-      throw InvalidInput("category", *request.category, fmt::format("is decided at a conference, not a {}", review.kind));
+      throw InvalidInput("category", *request.category,
+                         fmt::format("is decided at a conference, not a {}", review.kind));
     require_category(tmpl, *request.category);
     review.category = request.category;
   }
@@ -215,10 +226,12 @@ void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date en
   require_open(plan);
   auto code = model::require_code(reason, model::end_reason_codes(), "reason");
   if (end < plan.start_date)
-    throw InvalidInput("end", end.iso(), fmt::format("is before the plan's start ({})", plan.start_date.iso()));
+    throw InvalidInput("end", end.iso(),
+                       fmt::format("is before the plan's start ({})", plan.start_date.iso()));
   require_not_future(end, today, "end");
   if (auto last = store::last_review_of_plan(tx.db(), plan_id); last && end <= *last)
-    throw InvalidInput("end", end.iso(), fmt::format("must be after the plan's last review ({})", last->iso()));
+    throw InvalidInput("end", end.iso(),
+                       fmt::format("must be after the plan's last review ({})", last->iso()));
   for (auto action_id : store::open_actions_of_plan(tx.db(), plan_id))
     finish(tx, action_id, "cancelled", end, std::string("plan closed"));
   store::set_plan_end(tx, plan_id, end, code);

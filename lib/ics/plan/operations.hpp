@@ -59,7 +59,7 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& review,
                            const CalendarLoader& calendars, util::Date today);
 
 // Ends a plan on `end` (the first day it no longer applies); its open actions are cancelled with it.
-void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date end,
-                const std::string& reason, util::Date today);
+void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason,
+                util::Date today);
 
 }  // namespace ics::plan

@@ -1,7 +1,7 @@
 #include <ics/plan/sources.hpp>
-#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
+#include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
 #include <fstream>
@@ -26,7 +26,9 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-std::string builtin_source(std::string_view path) { return fmt::format("builtin:{}", path); }
+std::string builtin_source(std::string_view path) {
+  return fmt::format("builtin:{}", path);
+}
 
 }  // namespace
 
@@ -37,10 +39,12 @@ std::optional<SourceText> find_source(std::string_view folder, std::string_view 
   for (const auto& dir : dirs) {
     fs::path path = dir / file;
     std::error_code error;
-    if (fs::is_regular_file(path, error)) return SourceText{std::string(name), read_file(path), path.string()};
+    if (fs::is_regular_file(path, error))
+      return SourceText{std::string(name), read_file(path), path.string()};
   }
   std::string path = fmt::format("{}/{}", folder, file);
-  if (auto text = util::resource(path)) return SourceText{std::string(name), std::string(*text), builtin_source(path)};
+  if (auto text = util::resource(path))
+    return SourceText{std::string(name), std::string(*text), builtin_source(path)};
   return std::nullopt;
 }
 
@@ -54,7 +58,8 @@ std::vector<SourceText> all_sources(std::string_view folder, const std::vector<f
       const fs::path& path = it->path();
       std::string filename = path.filename().string();
       std::error_code type_error;
-      if (path.extension() != k_extension || filename.starts_with(".") || !fs::is_regular_file(path, type_error))
+      if (path.extension() != k_extension || filename.starts_with(".") ||
+          !fs::is_regular_file(path, type_error))
         continue;
       here.emplace(path.stem().string(), path);
     }
@@ -67,7 +72,8 @@ std::vector<SourceText> all_sources(std::string_view folder, const std::vector<f
     std::string_view file = r.path.substr(prefix.size());
     if (file.find('/') != std::string_view::npos || !file.ends_with(k_extension)) continue;
     std::string name(file.substr(0, file.size() - k_extension.size()));
-    if (!found.contains(name)) found.emplace(name, SourceText{name, std::string(r.text), builtin_source(r.path)});
+    if (!found.contains(name))
+      found.emplace(name, SourceText{name, std::string(r.text), builtin_source(r.path)});
   }
   std::vector<SourceText> out;
   for (auto& [name, source] : found) out.push_back(std::move(source));

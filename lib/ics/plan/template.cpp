@@ -3,8 +3,8 @@
 #include <ics/plan/template_parse.hpp>
 #include <ics/util/error.hpp>
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 namespace ics::plan {
 
@@ -12,7 +12,9 @@ namespace {
 constexpr std::array<std::string_view, 4> k_unit_names = {"working_days", "days", "weeks", "months"};
 }  // namespace
 
-std::string_view unit_name(Unit unit) { return k_unit_names.at(static_cast<size_t>(unit)); }
+std::string_view unit_name(Unit unit) {
+  return k_unit_names.at(static_cast<size_t>(unit));
+}
 
 std::optional<Unit> parse_unit(std::string_view name) {
   for (size_t i = 0; i < k_unit_names.size(); ++i)

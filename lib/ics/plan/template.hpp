@@ -43,7 +43,8 @@ struct Template {
   int version = 1;
   std::string title;
   std::string kind;  // child-protection | child-in-need | ...
-  std::vector<std::string> categories;  // allowed categories; non-empty => a category is required at open-plan
+  std::vector<std::string>
+      categories;  // allowed categories; non-empty => a category is required at open-plan
   std::optional<Interval> core_group, first_review, review_interval, visit_interval;
   std::string calendar = "england-and-wales";
   std::vector<Section> sections;

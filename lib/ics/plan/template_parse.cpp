@@ -1,10 +1,10 @@
 #include <ics/model/codes.hpp>
 #include <ics/plan/template_parse.hpp>
-#include <ics/util/yaml_read.hpp>
 #include <ics/util/sha256.hpp>
+#include <ics/util/yaml_read.hpp>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace ics::plan {
 
@@ -40,12 +40,15 @@ std::vector<std::string> read_categories(const yaml::Map& top) {
   for (const auto& node : top.list("categories")) {
     std::string_view source = top.source();
     if (!node.IsScalar())
-      yaml::fail(source, node.Mark(), fmt::format("'categories' must be a list of codes, not {}", yaml::describe(node)));
+      yaml::fail(source, node.Mark(),
+                 fmt::format("'categories' must be a list of codes, not {}", yaml::describe(node)));
     const std::string& code = node.Scalar();
     if (std::find(codes.begin(), codes.end(), code) == codes.end())
-      yaml::fail(source, node.Mark(), fmt::format("'categories' must be among {}: {}", accepted, yaml::describe(node)));
+      yaml::fail(source, node.Mark(),
+                 fmt::format("'categories' must be among {}: {}", accepted, yaml::describe(node)));
     if (std::find(out.begin(), out.end(), code) != out.end())
-      yaml::fail(source, node.Mark(), fmt::format("'categories' lists a category twice: {}", yaml::describe(node)));
+      yaml::fail(source, node.Mark(),
+                 fmt::format("'categories' lists a category twice: {}", yaml::describe(node)));
     out.push_back(code);
   }
   return out;
@@ -83,7 +86,8 @@ std::vector<Section> read_sections(const yaml::Map& top) {
       if (other.key == section.key) map.refuse("key", "must be unique among the sections");
     section.title = map.text("title");
     if (map.has("actions"))
-      for (const auto& action : map.list("actions")) section.actions.push_back(read_action(action, top.source()));
+      for (const auto& action : map.list("actions"))
+        section.actions.push_back(read_action(action, top.source()));
     out.push_back(std::move(section));
   }
   return out;

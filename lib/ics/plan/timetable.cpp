@@ -10,11 +10,13 @@ std::optional<util::Date> after(const std::optional<Interval>& interval, util::D
 }
 }  // namespace
 
-std::optional<util::Date> first_core_group_due(const Template& t, util::Date start, const util::Calendar& calendar) {
+std::optional<util::Date> first_core_group_due(const Template& t, util::Date start,
+                                               const util::Calendar& calendar) {
   return after(t.core_group, start, calendar);
 }
 
-std::optional<util::Date> first_review_due(const Template& t, util::Date start, const util::Calendar& calendar) {
+std::optional<util::Date> first_review_due(const Template& t, util::Date start,
+                                           const util::Calendar& calendar) {
   return after(t.first_review, start, calendar);
 }
 

@@ -32,7 +32,8 @@ std::vector<std::string> read_parameters(const yaml::Map& fields, std::string_vi
   if (!fields.has(key)) return out;
   for (const auto& item : fields.list(key)) {
     if (!item.IsScalar() || !is_identifier(item.Scalar(), '_'))
-      yaml::fail(fields.source(), item.Mark(), "a parameter must be a name of lower-case letters, digits and '_'");
+      yaml::fail(fields.source(), item.Mark(),
+                 "a parameter must be a name of lower-case letters, digits and '_'");
     const std::string& name = item.Scalar();
     if (std::find(out.begin(), out.end(), name) != out.end() ||
         std::find(taken.begin(), taken.end(), name) != taken.end())
@@ -50,11 +51,13 @@ std::vector<ColumnDef> read_columns(const yaml::Map& fields) {
     yaml::Map column(item, "column", fields.source(), {"name", "type", "description"});
     ColumnDef def{column.text("name"), column.text("type"), column.text("description")};
     if (!is_identifier(def.name, '_'))
-      column.fail("name", fmt::format("column name '{}' must be lower-case letters, digits and '_'", def.name));
+      column.fail("name",
+                  fmt::format("column name '{}' must be lower-case letters, digits and '_'", def.name));
     for (const auto& other : out)
       if (other.name == def.name) column.fail("name", fmt::format("column '{}' is listed twice", def.name));
     if (std::find(k_column_types.begin(), k_column_types.end(), def.type) == k_column_types.end())
-      column.fail("type", fmt::format("column type '{}' is not one of {}", def.type, fmt::join(k_column_types, ", ")));
+      column.fail("type", fmt::format("column type '{}' is not one of {}", def.type,
+                                      fmt::join(k_column_types, ", ")));
     out.push_back(std::move(def));
   }
   return out;
@@ -67,7 +70,8 @@ std::vector<Definition> load_builtins() {
     Definition def = parse_definition(r.text, r.path);
     auto stem = r.path.substr(8, r.path.size() - 8 - 5);
     if (def.name != stem)
-      throw InvalidInput(fmt::format("{}:1:1: report name '{}' does not match the file name", r.path, def.name));
+      throw InvalidInput(
+          fmt::format("{}:1:1: report name '{}' does not match the file name", r.path, def.name));
     out.push_back(std::move(def));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -82,8 +86,9 @@ const std::vector<Definition>& builtins() {
 }  // namespace
 
 Definition parse_definition(std::string_view yaml_text, std::string_view source) {
-  yaml::Map fields(yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
-                   {"name", "title", "row", "parameters", "optional_parameters", "listed", "columns", "query"});
+  yaml::Map fields(
+      yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
+      {"name", "title", "row", "parameters", "optional_parameters", "listed", "columns", "query"});
   Definition def;
   def.source = std::string(source);
   def.name = fields.text("name");
@@ -106,7 +111,9 @@ Definition parse_definition(std::string_view yaml_text, std::string_view source)
   return def;
 }
 
-std::vector<Definition> builtin_definitions() { return builtins(); }
+std::vector<Definition> builtin_definitions() {
+  return builtins();
+}
 
 const Definition& find_definition(std::string_view name) {
   for (const auto& def : builtins())

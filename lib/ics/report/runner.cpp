@@ -26,7 +26,8 @@ store::Params checked_params(const Definition& def, const store::Params& params)
       throw InvalidInput(fmt::format("report '{}' needs the parameter '{}'", def.name, name));
   }
   auto as_of = params.find("as_of");
-  if (as_of == params.end()) throw InvalidInput(fmt::format("report '{}' needs the parameter 'as_of'", def.name));
+  if (as_of == params.end())
+    throw InvalidInput(fmt::format("report '{}' needs the parameter 'as_of'", def.name));
   const auto* text = std::get_if<std::string>(&as_of->second);
   if (!text || !util::Date::parse_iso(*text))
     throw InvalidInput("as_of", text ? *text : "", "is not a date (YYYY-MM-DD)");
@@ -65,7 +66,8 @@ std::vector<util::Column> columns_of(const Definition& def) {
   return out;
 }
 
-void run_report(store::Database& db, const Definition& def, const store::Params& params, util::RowSink& sink) {
+void run_report(store::Database& db, const Definition& def, const store::Params& params,
+                util::RowSink& sink) {
   store::Params bound = checked_params(def, params);
   CheckedSink checked(def, sink);
   try {

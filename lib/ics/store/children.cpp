@@ -4,8 +4,8 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace ics::store {
 
@@ -16,7 +16,8 @@ std::optional<std::int64_t> single_id(SQLite::Statement& q) {
 }
 }  // namespace
 
-std::int64_t insert_child(WriteTransaction& tx, const model::Child& c, const std::optional<Provenance>& from) {
+std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
+                          const std::optional<Provenance>& from) {
   auto& q = tx.db().query("insert_child");
   q.bind(1, c.given_names);
   q.bind(2, c.family_name);
@@ -53,7 +54,8 @@ void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t
 model::Child get_child(Database& db, std::int64_t id) {
   auto& q = db.query("child_by_id");
   q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
+  if (!q.executeStep())
+    throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
   model::Child c;
   c.id = q.getColumn(0).getInt64();
   c.given_names = q.getColumn(1).getString();

@@ -6,8 +6,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -75,8 +75,8 @@ Database::Database(const std::filesystem::path& path, int flags) : m_path(path) 
 Database::Database(const std::filesystem::path& path, OpenMode mode)
     : Database((std::filesystem::exists(path)
                     ? path
-                    : throw NoDatabase(fmt::format(
-                          "no database at '{}': run 'icsctl init' to create it", path.string()))),
+                    : throw NoDatabase(
+                          fmt::format("no database at '{}': run 'icsctl init' to create it", path.string()))),
                SQLite::OPEN_READWRITE) {
   // Readers open read-write too (a WAL database needs its -shm file) but may not change anything.
   if (mode == OpenMode::read) m_db->exec("PRAGMA query_only = ON");
@@ -112,7 +112,8 @@ int Database::migrate(const AuditContext& context) {
       WriteTransaction tx(*this, context);  // rolls back if anything below throws
       m_db->exec(std::string(m.sql));
       m_db->exec(fmt::format("PRAGMA user_version = {}", m.version));
-      tx.audit("database", std::nullopt, fmt::format(R"({{"schema_version":{},"migration":"{}"}})", m.version, m.path));
+      tx.audit("database", std::nullopt,
+               fmt::format(R"({{"schema_version":{},"migration":"{}"}})", m.version, m.path));
       tx.commit();
     } catch (const SQLite::Exception& e) {
       throw StorageError(fmt::format("migration {} failed: {}", m.path, e.what()));

@@ -6,14 +6,16 @@
 namespace ics::store {
 
 namespace {
-using nlohmann::ordered_json;
 using model::EntityKind;
+using nlohmann::ordered_json;
 
 template <typename T>
 ordered_json opt(const std::optional<T>& v) {
   if (!v) return nullptr;
-  if constexpr (std::is_same_v<T, util::Date>) return v->iso();
-  else return *v;
+  if constexpr (std::is_same_v<T, util::Date>)
+    return v->iso();
+  else
+    return *v;
 }
 }  // namespace
 

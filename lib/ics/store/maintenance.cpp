@@ -3,11 +3,11 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace ics::store {
 
@@ -20,15 +20,17 @@ std::vector<std::string> integrity_problems(Database& db) {
   }
   SQLite::Statement keys(db.sql(), "PRAGMA foreign_key_check");
   while (keys.executeStep())
-    problems.push_back(fmt::format("table '{}' row {} refers to a missing row of '{}'", keys.getColumn(0).getString(),
-                                   keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
+    problems.push_back(fmt::format("table '{}' row {} refers to a missing row of '{}'",
+                                   keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
+                                   keys.getColumn(2).getString()));
   return problems;
 }
 
 void backup(Database& db, const std::filesystem::path& target) {
   int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0 && errno == EEXIST) throw InvalidInput("target", target.string(), "already exists");
-  if (fd < 0) throw StorageError(fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
+  if (fd < 0)
+    throw StorageError(fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
   ::close(fd);
   try {
     SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);

@@ -9,7 +9,9 @@
 namespace ics::store {
 
 namespace {
-auto i64(std::int64_t v) { return static_cast<int64_t>(v); }
+auto i64(std::int64_t v) {
+  return static_cast<int64_t>(v);
+}
 }  // namespace
 
 std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
@@ -55,7 +57,8 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::op
 model::Plan get_plan(Database& db, std::int64_t id) {
   auto& q = db.query("plan_by_id");
   q.bind(1, i64(id));
-  if (!q.executeStep()) throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
+  if (!q.executeStep())
+    throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
   model::Plan p;
   p.id = q.getColumn(0).getInt64();
   p.child_id = q.getColumn(1).getInt64();
@@ -78,8 +81,8 @@ model::Plan get_plan(Database& db, std::int64_t id) {
   return p;
 }
 
-std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind,
-                                                     util::Date from) {
+std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
+                                                     const std::string& kind, util::Date from) {
   auto& q = db.query("overlapping_plan_of_kind");
   q.bind(1, i64(child_id));
   q.bind(2, kind);
@@ -99,7 +102,8 @@ int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& 
 std::string template_body_of_plan(Database& db, std::int64_t plan_id) {
   auto& q = db.query("template_body_of_plan");
   q.bind(1, i64(plan_id));
-  if (!q.executeStep()) throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
+  if (!q.executeStep())
+    throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
   return q.getColumn(0).getString();
 }
 
@@ -147,7 +151,8 @@ std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
 model::Action get_action(Database& db, std::int64_t id) {
   auto& q = db.query("action_by_id");
   q.bind(1, i64(id));
-  if (!q.executeStep()) throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
+  if (!q.executeStep())
+    throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
   model::Action a;
   a.id = q.getColumn(0).getInt64();
   a.plan_id = q.getColumn(1).getInt64();
@@ -195,7 +200,8 @@ std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
 model::Review get_review(Database& db, std::int64_t id) {
   auto& q = db.query("review_by_id");
   q.bind(1, i64(id));
-  if (!q.executeStep()) throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));
+  if (!q.executeStep())
+    throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));
   model::Review r;
   r.id = q.getColumn(0).getInt64();
   r.plan_id = q.getColumn(1).getInt64();

@@ -40,8 +40,8 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
                          const std::optional<Provenance>& from = std::nullopt);
 model::Plan get_plan(Database& db, std::int64_t id);  // throws NotFound
 // A plan of the child and kind that is open on `from` or later (it would overlap a plan starting then).
-std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id, const std::string& kind,
-                                                     util::Date from);
+std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
+                                                     const std::string& kind, util::Date from);
 int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
 std::string template_body_of_plan(Database& db, std::int64_t plan_id);
 // The category set by the plan's latest review (by date) that set one.

@@ -3,8 +3,8 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace ics::store {
 
@@ -17,9 +17,12 @@ void bind_params(SQLite::Statement& stmt, const Params& params) {
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::monostate>) stmt.bind(index);
-          else if constexpr (std::is_same_v<T, std::int64_t>) stmt.bind(index, static_cast<int64_t>(v));
-          else stmt.bind(index, v);
+          if constexpr (std::is_same_v<T, std::monostate>)
+            stmt.bind(index);
+          else if constexpr (std::is_same_v<T, std::int64_t>)
+            stmt.bind(index, static_cast<int64_t>(v));
+          else
+            stmt.bind(index, v);
         },
         value);
   }
@@ -71,13 +74,17 @@ void run_named(Database& db, std::string_view name, const Params& params, util::
 }
 
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
-  if (value) stmt.bind(index, *value);
-  else stmt.bind(index);
+  if (value)
+    stmt.bind(index, *value);
+  else
+    stmt.bind(index);
 }
 
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value) {
-  if (value) stmt.bind(index, value->iso());
-  else stmt.bind(index);
+  if (value)
+    stmt.bind(index, value->iso());
+  else
+    stmt.bind(index);
 }
 
 std::optional<std::string> optional_string(const SQLite::Column& column) {

@@ -7,7 +7,9 @@ namespace {
 // A Monday, the origin for counting weekdays.
 const Date k_monday(2000, 1, 3);
 
-long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+long floor_div(long a, long b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Weekdays d with k_monday <= d < date (negative when date is before k_monday).
 long weekdays_before(Date date) {
@@ -18,11 +20,14 @@ long weekdays_before(Date date) {
 }
 
 // Weekdays d with a < d <= b, for a <= b.
-long weekdays_between(Date a, Date b) { return weekdays_before(b.plus_days(1)) - weekdays_before(a.plus_days(1)); }
+long weekdays_between(Date a, Date b) {
+  return weekdays_before(b.plus_days(1)) - weekdays_before(a.plus_days(1));
+}
 
 // The n-th weekday after `from`, n > 0.
 Date add_weekdays(Date from, long n) {
-  if (from.is_weekend()) from = from.plus_days(5 - static_cast<long>(from.iso_weekday()));  // the Friday before
+  if (from.is_weekend())
+    from = from.plus_days(5 - static_cast<long>(from.iso_weekday()));  // the Friday before
   long weeks = n / 5, rest = n % 5;
   long extra = static_cast<long>(from.iso_weekday()) + rest > 5 ? 2 : 0;
   return from.plus_days(weeks * 7 + rest + extra);
@@ -31,7 +36,10 @@ Date add_weekdays(Date from, long n) {
 }  // namespace
 
 Calendar::Calendar(std::string name, int first_year, int last_year, std::map<Date, std::string> holidays)
-    : m_name(std::move(name)), m_first_year(first_year), m_last_year(last_year), m_holidays(std::move(holidays)) {}
+    : m_name(std::move(name)),
+      m_first_year(first_year),
+      m_last_year(last_year),
+      m_holidays(std::move(holidays)) {}
 
 std::optional<std::string> Calendar::holiday_name(Date date) const {
   auto it = m_holidays.find(date);
@@ -39,9 +47,13 @@ std::optional<std::string> Calendar::holiday_name(Date date) const {
   return it->second;
 }
 
-bool Calendar::is_working_day(Date date) const { return !date.is_weekend() && !is_holiday(date); }
+bool Calendar::is_working_day(Date date) const {
+  return !date.is_weekend() && !is_holiday(date);
+}
 
-bool Calendar::covers(Date date) const { return date.year() >= m_first_year && date.year() <= m_last_year; }
+bool Calendar::covers(Date date) const {
+  return date.year() >= m_first_year && date.year() <= m_last_year;
+}
 
 long Calendar::weekday_holidays_between(Date a, Date b) const {
   long count = 0;

@@ -9,7 +9,8 @@ namespace {
 constexpr size_t k_buffer_size = 1 << 16;
 }
 
-CsvReader::CsvReader(std::istream& in, char separator) : m_in(in), m_separator(separator), m_buffer(k_buffer_size) {}
+CsvReader::CsvReader(std::istream& in, char separator)
+    : m_in(in), m_separator(separator), m_buffer(k_buffer_size) {}
 
 bool CsvReader::fill() {
   m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
@@ -63,7 +64,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   while (true) {
     if (m_pos == m_end && !fill()) {  // the end of the input
       if (quoted)
-        throw InvalidInput("record", field->substr(0, 40), "has a quoted field that is never closed", m_record_line);
+        throw InvalidInput("record", field->substr(0, 40), "has a quoted field that is never closed",
+                           m_record_line);
       fields.resize(count);
       return true;
     }

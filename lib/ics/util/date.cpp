@@ -1,9 +1,9 @@
 #include <ics/util/date.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 #include <stdexcept>
 
 namespace ics::util {
@@ -12,9 +12,9 @@ namespace chr = std::chrono;
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_month_names = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> k_month_names = {"january",   "february", "march",    "april",
+                                                            "may",       "june",     "july",     "august",
+                                                            "september", "october",  "november", "december"};
 
 // Reads between `min` and `max` digits at `pos`; advances pos.
 std::optional<int> read_number(std::string_view text, size_t& pos, size_t min, size_t max) {
@@ -77,14 +77,38 @@ std::optional<Date> Date::parse(std::string_view text, std::string_view format) 
     bool unpadded = format[f + 1] == '-' && f + 2 < format.size();
     if (unpadded) ++f;
     switch (format[++f]) {
-      case 'd': v = read_number(text, pos, unpadded ? 1 : 2, 2); if (v) d = *v; break;
-      case 'e': v = read_number(text, pos, 1, 2); if (v) d = *v; break;
-      case 'm': v = read_number(text, pos, unpadded ? 1 : 2, 2); if (v) m = *v; break;
-      case 'Y': v = read_number(text, pos, 4, 4); if (v) y = *v; break;
-      case 'y': v = read_number(text, pos, 2, 2); if (v) y = *v < 70 ? 2000 + *v : 1900 + *v; break;
-      case 'b': v = read_month_name(text, pos, false); if (v) m = *v; break;
-      case 'B': v = read_month_name(text, pos, true); if (v) m = *v; break;
-      case '%': v = (pos < text.size() && text[pos] == '%') ? std::optional<int>(0) : std::nullopt; ++pos; break;
+      case 'd':
+        v = read_number(text, pos, unpadded ? 1 : 2, 2);
+        if (v) d = *v;
+        break;
+      case 'e':
+        v = read_number(text, pos, 1, 2);
+        if (v) d = *v;
+        break;
+      case 'm':
+        v = read_number(text, pos, unpadded ? 1 : 2, 2);
+        if (v) m = *v;
+        break;
+      case 'Y':
+        v = read_number(text, pos, 4, 4);
+        if (v) y = *v;
+        break;
+      case 'y':
+        v = read_number(text, pos, 2, 2);
+        if (v) y = *v < 70 ? 2000 + *v : 1900 + *v;
+        break;
+      case 'b':
+        v = read_month_name(text, pos, false);
+        if (v) m = *v;
+        break;
+      case 'B':
+        v = read_month_name(text, pos, true);
+        if (v) m = *v;
+        break;
+      case '%':
+        v = (pos < text.size() && text[pos] == '%') ? std::optional<int>(0) : std::nullopt;
+        ++pos;
+        break;
       default: return std::nullopt;
     }
     if (!v) return std::nullopt;
@@ -95,14 +119,22 @@ std::optional<Date> Date::parse(std::string_view text, std::string_view format) 
 
 std::string Date::iso() const {
   chr::year_month_day ymd{m_days};
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
-int Date::year() const { return static_cast<int>(chr::year_month_day{m_days}.year()); }
-unsigned Date::month() const { return static_cast<unsigned>(chr::year_month_day{m_days}.month()); }
-unsigned Date::day() const { return static_cast<unsigned>(chr::year_month_day{m_days}.day()); }
-unsigned Date::iso_weekday() const { return chr::weekday{m_days}.iso_encoding(); }
+int Date::year() const {
+  return static_cast<int>(chr::year_month_day{m_days}.year());
+}
+unsigned Date::month() const {
+  return static_cast<unsigned>(chr::year_month_day{m_days}.month());
+}
+unsigned Date::day() const {
+  return static_cast<unsigned>(chr::year_month_day{m_days}.day());
+}
+unsigned Date::iso_weekday() const {
+  return chr::weekday{m_days}.iso_encoding();
+}
 
 Date Date::plus_months(long n) const {
   chr::year_month_day ymd{m_days};

@@ -34,7 +34,9 @@ std::string_view encoding_name(Encoding encoding) {
   return encoding == Encoding::utf8 ? "utf-8" : "windows-1252";
 }
 
-bool starts_with_utf8_bom(std::string_view bytes) { return bytes.starts_with(k_utf8_bom); }
+bool starts_with_utf8_bom(std::string_view bytes) {
+  return bytes.starts_with(k_utf8_bom);
+}
 
 void append_windows_1252_as_utf8(std::string& out, std::string_view bytes) {
   out.reserve(out.size() + bytes.size() + bytes.size() / 8);

@@ -13,8 +13,7 @@ std::string describe(const std::string& field, const std::string& value, const s
 }
 }  // namespace
 
-InvalidInput::InvalidInput(std::string field, std::string value, std::string reason,
-                           std::optional<long> line)
+InvalidInput::InvalidInput(std::string field, std::string value, std::string reason, std::optional<long> line)
     : Error(describe(field, value, reason, line)),
       m_field(std::move(field)),
       m_value(std::move(value)),

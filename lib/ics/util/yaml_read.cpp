@@ -1,8 +1,8 @@
-#include <ics/util/yaml_read.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/yaml_read.hpp>
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace ics::util::yaml {
 
@@ -18,11 +18,23 @@ std::optional<size_t> first_invalid_utf8(std::string_view text) {
     unsigned char c = byte(i);
     size_t length;
     unsigned min, code;
-    if (c < 0x80) { ++i; continue; }
-    else if (c >= 0xc2 && c <= 0xdf) { length = 2; min = 0x80; code = c & 0x1f; }
-    else if (c >= 0xe0 && c <= 0xef) { length = 3; min = 0x800; code = c & 0x0f; }
-    else if (c >= 0xf0 && c <= 0xf4) { length = 4; min = 0x10000; code = c & 0x07; }
-    else return i;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      length = 2;
+      min = 0x80;
+      code = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      length = 3;
+      min = 0x800;
+      code = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+      code = c & 0x07;
+    } else
+      return i;
     if (i + length > text.size()) return i;
     for (size_t k = 1; k < length; ++k) {
       if ((byte(i + k) & 0xc0) != 0x80) return i;
@@ -71,7 +83,8 @@ YAML::Node load_map(std::string_view text, std::string_view source, std::string_
   } catch (const YAML::Exception& e) {
     fail(source, e.mark, fmt::format("YAML syntax error: {}", e.msg));
   }
-  if (documents.empty() || documents[0].IsNull()) fail(source, YAML::Mark(), fmt::format("{} is empty", what));
+  if (documents.empty() || documents[0].IsNull())
+    fail(source, YAML::Mark(), fmt::format("{} is empty", what));
   if (documents.size() > 1) fail(source, documents[1].Mark(), "expected one YAML document, found more");
   if (!documents[0].IsMap()) fail(source, documents[0].Mark(), fmt::format("{} must be a map of keys", what));
   return documents[0];
@@ -98,7 +111,8 @@ bool is_code(std::string_view text) {
 Map::Map(const YAML::Node& node, std::string_view what, std::string_view source,
          std::initializer_list<std::string_view> allowed)
     : m_mark(node.Mark()), m_what(what), m_source(source) {
-  if (!node.IsMap()) yaml::fail(m_source, m_mark, fmt::format("{} must be a map of keys, not {}", m_what, describe(node)));
+  if (!node.IsMap())
+    yaml::fail(m_source, m_mark, fmt::format("{} must be a map of keys, not {}", m_what, describe(node)));
   for (auto it = node.begin(); it != node.end(); ++it) {
     const YAML::Node& key = it->first;
     if (!key.IsScalar()) yaml::fail(m_source, key.Mark(), fmt::format("keys in {} must be text", m_what));
@@ -132,7 +146,9 @@ YAML::Mark Map::mark(std::string_view key) const {
   return value.is_null() || entry->value.IsNull() ? entry->key_node.Mark() : value;
 }
 
-void Map::fail(std::string_view key, const std::string& what) const { yaml::fail(m_source, mark(key), what); }
+void Map::fail(std::string_view key, const std::string& what) const {
+  yaml::fail(m_source, mark(key), what);
+}
 
 void Map::refuse(std::string_view key, std::string_view rule) const {
   fail(key, fmt::format("'{}' {}: {}", key, rule, describe(get(key))));
