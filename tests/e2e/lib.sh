@@ -64,6 +64,19 @@ expect_unchanged() {
   [ "$(db_snapshot)" == "$1" ] || fail "the database changed"
 }
 
+# refused CODE TEXT ARGS...: icsctl ARGS exits CODE, stderr has TEXT, stdout is empty and the
+# database is byte-for-byte unchanged.
+refused() {
+  local code=$1 text=$2
+  shift 2
+  local before
+  before=$(db_snapshot)
+  expect_rc "$code" "$@"
+  expect_err_has "$text"
+  expect_out ""
+  expect_unchanged "$before"
+}
+
 finish() {
   local passed=$((CHECKS - FAILURES))
   echo "$passed passed, $FAILURES failed"

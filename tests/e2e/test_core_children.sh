@@ -6,16 +6,6 @@ source "$(dirname "$0")/lib.sh"
 
 expect_rc 0 init -q
 
-# refused CODE TEXT ARGS...: icsctl ARGS exits CODE, stderr has TEXT, stdout is empty and the
-# database is byte-for-byte unchanged.
-refused() {
-  local code=$1 text=$2; shift 2
-  local before; before=$(db_snapshot)
-  expect_rc "$code" "$@"
-  expect_err_has "$text"
-  expect_out ""
-  expect_unchanged "$before"
-}
 add() { expect_rc 0 add-child "$@"; }
 kid=(--given-names Kim --family-name Lee)
 

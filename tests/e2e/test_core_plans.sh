@@ -4,15 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 
 check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
-# refused CODE TEXT ARGS...: exits CODE, stderr has TEXT, nothing on stdout, database unchanged.
-refused() {
-  local code=$1 text=$2; shift 2
-  local before; before=$(db_snapshot)
-  expect_rc "$code" "$@"
-  expect_err_has "$text"
-  expect_out ""
-  expect_unchanged "$before"
-}
 # field NAME: a top-level field of the record the last `show ID -o json` printed.
 field() {
   printf '%s' "$OUT" >"$SCRATCH/.json"

@@ -167,7 +167,6 @@ for name in $(tail -n +2 <<<"$list" | cut -d, -f1); do
 done
 
 # --- errors: nothing on stdout, nothing written ------------------------------------------------------
-refused() { expect_rc "$1" "${@:3}"; expect_err_has "$2"; expect_out ""; }
 refused 4 "no report 'nope'" report nope
 refused 4 "no report 'list-children'" report list-children
 refused 3 "'as_of' is not a date (YYYY-MM-DD): '2026-02-29'" report register --as-of 2026-02-29

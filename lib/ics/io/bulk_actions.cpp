@@ -17,21 +17,6 @@ namespace {
 using model::EntityKind;
 using model::format_id;
 
-model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
-  try {
-    return store::get_plan(db, plan_id);
-  } catch (const NotFound&) {
-    throw InvalidInput("plan_id", format_id(EntityKind::plan, plan_id), "is not a plan in the database");
-  }
-}
-
-void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
-  if (date < plan.start_date)
-    throw InvalidInput(std::string(column), date.iso(),
-                       fmt::format("is before the start of plan {} ({})",
-                                   format_id(EntityKind::plan, plan.id), plan.start_date.iso()));
-}
-
 }  // namespace
 
 Outcome import_action_row(RowContext& ctx, const BulkRow& row) {

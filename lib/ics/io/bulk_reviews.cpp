@@ -20,14 +20,6 @@ namespace {
 using model::EntityKind;
 using model::format_id;
 
-model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
-  try {
-    return store::get_plan(db, plan_id);
-  } catch (const NotFound&) {
-    throw InvalidInput("plan_id", format_id(EntityKind::plan, plan_id), "is not a plan in the database");
-  }
-}
-
 void check_category(const model::Plan& plan, const plan::Template& tmpl, const model::Review& review) {
   if (!review.category) return;
   const auto& category = *review.category;

@@ -1,10 +1,30 @@
 #include <ics/io/bulk_store.hpp>
 #include <ics/io/json_value.hpp>
+#include <ics/model/identifiers.hpp>
 #include <ics/store/rows.hpp>
+#include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 namespace ics::io {
+
+model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
+  try {
+    return store::get_plan(db, plan_id);
+  } catch (const NotFound&) {
+    throw InvalidInput("plan_id", model::format_id(model::EntityKind::plan, plan_id),
+                       "is not a plan in the database");
+  }
+}
+
+void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
+  if (date < plan.start_date)
+    throw InvalidInput(
+        std::string(column), date.iso(),
+        fmt::format("is before the start of plan {} ({})", model::format_id(model::EntityKind::plan, plan.id),
+                    plan.start_date.iso()));
+}
 
 namespace {
 

@@ -15,6 +15,11 @@
 
 namespace ics::io {
 
+// The plan a row names; a missing one is the row's error on `plan_id`.
+model::Plan plan_of(store::Database& db, std::int64_t plan_id);
+// Refuses a row's `column` date before the plan's start.
+void require_from_start(const model::Plan& plan, util::Date date, std::string_view column);
+
 // A savepoint around one row: undone when left without release(), so a bad row leaves no trace.
 class RowSavepoint {
  public:
