@@ -6,6 +6,7 @@
 #include <ics/io/register_import.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/file.hpp>
 #include <ics/util/resources.hpp>
 
 #include <unistd.h>
@@ -19,7 +20,6 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace icsctl {
 
@@ -58,17 +58,9 @@ class SigintFlag {
   struct sigaction m_previous {};
 };
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ics::NotFound(fmt::format("cannot read '{}'", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // A mapping file, or the name of a shipped one (schemas/mappings/NAME.yaml).
 ics::io::Mapping load_mapping(const std::string& name) {
-  if (std::filesystem::exists(name)) return ics::io::parse_mapping(read_text(name), name);
+  if (std::filesystem::exists(name)) return ics::io::parse_mapping(ics::util::read_file(name), name);
   std::string builtin = "mappings/" + name + ".yaml";
   if (auto text = ics::util::resource(builtin)) return ics::io::parse_mapping(*text, "builtin:" + builtin);
   throw ics::NotFound(fmt::format("no mapping file '{}'", name));

@@ -3,23 +3,12 @@
 
 #include <ics/plan/template.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/file.hpp>
 
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace icsctl {
-
-namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ics::NotFound(fmt::format("cannot read '{}'", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-}  // namespace
 
 void register_templates(CLI::App& app, Runner& run) {
   auto name = std::make_shared<std::string>();
@@ -48,7 +37,7 @@ void register_templates(CLI::App& app, Runner& run) {
     } else if (show->parsed()) {
       std::cout << s.templates().find(*name).text;
     } else {
-      auto t = ics::plan::parse_template(read_file(*file), *file);
+      auto t = ics::plan::parse_template(ics::util::read_file(*file), *file);
       try {
         s.calendar(t.calendar);  // the calendar it names must exist too
       } catch (const ics::NotFound&) {

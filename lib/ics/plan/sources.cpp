@@ -1,12 +1,11 @@
 #include <ics/plan/sources.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/file.hpp>
 #include <ics/util/resources.hpp>
 #include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace ics::plan {
 
@@ -17,14 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_extension = ".yaml";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in) throw Error(fmt::format("cannot read '{}'", path.string()));
-  return text.str();
-}
 
 std::string builtin_source(std::string_view path) {
   return fmt::format("builtin:{}", path);
@@ -40,7 +31,7 @@ std::optional<SourceText> find_source(std::string_view folder, std::string_view 
     fs::path path = dir / file;
     std::error_code error;
     if (fs::is_regular_file(path, error))
-      return SourceText{std::string(name), read_file(path), path.string()};
+      return SourceText{std::string(name), util::read_file(path), path.string()};
   }
   std::string path = fmt::format("{}/{}", folder, file);
   if (auto text = util::resource(path))
@@ -65,7 +56,7 @@ std::vector<SourceText> all_sources(std::string_view folder, const std::vector<f
     }
     if (error) throw Error(fmt::format("cannot list '{}': {}", dir.string(), error.message()));
     for (const auto& [name, path] : here)
-      if (!found.contains(name)) found.emplace(name, SourceText{name, read_file(path), path.string()});
+      if (!found.contains(name)) found.emplace(name, SourceText{name, util::read_file(path), path.string()});
   }
   std::string prefix = fmt::format("{}/", folder);
   for (const auto& r : util::resources_under(prefix)) {

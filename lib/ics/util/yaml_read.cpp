@@ -1,4 +1,5 @@
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 #include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
@@ -9,42 +10,6 @@ namespace ics::util::yaml {
 namespace {
 
 constexpr size_t k_max_shown = 60;
-
-// Byte offset of the first byte that is not part of well-formed UTF-8, or nullopt.
-std::optional<size_t> first_invalid_utf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char c = byte(i);
-    size_t length;
-    unsigned min, code;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xc2 && c <= 0xdf) {
-      length = 2;
-      min = 0x80;
-      code = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      length = 3;
-      min = 0x800;
-      code = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      length = 4;
-      min = 0x10000;
-      code = c & 0x07;
-    } else
-      return i;
-    if (i + length > text.size()) return i;
-    for (size_t k = 1; k < length; ++k) {
-      if ((byte(i + k) & 0xc0) != 0x80) return i;
-      code = (code << 6) | (byte(i + k) & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
-    i += length;
-  }
-  return std::nullopt;
-}
 
 YAML::Mark mark_at(std::string_view text, size_t offset) {
   YAML::Mark mark;
