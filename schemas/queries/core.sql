@@ -95,3 +95,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6);
 
 -- name: review_by_id
 SELECT id, plan_id, kind, review_date, outcome, category, next_review_due FROM review WHERE id = ?1;
+
+-- name: indexes_of_table
+-- The indexes declared with CREATE INDEX on a table (automatic ones have no SQL), by name.
+SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name;

@@ -11,6 +11,9 @@ SELECT EXISTS (SELECT 1 FROM plan);
 -- name: register_any_child
 SELECT EXISTS (SELECT 1 FROM child);
 
+-- name: register_largest_child_id
+SELECT coalesce(max(id), 0) FROM child;
+
 -- name: register_plan_by_ref
 SELECT id FROM plan WHERE legacy_ref = ?1;
 

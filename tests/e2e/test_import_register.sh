@@ -51,7 +51,12 @@ expect_err_has "line 8 warning: 'sex' has no mapping (recorded as U): 'X' (ref C
 expect_err_has "line 8 warning: 'nhs_number' is not a valid NHS number (dropped): '1234567890' (ref CPR-6)"
 expect_err_has "icsctl: error: 7 of 13 rows rejected; the other rows were checked"
 
+schema_before=$(sqlite3 "$ICSCTL_DB" .schema | sort)
 expect_rc 3 import register rules.csv --mapping "$MAPPING" --rejects rejects.csv -o json
+# into an empty database the child indexes are set aside and rebuilt: the same schema (rebuilt
+# indexes come last in sqlite_schema)
+expect_eq "schema after a first import" "$(sqlite3 "$ICSCTL_DB" .schema | sort)" "$schema_before"
+expect_eq "integrity" "$(sql 'PRAGMA integrity_check')" ok
 expect_out '[
 {"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":"B1","dry_run":0}
 ]'

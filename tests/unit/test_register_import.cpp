@@ -85,14 +85,19 @@ TEST_CASE("child matcher: person ids and NHS numbers join rows transitively") {
   CHECK(m.plans_before(5) == 1);
   CHECK(m.is_latest(5));
   CHECK(m.is_latest(3));
-  // person ids are added once, on their first row
-  CHECK(m.adds_person(0));
-  CHECK(m.adds_person(1));
-  CHECK_FALSE(m.adds_person(2));
-  CHECK_FALSE(m.adds_person(3));
   m.set_child(2, 77);
   CHECK(m.child_of(0) == 77);
   CHECK(m.child_of(3) == 0);
+  m.set_child(5, 78);
+  // each new person id once, with its child, in the order of its text
+  auto persons = m.new_persons();
+  REQUIRE(persons.size() == 3);
+  CHECK(persons[0].person == "P1");
+  CHECK(persons[0].child == 77);
+  CHECK(persons[1].person == "P2");
+  CHECK(persons[1].child == 77);
+  CHECK(persons[2].person == "P3");
+  CHECK(persons[2].child == 78);
 }
 
 TEST_CASE("child matcher: children already in the database") {
@@ -122,8 +127,11 @@ TEST_CASE("child matcher: children already in the database") {
   CHECK(clashes[0].other == 7);
   CHECK(clashes[0].line == 4);
   CHECK_FALSE(m.matched_existing(3));
-  CHECK(m.adds_person(3));
-  CHECK_FALSE(m.adds_person(0));
+  m.set_child(3, 8);
+  auto added = m.new_persons();  // P1 and P9 are in the database already
+  REQUIRE(added.size() == 1);
+  CHECK(added[0].person == "P4");
+  CHECK(added[0].child == 8);
   CHECK(m.existing_children() == 2);
   CHECK(m.new_children() == 1);
 }

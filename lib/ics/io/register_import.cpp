@@ -2,9 +2,11 @@
 #include <ics/io/register_import_input.hpp>
 #include <ics/io/register_import_keys.hpp>
 #include <ics/io/register_import_match.hpp>
+#include <ics/io/register_import_pipeline.hpp>
 #include <ics/io/register_import_write.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/store/deferred_indexes.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -17,6 +19,7 @@ namespace ics::io {
 namespace {
 
 constexpr long k_progress_every = 4096;  // rows between progress reports (and cancellation checks)
+constexpr long k_sample_rows = 2048;     // rows read before sizing the tables for the whole file
 
 enum class RowStatus : std::uint8_t { create, already_imported, rejected };
 
@@ -39,6 +42,7 @@ class Import {
   std::vector<std::string> header(ExportReader& reader);
   void progress(std::string_view phase, long rows, long long bytes);
   void report(const RowIssue& issue);
+  void reserve(long rows, long long bytes, KeyIndex& refs, std::vector<std::uint32_t>& first_line);
   void reject(const RowIssue& issue);
 
   store::Database& m_db;
@@ -65,6 +69,19 @@ void Import::rewind() {
 void Import::progress(std::string_view phase, long rows, long long bytes) {
   if (m_request.on_progress && !m_request.on_progress({phase, rows, bytes, m_total_bytes}))
     throw Interrupted();
+}
+
+// Sizes the tables of pass 1 for the rows the file holds at the rate of its first rows, rather
+// than growing them (and moving every key) again and again.
+void Import::reserve(long rows, long long bytes, KeyIndex& refs, std::vector<std::uint32_t>& first_line) {
+  if (bytes <= 0) return;
+  auto expected = static_cast<std::size_t>(static_cast<double>(m_total_bytes) / static_cast<double>(bytes) *
+                                           static_cast<double>(rows) * 1.05);
+  constexpr std::size_t k_ref_bytes = 12;
+  refs.reserve(expected, k_ref_bytes);
+  first_line.reserve(expected);
+  m_status.reserve(expected);
+  m_matcher.reserve(expected);
 }
 
 void Import::report(const RowIssue& issue) {
@@ -100,44 +117,38 @@ void Import::check() {
   bool db_has_plans = has_any_plan(m_db);
   KeyIndex refs;  // every reference of the file, to refuse a second row with one
   std::vector<std::uint32_t> first_line;
-  std::vector<std::string> fields;
-  std::vector<RowIssue> warnings;
-  RegisterRow row;
-  std::string ref;
   progress("checking", 0, 0);
-  while (reader.next(fields)) {
-    long line = reader.line();
-    if (++counts.rows_read % k_progress_every == 0)
-      progress("checking", counts.rows_read, reader.bytes_read());
-    auto issue = m_checker->read_ref(fields, line, ref);
-    if (!issue) {
-      bool added = false;
-      std::uint32_t id = refs.intern(ref, added);
-      if (added)
-        first_line.push_back(static_cast<std::uint32_t>(line));
-      else
-        issue =
-            RowIssue{true, line, ref, "ref", ref, fmt::format("already appears on line {}", first_line[id])};
-    }
-    if (issue) {
-      reject(*issue);
+  CheckedRows rows(reader, *m_checker, CheckedRows::CheckOn::caller);
+  while (const CheckedRow* checked = rows.next()) {
+    long line = checked->line;
+    if (++counts.rows_read % k_progress_every == 0) progress("checking", counts.rows_read, rows.bytes_read());
+    if (counts.rows_read == k_sample_rows) reserve(counts.rows_read, rows.bytes_read(), refs, first_line);
+    if (checked->ref_issue) {
+      reject(*checked->ref_issue);
       continue;
     }
-    if (db_has_plans && plan_has_ref(m_db, ref)) {
+    bool added = false;
+    std::uint32_t id = refs.intern(checked->ref, added);
+    if (!added) {
+      reject(RowIssue{true, line, checked->ref, "ref", checked->ref,
+                      fmt::format("already appears on line {}", first_line[id])});
+      continue;
+    }
+    first_line.push_back(static_cast<std::uint32_t>(line));
+    if (db_has_plans && plan_has_ref(m_db, checked->ref)) {
       ++counts.already_imported;
       m_status.push_back(RowStatus::already_imported);
       continue;
     }
-    row.ref = ref;
-    warnings.clear();
-    if (auto rejected = m_checker->read(fields, line, row, warnings)) {
-      reject(*rejected);
+    if (checked->row_issue) {
+      reject(*checked->row_issue);
       continue;
     }
-    for (const auto& warning : warnings) {
+    for (const auto& warning : checked->warnings) {
       ++counts.warnings;
       report(warning);
     }
+    const RegisterRow& row = checked->row;
     m_matcher.add_row(row.child_ref, row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view(),
                       row.start, line);
     m_status.push_back(RowStatus::create);
@@ -169,25 +180,20 @@ void Import::write(RegisterWriter& writer) {
   rewind();
   ExportReader reader(*m_request.input, m_request.mapping->encoding);
   header(reader);
-  std::vector<std::string> fields;
-  std::vector<RowIssue> warnings;
-  RegisterRow row;
   std::size_t index = 0;
   std::uint32_t imported = 0;
   progress("writing", 0, 0);
-  while (reader.next(fields)) {
+  CheckedRows rows(reader, *m_checker, CheckedRows::CheckOn::reading_thread);
+  while (const CheckedRow* checked = rows.next()) {
     if (index >= m_status.size()) throw file_changed();
     if ((index + 1) % k_progress_every == 0)
-      progress("writing", static_cast<long>(index + 1), reader.bytes_read());
+      progress("writing", static_cast<long>(index + 1), rows.bytes_read());
     if (m_status[index++] != RowStatus::create) continue;
-    long line = reader.line();
-    warnings.clear();
-    if (m_checker->read_ref(fields, line, row.ref) || m_checker->read(fields, line, row, warnings) ||
-        imported >= m_matcher.rows())
-      throw file_changed();
-    writer.write(row, imported++, m_matcher);
+    if (checked->ref_issue || checked->row_issue || imported >= m_matcher.rows()) throw file_changed();
+    writer.write(checked->row, imported++, m_matcher);
   }
   if (index != m_status.size() || imported != m_matcher.rows()) throw file_changed();
+  writer.write_persons(m_matcher);
   progress("writing", static_cast<long>(index), reader.bytes_read());
 }
 
@@ -214,7 +220,13 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
     import.check();
     import.match();
     RegisterWriter writer(tx, request, import.sha256);
+    // An import that at least doubles the children builds their indexes afresh rather than
+    // inserting into them row by row (a legacy migration into a new database, above all).
+    std::optional<store::DeferredIndexes> deferred;
+    if (import.counts.children_created > 0 && import.counts.children_created >= largest_child_id(db))
+      deferred.emplace(tx, std::vector<std::string>{"child", "child_ref"});
     import.write(writer);
+    if (deferred) deferred->rebuild();
     writer.finish(import.counts);
     RegisterResult result{std::nullopt, import.sha256, import.counts};
     if (!request.dry_run) {

@@ -4,7 +4,12 @@
 //
 // Decisions (also in schemas/mappings/legacy-register.yaml):
 // - The file is read twice: pass 1 checks every row and matches children (a few integers per row
-//   stay in memory), pass 2 writes. The input must therefore be seekable.
+//   stay in memory), pass 2 writes. The input must therefore be seekable. In both passes a second
+//   thread reads (and in pass 2 also checks) the rows while the calling thread uses them; SQLite
+//   is only ever used from the calling thread.
+// - An import that creates at least as many children as the database holds drops the indexes of
+//   child and child_ref and builds them again before committing (store::DeferredIndexes); new
+//   legacy person ids are written after every row, in the order of their text.
 // - Rows are checked in this order, and a rejected row is reported once, with its first reason:
 //   field count, ref (empty, or already earlier in the file: the first row with a reference wins,
 //   even when it is itself rejected), then, for a ref the database does not hold yet, invalid

@@ -43,6 +43,12 @@ std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
   return id;
 }
 
+void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
+  m_text.reserve(keys * bytes_each);
+  m_offsets.reserve(keys + 1);
+  while (m_slots.size() < keys * 2) grow();
+}
+
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
   const Slot& s = m_slots[slot_of(key, hash_of(key))];
   if (s.id_plus_one == 0) return std::nullopt;

@@ -20,6 +20,8 @@ class KeyIndex {
   std::optional<std::uint32_t> find(std::string_view key) const;
   std::string_view key(std::uint32_t id) const;
   std::uint32_t size() const { return static_cast<std::uint32_t>(m_offsets.size() - 1); }
+  // Makes room for about `keys` keys of `bytes_each` bytes, so that adding them moves nothing.
+  void reserve(std::size_t keys, std::size_t bytes_each);
   // Frees the memory.
   void clear();
 

@@ -53,6 +53,17 @@ void ChildMatcher::add_row(std::string_view person, std::string_view nhs, util::
   link(m_nhs, m_nhs_first, nhs, row, join);
 }
 
+void ChildMatcher::reserve(std::size_t rows) {
+  constexpr std::size_t k_key_bytes = 10;  // person ids and NHS numbers are about this long
+  m_persons.reserve(rows, k_key_bytes);
+  m_nhs.reserve(rows, k_key_bytes);
+  m_person_first.reserve(rows);
+  m_nhs_first.reserve(rows);
+  m_parent.reserve(rows);
+  m_start.reserve(rows);
+  m_line.reserve(rows);
+}
+
 std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, const Lookup& by_nhs) {
   std::uint32_t n = rows();
   m_flags.assign(n, 0);
@@ -103,12 +114,21 @@ std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, 
       ++m_new_children;
   }
   rank_rows();
-  m_persons.clear();
   m_nhs.clear();
-  std::vector<std::uint32_t>().swap(m_person_first);
   std::vector<std::uint32_t>().swap(m_nhs_first);
   std::vector<std::uint32_t>().swap(m_line);
   return clashes;
+}
+
+std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() const {
+  std::vector<NewPerson> out;
+  for (std::uint32_t id = 0; id < m_persons.size(); ++id) {
+    std::uint32_t row = m_person_first[id];
+    if (m_flags[row] & k_adds_person) out.push_back({m_persons.key(id), child_of(row)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const NewPerson& a, const NewPerson& b) { return a.person < b.person; });
+  return out;
 }
 
 // Most children have one row: only the rows of children with several are sorted.

@@ -19,6 +19,8 @@ class ChildMatcher {
   // Pass 1, in file order: a row that will be imported, its legacy person id and valid NHS number
   // (empty when it has none), its start date and its line. Rows are numbered 0, 1, ... as added.
   void add_row(std::string_view person, std::string_view nhs, util::Date start, long line);
+  // Makes room for about `rows` rows (an estimate; more or fewer may come).
+  void reserve(std::size_t rows);
 
   // A child already in the database with this key, if any.
   using Lookup = std::function<std::optional<std::int64_t>(std::string_view key)>;
@@ -33,7 +35,7 @@ class ChildMatcher {
   };
   // After pass 1: finds the children already in the database (empty lookups: the database has no
   // children), joins groups that name the same one, and ranks each child's rows by start date.
-  // Frees the key tables.
+  // Frees the NHS numbers; the person ids stay for new_persons.
   std::vector<Clash> resolve(const Lookup& by_person, const Lookup& by_nhs);
 
   std::uint32_t rows() const { return static_cast<std::uint32_t>(m_parent.size()); }
@@ -49,8 +51,13 @@ class ChildMatcher {
   void set_child(std::uint32_t row, std::int64_t id) { m_child[m_parent[row]] = id; }
   // How many rows of the same child come before this one (by start date, then file order).
   std::uint32_t plans_before(std::uint32_t row) const { return m_before[row]; }
-  // The row's person id is new to the database and first seen on this row.
-  bool adds_person(std::uint32_t row) const { return m_flags[row] & k_adds_person; }
+  // After the children are set: each person id new to the database with its child, ordered by
+  // the id's text (inserted in that order, they append to the index instead of scattering over it).
+  struct NewPerson {
+    std::string_view person;
+    std::int64_t child;
+  };
+  std::vector<NewPerson> new_persons() const;
 
   std::uint32_t new_children() const { return m_new_children; }
   std::uint32_t existing_children() const { return m_existing_children; }

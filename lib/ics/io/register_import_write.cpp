@@ -42,6 +42,12 @@ bool has_any_child(store::Database& db) {
   return exists(db, "register_any_child");
 }
 
+std::int64_t largest_child_id(store::Database& db) {
+  auto& q = db.query("register_largest_child_id");
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 bool plan_has_ref(store::Database& db, std::string_view ref) {
   return single_id(db, "register_plan_by_ref", ref).has_value();
 }
@@ -195,12 +201,6 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   } else if (!existing) {
     complete_child(child_id, row, matcher.is_latest(index));
   }
-  if (!row.child_ref.empty() && matcher.adds_person(index)) {
-    m_insert_ref.text(1, row.child_ref);  // insert_child_ref: the person id is new to the database
-    m_insert_ref.integer(2, child_id);
-    m_insert_ref.run();
-  }
-
   auto& q = m_insert_plan;  // insert_plan (schemas/queries/core.sql)
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
   int previous = static_cast<int>(matcher.plans_before(index)) +
@@ -229,6 +229,14 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   q.integer(16, m_batch_id);
   q.integer(17, row.line);
   q.run();
+}
+
+void RegisterWriter::write_persons(const ChildMatcher& matcher) {
+  for (const auto& [person, child] : matcher.new_persons()) {
+    m_insert_ref.text(1, person);  // insert_child_ref
+    m_insert_ref.integer(2, child);
+    m_insert_ref.run();
+  }
 }
 
 void RegisterWriter::finish(const RegisterCounts& counts) {

@@ -20,6 +20,8 @@ namespace ics::io {
 // Whether the database has any plans / children (an empty one needs no lookups).
 bool has_any_plan(store::Database& db);
 bool has_any_child(store::Database& db);
+// The largest child id: about how many children the database holds.
+std::int64_t largest_child_id(store::Database& db);
 // A plan already imported from the register reference `ref`.
 bool plan_has_ref(store::Database& db, std::string_view ref);
 std::optional<std::int64_t> child_by_person(store::Database& db, std::string_view person);
@@ -54,6 +56,8 @@ class RegisterWriter {
   std::int64_t batch_id() const { return m_batch_id; }
   // Writes the plan of `row`, the matcher's row `index`, creating or completing its child.
   void write(const RegisterRow& row, std::uint32_t index, ChildMatcher& matcher);
+  // After every row: the person ids new to the database, each with its child.
+  void write_persons(const ChildMatcher& matcher);
   // Records the counts with the batch and appends the batch's audit record.
   void finish(const RegisterCounts& counts);
 

@@ -36,6 +36,8 @@ class Database {
   int migrate(const AuditContext& context);
   // The named statement from schemas/queries, reset and with bindings cleared.
   SQLite::Statement& query(std::string_view name);
+  // Resets every named statement, so that none holds a table open (DROP INDEX needs none to).
+  void reset_queries();
   SQLite::Database& sql() { return *m_db; }
   const std::filesystem::path& path() const { return m_path; }
 
