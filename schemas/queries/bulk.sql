@@ -4,13 +4,13 @@
 -- name: export_children
 SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex,
        c.nhs_number, c.upn, c.ethnicity,
-       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_ref WHERE child_id = c.id ORDER BY ref)) AS refs
+       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs
 FROM child c ORDER BY c.id;
 
 -- name: bulk_child_row
 SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex,
        c.nhs_number, c.upn, c.ethnicity,
-       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_ref WHERE child_id = c.id ORDER BY ref)) AS refs
+       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs
 FROM child c WHERE c.id = :id;
 
 -- name: export_plans
@@ -76,6 +76,9 @@ WHERE id = ?1;
 
 -- name: bulk_delete_child_refs
 DELETE FROM child_ref WHERE child_id = ?1;
+
+-- name: bulk_clear_child_legacy_id
+UPDATE child SET legacy_id = NULL WHERE id = ?1;
 
 -- name: bulk_plan_by_legacy_ref
 SELECT id FROM plan WHERE legacy_ref = ?1;

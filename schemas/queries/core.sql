@@ -5,8 +5,8 @@ INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3
 
 -- name: insert_child
 INSERT INTO child (given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   ethnicity, batch_id, source_line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+                   ethnicity, batch_id, source_line, legacy_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
 
 -- name: insert_child_ref
 INSERT INTO child_ref (ref, child_id) VALUES (?1, ?2);
@@ -16,7 +16,7 @@ SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_numbe
 FROM child WHERE id = ?1;
 
 -- name: child_refs
-SELECT ref FROM child_ref WHERE child_id = ?1 ORDER BY ref;
+SELECT ref FROM child_all_refs WHERE child_id = ?1 ORDER BY ref;
 
 -- name: child_id_by_nhs
 SELECT id FROM child WHERE nhs_number = ?1;
@@ -25,7 +25,7 @@ SELECT id FROM child WHERE nhs_number = ?1;
 SELECT id FROM child WHERE upn = ?1;
 
 -- name: child_id_by_ref
-SELECT child_id FROM child_ref WHERE ref = ?1
+SELECT child_id FROM child_all_refs WHERE ref = ?1
 UNION ALL
 SELECT child_id FROM plan WHERE legacy_ref = ?1
 LIMIT 1;

@@ -18,7 +18,7 @@ SELECT coalesce(max(id), 0) FROM child;
 SELECT id FROM plan WHERE legacy_ref = ?1;
 
 -- name: register_child_by_person
-SELECT child_id FROM child_ref WHERE ref = ?1;
+SELECT child_id FROM child_all_refs WHERE ref = ?1;
 
 -- name: register_insert_batch
 INSERT INTO import_batch (kind, file_name, sha256, mapping, actor, imported_at)

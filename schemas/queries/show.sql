@@ -3,7 +3,7 @@
 -- name: show_child
 SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex,
        c.nhs_number, c.upn, c.ethnicity,
-       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_ref WHERE child_id = c.id ORDER BY ref)) AS refs,
+       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs,
        CASE WHEN c.batch_id IS NULL THEN NULL ELSE 'B' || c.batch_id END AS import_batch,
        c.source_line
 FROM child c WHERE c.id = :id;

@@ -91,7 +91,12 @@ expect_eq "previous plans" "$(sql "SELECT group_concat(previous_cp_plans) FROM (
 expect_eq "the latest registration names the child" \
   "$(sql "SELECT c.given_names || '|' || c.nhs_number FROM child c JOIN plan p ON p.child_id = c.id WHERE p.legacy_ref = 'CPR-2'")" \
   "Amelia Rose|9434765919"
-expect_eq "person ids" "$(sql 'SELECT group_concat(ref) FROM child_ref')" "PER1,PER2,PER3,PER4,PER5"
+expect_eq "person ids" "$(sql 'SELECT group_concat(ref) FROM (SELECT ref FROM child_all_refs ORDER BY ref)')" \
+  "PER1,PER2,PER3,PER4,PER5"
+# a child's first person id is its legacy id; PER3 (joined to PER2's child by NHS number) is a further ref
+expect_eq "further person ids" "$(sql 'SELECT group_concat(ref) FROM child_ref')" "PER3"
+run show nhs:9434765927 -o json
+expect_out_has '"refs":"PER2 PER3"'
 expect_eq "unborn" "$(sql "SELECT coalesce(c.date_of_birth, '-') || '|' || c.expected_dob FROM child c JOIN plan p ON p.child_id = c.id WHERE p.legacy_ref = 'CPR-5'")" \
   "-|2021-06-15"
 expect_eq "warnings kept the row" \

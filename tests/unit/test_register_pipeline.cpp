@@ -46,9 +46,9 @@ struct Pipeline {
 
 namespace {
 
-void read_all(io::CheckedRows::CheckOn check_on) {
+void read_all() {
   Pipeline p(export_text(2500));  // more rows than two chunks hold
-  io::CheckedRows rows(*p.reader, *p.checker, check_on);
+  io::CheckedRows rows(*p.reader, *p.checker);
   int seen = 0, rejected = 0;
   while (const io::CheckedRow* row = rows.next()) {
     ++seen;
@@ -71,18 +71,13 @@ void read_all(io::CheckedRows::CheckOn check_on) {
 
 }  // namespace
 
-TEST_CASE("checked rows: every row in file order, across chunks, checked on either thread") {
-  SUBCASE("on the reading thread") {
-    read_all(io::CheckedRows::CheckOn::reading_thread);
-  }
-  SUBCASE("on the caller's") {
-    read_all(io::CheckedRows::CheckOn::caller);
-  }
+TEST_CASE("checked rows: every row in file order, across chunks, checked on the reading thread") {
+  read_all();
 }
 
 TEST_CASE("checked rows: a reading error comes after the rows before it") {
   Pipeline p(export_text(1500) + "R9999,\"Smith,Neglect,01/03/2020\n");  // a quote never closed
-  io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::CheckOn::reading_thread);
+  io::CheckedRows rows(*p.reader, *p.checker);
   int seen = 0;
   auto drain = [&] {
     while (rows.next()) ++seen;
@@ -94,7 +89,7 @@ TEST_CASE("checked rows: a reading error comes after the rows before it") {
 TEST_CASE("checked rows: stopping early ends the reading thread") {
   Pipeline p(export_text(20000));
   {
-    io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::CheckOn::reading_thread);
+    io::CheckedRows rows(*p.reader, *p.checker);
     REQUIRE(rows.next() != nullptr);
   }  // destroyed with most of the file unread: must not hang
   CHECK(p.input.good());

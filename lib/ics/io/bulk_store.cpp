@@ -185,9 +185,12 @@ void replace_child(store::WriteTransaction& tx, const model::Child& child) {
   q.bind(1, i64(child.id));
   bind_child(q, child);
   q.exec();
-  auto& refs = tx.db().query("bulk_delete_child_refs");
-  refs.bind(1, i64(child.id));
-  refs.exec();
+  for (auto query :
+       {"bulk_delete_child_refs", "bulk_clear_child_legacy_id"}) {  // the file's refs replace them
+    auto& clear = tx.db().query(query);
+    clear.bind(1, i64(child.id));
+    clear.exec();
+  }
   for (const auto& ref : child.refs) store::insert_child_ref(tx, ref, child.id);
 }
 

@@ -76,7 +76,7 @@ void Import::progress(std::string_view phase, long rows, long long bytes) {
 void Import::reserve(long rows, long long bytes, KeyIndex& refs, std::vector<std::uint32_t>& first_line) {
   if (bytes <= 0) return;
   auto expected = static_cast<std::size_t>(static_cast<double>(m_total_bytes) / static_cast<double>(bytes) *
-                                           static_cast<double>(rows) * 1.05);
+                                           static_cast<double>(rows));
   constexpr std::size_t k_ref_bytes = 12;
   refs.reserve(expected, k_ref_bytes);
   first_line.reserve(expected);
@@ -118,7 +118,7 @@ void Import::check() {
   KeyIndex refs;  // every reference of the file, to refuse a second row with one
   std::vector<std::uint32_t> first_line;
   progress("checking", 0, 0);
-  CheckedRows rows(reader, *m_checker, CheckedRows::CheckOn::caller);
+  CheckedRows rows(reader, *m_checker);
   while (const CheckedRow* checked = rows.next()) {
     long line = checked->line;
     if (++counts.rows_read % k_progress_every == 0) progress("checking", counts.rows_read, rows.bytes_read());
@@ -183,7 +183,7 @@ void Import::write(RegisterWriter& writer) {
   std::size_t index = 0;
   std::uint32_t imported = 0;
   progress("writing", 0, 0);
-  CheckedRows rows(reader, *m_checker, CheckedRows::CheckOn::reading_thread);
+  CheckedRows rows(reader, *m_checker);
   while (const CheckedRow* checked = rows.next()) {
     if (index >= m_status.size()) throw file_changed();
     if ((index + 1) % k_progress_every == 0)

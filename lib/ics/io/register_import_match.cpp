@@ -114,20 +114,30 @@ std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, 
       ++m_new_children;
   }
   rank_rows();
+  keep_further_persons();
+  m_persons.clear();
   m_nhs.clear();
+  std::vector<std::uint32_t>().swap(m_person_first);
   std::vector<std::uint32_t>().swap(m_nhs_first);
   std::vector<std::uint32_t>().swap(m_line);
   return clashes;
 }
 
-std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() const {
-  std::vector<NewPerson> out;
+// The person ids new to the database other than those new children are created from, with the
+// first row of each (few: only children with several person ids have them).
+void ChildMatcher::keep_further_persons() {
   for (std::uint32_t id = 0; id < m_persons.size(); ++id) {
     std::uint32_t row = m_person_first[id];
-    if (m_flags[row] & k_adds_person) out.push_back({m_persons.key(id), child_of(row)});
+    bool created_from = is_first(row) && !(m_flags[row] & k_existing);  // the child's legacy id
+    if ((m_flags[row] & k_adds_person) && !created_from)
+      m_further_persons.push_back({std::string(m_persons.key(id)), row});
   }
-  std::sort(out.begin(), out.end(),
-            [](const NewPerson& a, const NewPerson& b) { return a.person < b.person; });
+  std::sort(m_further_persons.begin(), m_further_persons.end());
+}
+
+std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() const {
+  std::vector<NewPerson> out;
+  for (const auto& [person, row] : m_further_persons) out.push_back({person, child_of(row)});
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ics::io {
@@ -35,7 +36,7 @@ class ChildMatcher {
   };
   // After pass 1: finds the children already in the database (empty lookups: the database has no
   // children), joins groups that name the same one, and ranks each child's rows by start date.
-  // Frees the NHS numbers; the person ids stay for new_persons.
+  // Frees the key tables.
   std::vector<Clash> resolve(const Lookup& by_person, const Lookup& by_nhs);
 
   std::uint32_t rows() const { return static_cast<std::uint32_t>(m_parent.size()); }
@@ -51,7 +52,8 @@ class ChildMatcher {
   void set_child(std::uint32_t row, std::int64_t id) { m_child[m_parent[row]] = id; }
   // How many rows of the same child come before this one (by start date, then file order).
   std::uint32_t plans_before(std::uint32_t row) const { return m_before[row]; }
-  // After the children are set: each person id new to the database with its child, ordered by
+  // After the children are set: each person id new to the database with its child, other than the
+  // person id of the row a new child was created from (that is the child's legacy_id), ordered by
   // the id's text (inserted in that order, they append to the index instead of scattering over it).
   struct NewPerson {
     std::string_view person;
@@ -68,6 +70,7 @@ class ChildMatcher {
   std::uint32_t find(std::uint32_t row);
   void unite(std::uint32_t a, std::uint32_t b);
   void rank_rows();
+  void keep_further_persons();
 
   KeyIndex m_persons, m_nhs;
   std::vector<std::uint32_t> m_person_first, m_nhs_first;  // the first row of each key
@@ -77,6 +80,7 @@ class ChildMatcher {
   std::vector<std::uint32_t> m_before;
   std::vector<std::int64_t> m_child;
   std::vector<std::uint8_t> m_flags;
+  std::vector<std::pair<std::string, std::uint32_t>> m_further_persons;  // by person id: its first row
   std::uint32_t m_new_children = 0, m_existing_children = 0;
 };
 

@@ -9,8 +9,8 @@ constexpr std::size_t k_chunks = 4;  // enough that neither thread waits for the
 
 }  // namespace
 
-CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, CheckOn check_on)
-    : m_reader(reader), m_checker(checker), m_check_on(check_on) {
+CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker)
+    : m_reader(reader), m_checker(checker) {
   for (std::size_t i = 0; i < k_chunks; ++i) {
     m_chunks.push_back(std::make_unique<Chunk>());
     m_chunks.back()->rows.resize(k_chunk_rows);
@@ -45,7 +45,7 @@ bool CheckedRows::fill(Chunk& chunk) {
     if (!m_reader.next(out.fields)) return false;
     ++chunk.size;
     out.line = m_reader.line();
-    if (m_check_on == CheckOn::reading_thread) check(out);
+    check(out);
   }
   return true;
 }
@@ -96,9 +96,7 @@ const CheckedRow* CheckedRows::next() {
     m_position = 0;
     m_bytes_read = m_current->bytes_read;
   }
-  CheckedRow& row = m_current->rows[m_position++];
-  if (m_check_on == CheckOn::caller) check(row);
-  return &row;
+  return &m_current->rows[m_position++];
 }
 
 }  // namespace ics::io

@@ -8,7 +8,6 @@
 
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -33,14 +32,9 @@ struct CheckedRow {
 
 class CheckedRows {
  public:
-  // Which thread checks the rows: the reading thread when the caller is busy with each row (it
-  // writes them), the caller's when it has little else to do (reading alone then keeps one core
-  // busy and checking the other).
-  enum class CheckOn : std::uint8_t { reading_thread, caller };
-
   // Starts reading the records `reader` has not yet returned (the header already read), checked
   // with `checker`; both must outlive this object.
-  CheckedRows(ExportReader& reader, const RowChecker& checker, CheckOn check_on);
+  CheckedRows(ExportReader& reader, const RowChecker& checker);
   // Stops the reading thread (at its next chunk) and waits for it.
   ~CheckedRows();
   CheckedRows(const CheckedRows&) = delete;
@@ -64,7 +58,6 @@ class CheckedRows {
 
   ExportReader& m_reader;
   const RowChecker& m_checker;
-  CheckOn m_check_on;
   std::vector<std::unique_ptr<Chunk>> m_chunks;
 
   std::mutex m_mutex;

@@ -157,6 +157,10 @@ std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
   q.null(8);
   q.integer(9, m_batch_id);
   q.integer(10, row.line);
+  if (row.child_ref.empty())  // the child's first row: its person id is the child's legacy id
+    q.null(11);
+  else
+    q.text(11, row.child_ref);
   q.run();
   return sqlite3_last_insert_rowid(m_tx.db().sql().getHandle());
 }
