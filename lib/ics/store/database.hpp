@@ -1,5 +1,7 @@
 #pragma once
-// An open icsctl database: pragmas, migrations and the cache of named statements.
+// An open icsctl database: pragmas, migrations and the cache of named statements. One Database is
+// used by one thread at a time (its connection is opened without SQLite's own locking); open one
+// per thread.
 #include <filesystem>
 #include <map>
 #include <memory>
