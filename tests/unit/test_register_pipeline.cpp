@@ -46,9 +46,9 @@ struct Pipeline {
 
 namespace {
 
-void read_all() {
+void read_all(io::CheckedRows::Checkers checkers) {
   Pipeline p(export_text(2500));  // more rows than two chunks hold
-  io::CheckedRows rows(*p.reader, *p.checker);
+  io::CheckedRows rows(*p.reader, *p.checker, checkers);
   int seen = 0, rejected = 0;
   while (const io::CheckedRow* row = rows.next()) {
     ++seen;
@@ -71,13 +71,18 @@ void read_all() {
 
 }  // namespace
 
-TEST_CASE("checked rows: every row in file order, across chunks, checked on the reading thread") {
-  read_all();
+TEST_CASE("checked rows: every row in file order, across chunks, checked by either thread") {
+  SUBCASE("by the reading thread") {
+    read_all(io::CheckedRows::Checkers::reading_thread);
+  }
+  SUBCASE("by both threads in turn") {
+    read_all(io::CheckedRows::Checkers::both_threads);
+  }
 }
 
 TEST_CASE("checked rows: a reading error comes after the rows before it") {
   Pipeline p(export_text(1500) + "R9999,\"Smith,Neglect,01/03/2020\n");  // a quote never closed
-  io::CheckedRows rows(*p.reader, *p.checker);
+  io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::Checkers::both_threads);
   int seen = 0;
   auto drain = [&] {
     while (rows.next()) ++seen;
@@ -89,7 +94,7 @@ TEST_CASE("checked rows: a reading error comes after the rows before it") {
 TEST_CASE("checked rows: stopping early ends the reading thread") {
   Pipeline p(export_text(20000));
   {
-    io::CheckedRows rows(*p.reader, *p.checker);
+    io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::Checkers::both_threads);
     REQUIRE(rows.next() != nullptr);
   }  // destroyed with most of the file unread: must not hang
   CHECK(p.input.good());

@@ -118,7 +118,7 @@ void Import::check() {
   KeyIndex refs;  // every reference of the file, to refuse a second row with one
   std::vector<std::uint32_t> first_line;
   progress("checking", 0, 0);
-  CheckedRows rows(reader, *m_checker);
+  CheckedRows rows(reader, *m_checker, CheckedRows::Checkers::both_threads);
   while (const CheckedRow* checked = rows.next()) {
     long line = checked->line;
     if (++counts.rows_read % k_progress_every == 0) progress("checking", counts.rows_read, rows.bytes_read());
@@ -183,7 +183,7 @@ void Import::write(RegisterWriter& writer) {
   std::size_t index = 0;
   std::uint32_t imported = 0;
   progress("writing", 0, 0);
-  CheckedRows rows(reader, *m_checker);
+  CheckedRows rows(reader, *m_checker, CheckedRows::Checkers::reading_thread);
   while (const CheckedRow* checked = rows.next()) {
     if (index >= m_status.size()) throw file_changed();
     if ((index + 1) % k_progress_every == 0)

@@ -9,8 +9,8 @@ constexpr std::size_t k_chunks = 4;  // enough that neither thread waits for the
 
 }  // namespace
 
-CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker)
-    : m_reader(reader), m_checker(checker) {
+CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, Checkers checkers)
+    : m_reader(reader), m_checker(checker), m_checkers(checkers) {
   for (std::size_t i = 0; i < k_chunks; ++i) {
     m_chunks.push_back(std::make_unique<Chunk>());
     m_chunks.back()->rows.resize(k_chunk_rows);
@@ -37,7 +37,7 @@ void CheckedRows::check(CheckedRow& out) const {
   out.row_issue = m_checker.read(out.fields, out.line, out.row, out.warnings);
 }
 
-// Fills `chunk` with up to k_chunk_rows rows; false when the file ended.
+// Fills `chunk` with up to k_chunk_rows rows, checked or not; false when the file ended.
 bool CheckedRows::fill(Chunk& chunk) {
   chunk.size = 0;
   while (chunk.size < chunk.rows.size()) {
@@ -45,12 +45,13 @@ bool CheckedRows::fill(Chunk& chunk) {
     if (!m_reader.next(out.fields)) return false;
     ++chunk.size;
     out.line = m_reader.line();
-    check(out);
+    if (chunk.checked) check(out);
   }
   return true;
 }
 
 void CheckedRows::produce() {
+  bool check_next = true;
   for (bool more = true; more;) {
     Chunk* chunk = nullptr;
     {
@@ -60,6 +61,8 @@ void CheckedRows::produce() {
       chunk = m_free.front();
       m_free.pop_front();
     }
+    chunk->checked = check_next;
+    check_next = m_checkers == Checkers::reading_thread || !check_next;
     std::exception_ptr error;
     try {
       more = fill(*chunk);
@@ -96,7 +99,9 @@ const CheckedRow* CheckedRows::next() {
     m_position = 0;
     m_bytes_read = m_current->bytes_read;
   }
-  return &m_current->rows[m_position++];
+  CheckedRow& row = m_current->rows[m_position++];
+  if (!m_current->checked) check(row);
+  return &row;
 }
 
 }  // namespace ics::io

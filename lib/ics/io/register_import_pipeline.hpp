@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -32,9 +33,14 @@ struct CheckedRow {
 
 class CheckedRows {
  public:
+  // Who checks the rows: the reading thread alone, when the caller is busy with every row (it
+  // writes them), or both threads a chunk each in turn, when the caller has less to do per row
+  // than reading it (then reading and checking keep both cores busy).
+  enum class Checkers : std::uint8_t { reading_thread, both_threads };
+
   // Starts reading the records `reader` has not yet returned (the header already read), checked
   // with `checker`; both must outlive this object.
-  CheckedRows(ExportReader& reader, const RowChecker& checker);
+  CheckedRows(ExportReader& reader, const RowChecker& checker, Checkers checkers);
   // Stops the reading thread (at its next chunk) and waits for it.
   ~CheckedRows();
   CheckedRows(const CheckedRows&) = delete;
@@ -51,6 +57,7 @@ class CheckedRows {
     std::vector<CheckedRow> rows;
     std::size_t size = 0;
     long long bytes_read = 0;
+    bool checked = false;  // else the caller checks its rows as it takes them
   };
   void produce();
   bool fill(Chunk& chunk);
@@ -58,6 +65,7 @@ class CheckedRows {
 
   ExportReader& m_reader;
   const RowChecker& m_checker;
+  Checkers m_checkers;
   std::vector<std::unique_ptr<Chunk>> m_chunks;
 
   std::mutex m_mutex;
