@@ -43,6 +43,10 @@ int report(const std::exception& e, int code, const std::string& color) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // std::cout gets a buffer of its own instead of a call into C stdio per character: a report of
+  // 40,000 rows spent a tenth of its time there. Nothing here writes to stdout through stdio, and
+  // std::cerr, tied to std::cout, still flushes it first.
+  std::ios::sync_with_stdio(false);
   CLI::App app{"icsctl: child protection and child in need plans, kept as plans, actions and reviews",
                "icsctl"};
   app.set_version_flag("--version", fmt::format("icsctl {} (schema version {})", ICS_VERSION,
