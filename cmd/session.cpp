@@ -76,6 +76,7 @@ Session::Session(GlobalOptions options, std::string command, bool may_write)
     : m_options(std::move(options)),
       m_command(std::move(command)),
       m_today(today_from_env()),
+      m_today_fixed(!env("ICSCTL_TODAY").empty()),
       m_may_write(may_write) {
   if (m_options.actor.empty()) m_options.actor = login_name();
   m_options.actor = ics::model::require_text(m_options.actor, "as");
@@ -100,9 +101,13 @@ ics::store::AuditContext Session::audit_context() const {
   std::time_t t = std::chrono::system_clock::to_time_t(now);
   std::tm utc{};
   gmtime_r(&t, &utc);
+  // A fixed today (ICSCTL_TODAY) is also the date of the timestamp: a batch imported "today" is then
+  // in a report as of today whatever the real clock says.
+  std::string date =
+      m_today_fixed ? m_today.iso()
+                    : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
   return {m_options.actor, m_command,
-          fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z", utc.tm_year + 1900, utc.tm_mon + 1,
-                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec)};
+          fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }
 
 ics::plan::TemplateLibrary Session::templates() const {

@@ -61,6 +61,7 @@ class Session {
   GlobalOptions m_options;
   std::string m_command;
   ics::util::Date m_today;
+  bool m_today_fixed;  // by ICSCTL_TODAY
   std::filesystem::path m_db_path;
   bool m_color = false;
   bool m_may_write = true;

@@ -157,7 +157,8 @@ std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
   q.null(8);
   q.integer(9, m_batch_id);
   q.integer(10, row.line);
-  if (row.child_ref.empty())  // the child's first row: its person id is the child's legacy id
+  // A child is created from its first row, whose person id (if any) becomes the child's legacy id.
+  if (row.child_ref.empty())
     q.null(11);
   else
     q.text(11, row.child_ref);
