@@ -141,6 +141,12 @@ expect_out_has '"plans_created":2,"already_imported":1,"rejected":0,"children_cr
 expect_eq "matched by person id" "$(sql "SELECT count(DISTINCT child_id) || '|' || max(previous_cp_plans) FROM plan WHERE legacy_ref IN ('CPR-1','CPR-2','CPR-20')")" "1|2"
 expect_eq "matched by NHS number" "$(sql "SELECT count(DISTINCT child_id) FROM plan WHERE legacy_ref IN ('CPR-3','CPR-21')")" 1
 expect_eq "new person id added" "$(sql "SELECT count(*) FROM child_ref WHERE ref = 'PER9'")" 1
+# a bulk update's refs replace all of a migrated child's references, its legacy id among them
+jones=$(sql "SELECT id FROM child WHERE nhs_number = '9434765927'")
+printf 'child_id,refs\nC%s,PER2 NEW1\n' "$jones" >refs.csv
+expect_rc 0 import children refs.csv --on-conflict update
+expect_eq "refs replaced" "$(sql "SELECT coalesce(legacy_id, '-') || '|' || (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = $jones ORDER BY ref)) FROM child WHERE id = $jones")" \
+  "-|NEW1 PER2"
 expect_eq "already imported plans are left as they were" "$(sql "SELECT coalesce(end_date, 'open') FROM plan WHERE legacy_ref = 'CPR-2'")" open
 
 # --- encodings ------------------------------------------------------------------------------------

@@ -154,7 +154,7 @@ void Import::check() {
     m_status.push_back(RowStatus::create);
   }
   sha256 = hash.hex_digest();
-  progress("checking", counts.rows_read, reader.bytes_read());
+  progress("checking", counts.rows_read, rows.bytes_read());
 }
 
 void Import::match() {
@@ -194,7 +194,7 @@ void Import::write(RegisterWriter& writer) {
   }
   if (index != m_status.size() || imported != m_matcher.rows()) throw file_changed();
   writer.write_persons(m_matcher);
-  progress("writing", static_cast<long>(index), reader.bytes_read());
+  progress("writing", static_cast<long>(index), rows.bytes_read());
 }
 
 }  // namespace

@@ -5,11 +5,13 @@
 // Decisions (also in schemas/mappings/legacy-register.yaml):
 // - The file is read twice: pass 1 checks every row and matches children (a few integers per row
 //   stay in memory), pass 2 writes. The input must therefore be seekable. In both passes a second
-//   thread reads (and in pass 2 also checks) the rows while the calling thread uses them; SQLite
+//   thread reads the rows while the calling thread uses them; the two threads check alternate
+//   chunks in pass 1, the reading thread all of them in pass 2 (the calling thread writes). SQLite
 //   is only ever used from the calling thread.
 // - An import that creates at least as many children as the database holds drops the indexes of
-//   child and child_ref and builds them again before committing (store::DeferredIndexes); new
-//   legacy person ids are written after every row, in the order of their text.
+//   child and child_ref and builds them again before committing (store::DeferredIndexes).
+// - A new child's legacy_id is the person id of its first row; its other person ids new to the
+//   database go to child_ref after every row, in the order of their text.
 // - Rows are checked in this order, and a rejected row is reported once, with its first reason:
 //   field count, ref (empty, or already earlier in the file: the first row with a reference wins,
 //   even when it is itself rejected), then, for a ref the database does not hold yet, invalid
@@ -20,7 +22,7 @@
 //   nhs_number or upn invalid (dropped), sex unmapped (U), and a child matching two children of the
 //   database (the one found by person id is used).
 // - Same child: rows sharing the legacy person id (child_ref) or a valid NHS number, transitively;
-//   a child already in the database with that person id (child_ref table) or NHS number is reused
+//   a child already in the database with that person id (child_all_refs) or NHS number is reused
 //   as it is (its details are not changed; new person ids are added to it). A new child is created
 //   from its first row in the file and takes names, sex and date of birth from its latest
 //   registration (by start date), and an NHS number or UPN from any of its rows.
