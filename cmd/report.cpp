@@ -49,7 +49,8 @@ void register_report(CLI::App& app, Runner& run) {
     const auto& def = ics::report::find_definition(o->name);
     if (!def.listed) throw ics::NotFound(fmt::format("no report '{}'", o->name));
     auto& db = s.read_db();
-    auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
+    auto given = optional_date(o->as_of, "as_of");
+    auto as_of = given ? *given : s.today();
     ics::store::Params params{{"as_of", as_of.iso()}};
     bool wants_child =
         std::find(def.parameters.begin(), def.parameters.end(), "child") != def.parameters.end();

@@ -24,9 +24,13 @@ std::string env(const char* name) {
   return value ? value : "";
 }
 
-ics::util::Date today_from_env() {
+std::optional<ics::util::Date> fixed_today() {
   if (auto fixed = env("ICSCTL_TODAY"); !fixed.empty())
     return ics::util::parse_iso_or_throw(fixed, "ICSCTL_TODAY");
+  return std::nullopt;
+}
+
+ics::util::Date local_today() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
@@ -72,17 +76,23 @@ std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const 
 
 }  // namespace
 
+// A command that only reads looks up neither the login name (an NSS lookup) nor the local time
+// zone until it needs them: a short report is mostly process start-up.
 Session::Session(GlobalOptions options, std::string command, bool may_write)
     : m_options(std::move(options)),
       m_command(std::move(command)),
-      m_today(today_from_env()),
-      m_today_fixed(!env("ICSCTL_TODAY").empty()),
+      m_today(fixed_today()),  // a bad ICSCTL_TODAY fails every command
       m_may_write(may_write) {
-  if (m_options.actor.empty()) m_options.actor = login_name();
-  m_options.actor = ics::model::require_text(m_options.actor, "as");
+  if (m_options.actor.empty() && may_write) m_options.actor = login_name();
+  if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
   m_color = decide_color(m_options.color);
+}
+
+ics::util::Date Session::today() const {
+  if (!m_today) m_today = local_today();
+  return *m_today;
 }
 
 ics::store::Database& Session::read_db() {
@@ -104,9 +114,10 @@ ics::store::AuditContext Session::audit_context() const {
   // A fixed today (ICSCTL_TODAY) is also the date of the timestamp: a batch imported "today" is then
   // in a report as of today whatever the real clock says.
   std::string date =
-      m_today_fixed ? m_today.iso()
-                    : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
-  return {m_options.actor, m_command,
+      !env("ICSCTL_TODAY").empty()
+          ? today().iso()
+          : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+  return {m_options.actor.empty() ? login_name() : m_options.actor, m_command,
           fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }
 

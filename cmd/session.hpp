@@ -32,7 +32,8 @@ class Session {
   Session(GlobalOptions options, std::string command, bool may_write);
 
   const std::string& command() const { return m_command; }
-  ics::util::Date today() const { return m_today; }
+  // Today (ICSCTL_TODAY, else the local date), worked out the first time it is asked for.
+  ics::util::Date today() const;
   std::filesystem::path db_path() const { return m_db_path; }
   ics::store::Database& read_db();
   ics::store::Database& write_db();
@@ -60,8 +61,7 @@ class Session {
  private:
   GlobalOptions m_options;
   std::string m_command;
-  ics::util::Date m_today;
-  bool m_today_fixed;  // by ICSCTL_TODAY
+  mutable std::optional<ics::util::Date> m_today;
   std::filesystem::path m_db_path;
   bool m_color = false;
   bool m_may_write = true;

@@ -78,11 +78,24 @@ expect_rc 0 show P1 -o json
 expect_out_has '"end_date":"2026-09-30","end_reason":"no-longer-at-risk"'
 expect_out_has '"latest_category":"EMO"'
 
+# --- global options before the command: main sets up only the command it finds after them --------
+expect_rc 0 --as report -o csv list children  # the value of --as is not taken for the command
+expect_out_has "child_id,given_names,family_name"
+expect_rc 0 -ocsv --db="$ICSCTL_DB" -q list children
+expect_out_has "child_id,given_names,family_name"
+expect_rc 0 -q --color never report --help
+expect_out_has "report name (see --list)"
+expect_rc 0 report --list -o csv
+expect_out_has "chronology"
+
 # --- usage errors: exit 2 with `icsctl: error:`, nothing on stdout, no database touched ------------
 before=$(db_snapshot)
 usage() { expect_rc 2 "$@"; expect_err_has "icsctl: error:"; expect_out ""; }
 usage
 usage bogus-command
+expect_err_has "icsctl: error: no command 'bogus-command'"
+usage -- list children
+usage --db
 usage --bogus list children
 usage list children --bogus
 usage add-child --given-names A
