@@ -57,6 +57,12 @@ expect_rc 3 import register rules.csv --mapping "$MAPPING" --rejects rejects.csv
 # indexes come last in sqlite_schema)
 expect_eq "schema after a first import" "$(sqlite3 "$ICSCTL_DB" .schema | sort)" "$schema_before"
 expect_eq "integrity" "$(sql 'PRAGMA integrity_check')" ok
+# the first import wrote through a rollback journal with foreign keys unchecked row by row: every
+# reference holds, and the database is back in WAL with no journal left behind
+expect_eq "foreign keys" "$(sql 'PRAGMA foreign_key_check')" ""
+expect_eq "journal mode" "$(sql 'PRAGMA journal_mode')" wal
+CHECKS=$((CHECKS + 1))
+[ ! -e "$ICSCTL_DB-journal" ] || fail "a rollback journal was left behind"
 expect_out '[
 {"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3,"batch_id":"B1","dry_run":0}
 ]'
@@ -219,5 +225,30 @@ CHECKS=$((CHECKS + 1))
 expect_unchanged "$before"
 CHECKS=$((CHECKS + 1))
 ! grep -q $'\r' big.err || fail "progress was drawn on a stderr that is not a terminal"
+
+# the same into a new database (the rollback journal path): nothing written, WAL again, no journal
+fresh=$SCRATCH/fresh.db
+"$ICSCTL" --db "$fresh" init -q
+before_fresh=$(sqlite3 "$fresh" 'SELECT count(*) FROM child; SELECT count(*) FROM plan; SELECT count(*) FROM import_batch' | paste -sd,)
+set -m
+"$ICSCTL" --db "$fresh" -v import register big.csv --mapping "$MAPPING" >/dev/null 2>fresh.err &
+pid=$!
+set +m
+for _ in $(seq 600); do
+  grep -q "import register: writing rows" fresh.err && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
+CHECKS=$((CHECKS + 1))
+[ "$rc" -eq 130 ] || fail "interrupted import into a new database exited $rc, wanted 130"
+expect_eq "rows after an interrupted first import" \
+  "$(sqlite3 "$fresh" 'SELECT count(*) FROM child; SELECT count(*) FROM plan; SELECT count(*) FROM import_batch' | paste -sd,)" \
+  "$before_fresh"
+expect_eq "journal mode after an interrupted first import" "$(sqlite3 "$fresh" 'PRAGMA journal_mode')" wal
+CHECKS=$((CHECKS + 1))
+[ ! -e "$fresh-journal" ] || fail "an interrupted import left a rollback journal"
 
 finish

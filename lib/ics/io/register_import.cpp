@@ -6,6 +6,7 @@
 #include <ics/io/register_import_write.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/store/bulk_load.hpp>
 #include <ics/store/deferred_indexes.hpp>
 #include <ics/util/error.hpp>
 
@@ -215,6 +216,8 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
                                const RegisterImport& request) {
   try {
     db.query("register_cache_size").exec();
+    // Every row the plans and children point at is made by this import or read from the database.
+    store::BulkLoad load(db, {.rollback_journal = !request.dry_run && !has_any_plan(db)});
     store::WriteTransaction tx(db, context);
     Import import(db, request);
     import.check();
