@@ -43,8 +43,8 @@ std::string_view requested_command(CLI::App& app, int argc, char** argv) {
     std::string_view arg = argv[i];
     if (arg == "--") return {};
     if (arg.size() < 2 || arg[0] != '-') return arg;
-    if (arg.find('=') != std::string_view::npos) continue;      // --db=FILE
-    if (arg[1] != '-' && arg.size() > 2) continue;              // -ocsv, -qv
+    if (arg.find('=') != std::string_view::npos) continue;  // --db=FILE
+    if (arg[1] != '-' && arg.size() > 2) continue;          // -ocsv, -qv
     const CLI::Option* option = app.get_option_no_throw(std::string(arg));
     if (option && option->get_items_expected_min() > 0) ++i;  // --db FILE, -o csv
   }

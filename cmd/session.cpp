@@ -113,10 +113,9 @@ ics::store::AuditContext Session::audit_context() const {
   gmtime_r(&t, &utc);
   // A fixed today (ICSCTL_TODAY) is also the date of the timestamp: a batch imported "today" is then
   // in a report as of today whatever the real clock says.
-  std::string date =
-      !env("ICSCTL_TODAY").empty()
-          ? today().iso()
-          : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+  std::string date = !env("ICSCTL_TODAY").empty() ? today().iso()
+                                                  : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900,
+                                                                utc.tm_mon + 1, utc.tm_mday);
   return {m_options.actor.empty() ? login_name() : m_options.actor, m_command,
           fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
 }

@@ -205,19 +205,26 @@ expect_out 'batch_id,kind,file_name,sha256,actor,imported_at,rows_read,plans_cre
 
 # --- Ctrl-C: exit 130 and the database as it was -----------------------------------------------------
 python3 "$ICS_SOURCE_DIR/scripts/gen-register.py" 200000 7 big.csv
+# interrupt_import ERRFILE [GLOBAL OPTION…]: imports big.csv in the background, sends it Ctrl-C once
+# it writes (or after 60 s), and leaves its exit code in rc.
+interrupt_import() {
+  local err=$1 pid
+  shift
+  set -m  # job control: the background import gets Ctrl-C like a foreground one
+  "$ICSCTL" "$@" -v import register big.csv --mapping "$MAPPING" >/dev/null 2>"$err" &
+  pid=$!
+  set +m
+  for _ in $(seq 600); do
+    grep -q "import register: writing rows" "$err" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -INT "$pid" 2>/dev/null
+  wait "$pid"
+  rc=$?
+}
 before=$(db_snapshot)
-set -m  # job control: the background import gets Ctrl-C like a foreground one
-"$ICSCTL" -v import register big.csv --mapping "$MAPPING" >/dev/null 2>big.err &
-pid=$!
-set +m
-for _ in $(seq 600); do  # until it writes (or 60 s)
-  grep -q "import register: writing rows" big.err && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-rc=$?
+interrupt_import big.err
 CHECKS=$((CHECKS + 1))
 [ "$rc" -eq 130 ] || fail "interrupted import exited $rc, wanted 130: $(grep -v 'line .* \(warning\|rejected\)' big.err | tail -5)"
 grep -q "icsctl: error: interrupted" big.err || fail "no 'interrupted' message"
@@ -229,24 +236,11 @@ CHECKS=$((CHECKS + 1))
 # the same into a new database (the rollback journal path): nothing written, WAL again, no journal
 fresh=$SCRATCH/fresh.db
 "$ICSCTL" --db "$fresh" init -q
-before_fresh=$(sqlite3 "$fresh" 'SELECT count(*) FROM child; SELECT count(*) FROM plan; SELECT count(*) FROM import_batch' | paste -sd,)
-set -m
-"$ICSCTL" --db "$fresh" -v import register big.csv --mapping "$MAPPING" >/dev/null 2>fresh.err &
-pid=$!
-set +m
-for _ in $(seq 600); do
-  grep -q "import register: writing rows" fresh.err && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-rc=$?
+before=$(ICSCTL_DB=$fresh db_snapshot)
+interrupt_import fresh.err --db "$fresh"
 CHECKS=$((CHECKS + 1))
 [ "$rc" -eq 130 ] || fail "interrupted import into a new database exited $rc, wanted 130"
-expect_eq "rows after an interrupted first import" \
-  "$(sqlite3 "$fresh" 'SELECT count(*) FROM child; SELECT count(*) FROM plan; SELECT count(*) FROM import_batch' | paste -sd,)" \
-  "$before_fresh"
+ICSCTL_DB=$fresh expect_unchanged "$before"
 expect_eq "journal mode after an interrupted first import" "$(sqlite3 "$fresh" 'PRAGMA journal_mode')" wal
 CHECKS=$((CHECKS + 1))
 [ ! -e "$fresh-journal" ] || fail "an interrupted import left a rollback journal"

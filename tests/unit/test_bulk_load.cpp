@@ -33,7 +33,7 @@ TEST_CASE_FIXTURE(Load, "bulk load: foreign keys off and a rollback journal for 
     CHECK(foreign_keys() == 0);
     store::WriteTransaction tx(*db, context());
     insert_orphan_plan();  // not checked during the load
-  }  // rolled back, then restored
+  }                        // rolled back, then restored
   CHECK(journal_mode() == "wal");
   CHECK(foreign_keys() == 1);
   CHECK(count("plan") == 0);
