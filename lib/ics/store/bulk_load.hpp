@@ -1,11 +1,11 @@
 #pragma once
 // Connection settings for one transaction that loads many rows whose references the loader itself
 // guarantees (a register import creates the batch, the children and the plans that point at them).
-// Made before the transaction begins and undone after it ends, since SQLite ignores both settings
+// Made before the transaction begins and undone after it ends: SQLite changes neither setting
 // inside a transaction.
 //
-// - Foreign keys are not checked row by row: each plan inserted cost four parent lookups (its
-//   child, template and batch, and the child's batch), about a fifth of a million-row import.
+// - Foreign keys are not checked row by row: each row cost four parent lookups (the plan's child,
+//   template and batch, and the child's batch), about 1 s of a million-row import.
 // - A load into a database with no plans yet may write through a rollback journal instead of the
 //   write-ahead log: the journal keeps only the pages that existed before, so the new pages are
 //   written once, not to the log and then again to the database. The journal mode changes only if
