@@ -115,8 +115,12 @@ std::string_view RegisterWriter::iso(std::size_t slot, util::Date date) {
   return std::string_view(out, 10);
 }
 
-std::string_view RegisterWriter::iso(std::size_t slot, const std::optional<util::Date>& date) {
-  return date ? iso(slot, *date) : std::string_view();
+void RegisterWriter::bind_date(BulkStatement& q, int index, std::size_t slot,
+                               const std::optional<util::Date>& date) {
+  if (date)
+    q.text(index, iso(slot, *date));
+  else
+    q.null(index);
 }
 
 RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request,
@@ -143,14 +147,8 @@ std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
   auto& q = m_insert_child;  // insert_child (schemas/queries/core.sql)
   q.text(1, row.given_names);
   q.text(2, row.family_name);
-  if (row.date_of_birth)
-    q.text(3, iso(0, *row.date_of_birth));
-  else
-    q.null(3);
-  if (row.expected_dob)
-    q.text(4, iso(1, *row.expected_dob));
-  else
-    q.null(4);
+  bind_date(q, 3, 0, row.date_of_birth);
+  bind_date(q, 4, 1, row.expected_dob);
   q.text(5, row.sex);
   q.optional_text(6, row.nhs_number);
   q.optional_text(7, row.upn);
@@ -216,18 +214,12 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   q.text(4, row.category);
   q.text(5, row.category);
   q.text(6, iso(2, row.start));
-  if (row.end)
-    q.text(7, iso(3, *row.end));
-  else
-    q.null(7);
+  bind_date(q, 7, 3, row.end);
   q.optional_text(8, row.end_reason);
   q.optional_text(9, row.lead_worker);
   q.optional_text(10, row.team);
   q.null(11);
-  if (first_review)
-    q.text(12, iso(4, *first_review));
-  else
-    q.null(12);
+  bind_date(q, 12, 4, first_review);
   q.integer(13, previous);
   q.text(14, row.ref);
   q.optional_text(15, row.legacy_end_reason);

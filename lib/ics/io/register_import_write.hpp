@@ -68,7 +68,8 @@ class RegisterWriter {
 
   // A date as YYYY-MM-DD in one of the writer's buffers (bound without copying).
   std::string_view iso(std::size_t slot, util::Date date);
-  std::string_view iso(std::size_t slot, const std::optional<util::Date>& date);
+  // Binds `date` that way at `index` of `q`, or NULL when there is none.
+  void bind_date(BulkStatement& q, int index, std::size_t slot, const std::optional<util::Date>& date);
 
   store::WriteTransaction& m_tx;
   BulkStatement m_insert_child, m_insert_ref, m_insert_plan;
