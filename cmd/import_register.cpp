@@ -66,7 +66,8 @@ ics::io::Mapping load_mapping(const std::string& name) {
   throw ics::NotFound(fmt::format("no mapping file '{}'", name));
 }
 
-// Standard input copied to an unnamed temporary file: the import reads its input twice.
+// Standard input copied to an unnamed temporary file first: Ctrl-C is noticed while the input is
+// awaited (the import itself checks it between rows), and progress knows the input's size.
 std::unique_ptr<std::fstream> spool_stdin() {
   std::string path = (std::filesystem::temp_directory_path() / "icsctl-import-XXXXXX").string();
   int fd = ::mkstemp(path.data());
@@ -111,22 +112,21 @@ std::string describe(const ics::io::RowIssue& issue) {
   return text;
 }
 
-// Progress on a terminal, redrawn at most ten times a second; phases named with --verbose.
+// Progress on a terminal, redrawn at most ten times a second; its start noted with --verbose.
 class ProgressLine {
  public:
   explicit ProgressLine(Session& s) : m_session(s), m_shown(s.progress_wanted()) {}
   bool update(const ics::io::ImportProgress& p) {
     if (g_interrupted.load()) return false;
-    if (p.phase != m_phase) {
-      m_phase = p.phase;
-      clear();
-      m_session.detail(fmt::format("import register: {} rows", m_phase));
+    if (!m_started) {
+      m_started = true;
+      m_session.detail("import register: importing rows");
     }
     auto now = std::chrono::steady_clock::now();
     if (!m_shown || now - m_last < std::chrono::milliseconds(100)) return true;
     m_last = now;
     int percent = p.total_bytes > 0 ? static_cast<int>(100 * p.bytes / p.total_bytes) : 0;
-    std::cerr << fmt::format("\rimport register: {} {:3d}% ({} rows)", m_phase, percent, p.rows)
+    std::cerr << fmt::format("\rimport register: {:3d}% ({} rows)", percent, p.rows)
               << std::flush;
     m_drawn = true;
     return true;
@@ -140,7 +140,7 @@ class ProgressLine {
   Session& m_session;
   bool m_shown;
   bool m_drawn = false;
-  std::string m_phase;
+  bool m_started = false;
   std::chrono::steady_clock::time_point m_last{};
 };
 

@@ -22,10 +22,11 @@ SELECT child_id FROM child_all_refs WHERE ref = ?1;
 
 -- name: register_insert_batch
 INSERT INTO import_batch (kind, file_name, sha256, mapping, actor, imported_at)
-VALUES ('register', ?1, ?2, ?3, ?4, ?5);
+VALUES ('register', ?1, '', ?2, ?3, ?4);
 
 -- name: register_batch_counts
-UPDATE import_batch SET counts = ?2 WHERE id = ?1;
+-- The file is hashed as it is read, so its SHA-256 is known only at the end.
+UPDATE import_batch SET counts = ?2, sha256 = ?3 WHERE id = ?1;
 
 -- name: register_plans_before
 -- Child-protection plans of a child that started on or before a date, other than this batch's.
@@ -48,3 +49,29 @@ WHERE id = ?1;
 
 -- name: register_fill_child_ids
 UPDATE child SET nhs_number = coalesce(nhs_number, ?2), upn = coalesce(upn, ?3) WHERE id = ?1;
+
+-- name: register_child_details
+SELECT given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn FROM child WHERE id = ?1;
+
+-- name: register_move_plans
+-- A child found to be another: this batch's plans of the one go to the other.
+UPDATE plan SET child_id = ?2 WHERE child_id = ?1 AND batch_id = ?3;
+
+-- name: register_keep_legacy_id
+-- Before a child this import created is deleted (it was another child): its legacy id goes on.
+INSERT INTO child_ref (ref, child_id) SELECT legacy_id, ?2 FROM child WHERE id = ?1 AND legacy_id IS NOT NULL;
+
+-- name: register_delete_child
+DELETE FROM child WHERE id = ?1;
+
+-- name: register_recount_previous
+-- previous_cp_plans of this batch's plans of a child, counted afresh: the child's other
+-- child-protection plans that start earlier, on the same day in another batch, or on the same
+-- day further up this file.
+UPDATE plan SET previous_cp_plans = (
+  SELECT count(*) FROM plan AS other
+  WHERE other.child_id = plan.child_id AND other.kind = plan.kind AND other.id <> plan.id
+    AND (other.start_date < plan.start_date
+         OR (other.start_date = plan.start_date
+             AND (coalesce(other.batch_id, 0) <> plan.batch_id OR other.source_line < plan.source_line))))
+WHERE child_id = ?1 AND batch_id = ?2;

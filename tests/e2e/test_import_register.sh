@@ -206,7 +206,7 @@ expect_out 'batch_id,kind,file_name,sha256,actor,imported_at,rows_read,plans_cre
 # --- Ctrl-C: exit 130 and the database as it was -----------------------------------------------------
 python3 "$ICS_SOURCE_DIR/scripts/gen-register.py" 200000 7 big.csv
 # interrupt_import ERRFILE [GLOBAL OPTION…]: imports big.csv in the background, sends it Ctrl-C once
-# it writes (or after 60 s), and leaves its exit code in rc.
+# it has been importing for 0.3 s (or after 60 s), and leaves its exit code in rc.
 interrupt_import() {
   local err=$1 pid
   shift
@@ -215,7 +215,7 @@ interrupt_import() {
   pid=$!
   set +m
   for _ in $(seq 600); do
-    grep -q "import register: writing rows" "$err" && break
+    grep -q "import register: importing rows" "$err" && sleep 0.3 && break  # well into the rows
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done

@@ -40,8 +40,12 @@ TEST_CASE_FIXTURE(Indexes, "deferred indexes: dropped for the load, rebuilt from
   CHECK(schema().empty());
   add_child(1, "9434765919");
   add_child(2, "9434765927");
+  db->sql().exec("PRAGMA cache_size = -12345");
   deferred.rebuild();
   CHECK(schema() == before);
+  // the settings of the build are put back
+  CHECK(db->sql().execAndGet("PRAGMA cache_size").getInt() == -12345);
+  CHECK(db->sql().execAndGet("PRAGMA threads").getInt() == 0);
   CHECK(db->sql()
             .execAndGet("SELECT id FROM child INDEXED BY child_nhs WHERE nhs_number = '9434765927'")
             .getInt() == 2);

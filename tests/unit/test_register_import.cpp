@@ -11,6 +11,7 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -58,53 +59,58 @@ TEST_CASE("key index: dense ids, found again after growing") {
   CHECK(keys.intern("", added) == 5000);
 }
 
-TEST_CASE("child matcher: person ids and NHS numbers join rows transitively") {
-  ChildMatcher m;
-  m.add_row("P1", "", Date(2010, 1, 1), 2);            // 0
-  m.add_row("P2", "9434765919", Date(2012, 1, 1), 3);  // 1
-  m.add_row("P1", "9434765919", Date(2008, 1, 1), 4);  // 2: joins 0 and 1
-  m.add_row("", "", Date(2011, 1, 1), 5);              // 3: alone
-  m.add_row("P3", "9434765927", Date(2011, 1, 1), 6);  // 4
-  m.add_row("", "9434765927", Date(2011, 1, 1), 7);    // 5: same start as 4, later in the file
-  auto clashes = m.resolve({}, {});
-  CHECK(clashes.empty());
-  CHECK(m.group_of(0) == 0);
-  CHECK(m.group_of(1) == 0);
-  CHECK(m.group_of(2) == 0);
-  CHECK(m.group_of(3) == 3);
-  CHECK(m.group_of(5) == 4);
+TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {
+  ChildMatcher m({}, {});
+  auto add = [&](std::string_view person, std::string_view nhs, Date start) {
+    return m.add_row(person, nhs, start);  // a copy: valid after the next row
+  };
+  auto row0 = add("P1", "", Date(2010, 1, 1));
+  CHECK(row0.child == 0);  // a new child, created from this row
+  CHECK(row0.latest);
+  m.set_child(10);
+  CHECK(add("P2", "9434765919", Date(2012, 1, 1)).child == 0);
+  m.set_child(11);
+  // P1 is child 10 and the NHS number child 11: one child, the one of the earlier row, whose
+  // details come from child 11 (it holds the later registration)
+  auto row2 = add("P1", "9434765919", Date(2008, 1, 1));
+  CHECK(row2.child == 10);
+  CHECK_FALSE(row2.existing);
+  CHECK_FALSE(row2.latest);  // 2008 is before 2012
+  REQUIRE(row2.folds.size() == 1);
+  CHECK(row2.folds[0].from == 11);
+  CHECK(row2.folds[0].into == 10);
+  CHECK(row2.folds[0].from_created);
+  CHECK(row2.folds[0].into_created);
+  CHECK(row2.folds[0].from_is_later);
+  CHECK(row2.clashes.empty());
+  CHECK(add("", "", Date(2011, 1, 1)).child == 0);  // alone
+  m.set_child(12);
+  CHECK(add("P3", "9434765927", Date(2011, 1, 1)).child == 0);
+  m.set_child(13);
+  auto row5 = add("", "9434765927", Date(2011, 1, 1));  // same start as the row before, later in the file
+  CHECK(row5.child == 13);
+  CHECK(row5.latest);
+  CHECK(row5.plans_before == 1);
+  CHECK(row5.folds.empty());
+  auto row6 = add("P4", "9434765919", Date(2013, 1, 1));  // P4: a further person id of child 10
+  CHECK(row6.child == 10);
+  CHECK(row6.latest);
+  CHECK(row6.plans_before == 3);
   CHECK(m.new_children() == 3);
   CHECK(m.existing_children() == 0);
-  // by start date: row 2 (2008), row 0 (2010), row 1 (2012)
-  CHECK(m.plans_before(2) == 0);
-  CHECK(m.plans_before(0) == 1);
-  CHECK(m.plans_before(1) == 2);
-  CHECK(m.is_latest(1));
-  CHECK_FALSE(m.is_latest(0));
-  CHECK(m.plans_before(4) == 0);
-  CHECK(m.plans_before(5) == 1);
-  CHECK(m.is_latest(5));
-  CHECK(m.is_latest(3));
-  m.set_child(2, 77);
-  CHECK(m.child_of(0) == 77);
-  CHECK(m.child_of(3) == 0);
-  m.set_child(5, 78);
-  // each new person id once, with its child, in the order of its text; not P1 and P3, the person
-  // ids of the rows children 77 and 78 are created from (their legacy ids)
+  // P1, P2 and P3 are the legacy ids of the children created from their rows
   auto persons = m.new_persons();
   REQUIRE(persons.size() == 1);
-  CHECK(persons[0].person == "P2");
-  CHECK(persons[0].child == 77);
+  CHECK(persons[0].person == "P4");
+  CHECK(persons[0].child == 10);
+  // child 10: two children joined, and a row that started before an earlier one
+  CHECK(m.children_to_recount() == std::vector<std::int64_t>{10});
+  CHECK(m.rows() == 7);
 }
 
 TEST_CASE("child matcher: children already in the database") {
-  ChildMatcher m;
-  m.add_row("P1", "", Date(2010, 1, 1), 2);            // 0: P1 is child 5
-  m.add_row("", "9434765919", Date(2011, 1, 1), 3);    // 1: this NHS number is child 5 too
-  m.add_row("P9", "9434765927", Date(2012, 1, 1), 4);  // 2: P9 is child 6, the NHS number child 7
-  m.add_row("P4", "", Date(2012, 1, 1), 5);            // 3: new
   std::map<std::string, std::int64_t> persons{{"P1", 5}, {"P9", 6}};
-  std::map<std::string, std::int64_t> nhs{{"9434765919", 5}, {"9434765927", 7}};
+  std::map<std::string, std::int64_t> nhs{{"9434765919", 5}, {"9434765927", 7}, {"9434765935", 30}};
   auto lookup = [](const std::map<std::string, std::int64_t>& table) {
     return [&table](std::string_view key) -> std::optional<std::int64_t> {
       auto it = table.find(std::string(key));
@@ -112,23 +118,57 @@ TEST_CASE("child matcher: children already in the database") {
       return it->second;
     };
   };
-  auto clashes = m.resolve(lookup(persons), lookup(nhs));
-  CHECK(m.group_of(1) == 0);  // both name child 5: one child
-  CHECK(m.child_of(1) == 5);
-  CHECK(m.matched_existing(0));
-  CHECK(m.child_of(2) == 6);  // by person id first
-  REQUIRE(clashes.size() == 1);
-  CHECK(clashes[0].field == "nhs_number");
-  CHECK(clashes[0].value == "9434765927");
-  CHECK(clashes[0].kept == 6);
-  CHECK(clashes[0].other == 7);
-  CHECK(clashes[0].line == 4);
-  CHECK_FALSE(m.matched_existing(3));
-  m.set_child(3, 8);
-  // P1 and P9 are in the database already; P4 becomes child 8's legacy id as it is created
-  CHECK(m.new_persons().empty());
-  CHECK(m.existing_children() == 2);
-  CHECK(m.new_children() == 1);
+  ChildMatcher m(lookup(persons), lookup(nhs));
+  auto row0 = m.add_row("P1", "", Date(2010, 1, 1));  // P1 is child 5
+  CHECK(row0.child == 5);
+  CHECK(row0.existing);
+  CHECK_FALSE(row0.latest);  // a child of the database keeps its details
+  auto row1 = m.add_row("", "9434765919", Date(2011, 1, 1));  // this NHS number is child 5 too
+  CHECK(row1.child == 5);
+  CHECK(row1.plans_before == 1);
+  CHECK(row1.folds.empty());
+  // P9 is child 6, the NHS number child 7: the plan goes to the one found first, by person id
+  auto row2 = m.add_row("P9", "9434765927", Date(2012, 1, 1));
+  CHECK(row2.child == 6);
+  REQUIRE(row2.clashes.size() == 1);
+  CHECK(row2.clashes[0].field == "nhs_number");
+  CHECK(row2.clashes[0].value == "9434765927");
+  CHECK(row2.clashes[0].kept == 6);
+  CHECK(row2.clashes[0].other == 7);
+  CHECK(m.add_row("P4", "", Date(2012, 1, 1)).child == 0);  // new
+  m.set_child(8);
+  CHECK(m.add_row("P6", "", Date(2013, 1, 1)).child == 0);  // new, for now
+  m.set_child(9);
+  // P6 turns out to be child 30 of the database: child 9 folds into it
+  auto row5 = m.add_row("P6", "9434765935", Date(2014, 1, 1));
+  CHECK(row5.child == 30);
+  CHECK(row5.existing);
+  REQUIRE(row5.folds.size() == 1);
+  CHECK(row5.folds[0].from == 9);
+  CHECK(row5.folds[0].into == 30);
+  CHECK(row5.folds[0].from_created);
+  CHECK_FALSE(row5.folds[0].into_created);
+  CHECK(m.add_row("P7", "9434765935", Date(2015, 1, 1)).child == 30);  // P7: new to the database
+  // P1 (child 5) and the NHS number of child 6's group: this import's plans of child 6 go to 5
+  auto row7 = m.add_row("P1", "9434765927", Date(2016, 1, 1));
+  CHECK(row7.child == 5);
+  REQUIRE(row7.clashes.size() == 1);
+  CHECK(row7.clashes[0].kept == 5);
+  CHECK(row7.clashes[0].other == 6);
+  REQUIRE(row7.folds.size() == 1);
+  CHECK(row7.folds[0].from == 6);
+  CHECK(row7.folds[0].into == 5);
+  CHECK_FALSE(row7.folds[0].from_created);
+  // P4 is child 8's legacy id; P7 goes to child 30
+  auto added = m.new_persons();
+  REQUIRE(added.size() == 1);
+  CHECK(added[0].person == "P7");
+  CHECK(added[0].child == 30);
+  CHECK(m.existing_children() == 2);  // 5 (with 6's plans) and 30
+  CHECK(m.new_children() == 1);       // 8
+  auto recount = m.children_to_recount();
+  std::sort(recount.begin(), recount.end());
+  CHECK(recount == std::vector<std::int64_t>{5, 30});
 }
 
 TEST_CASE("row checker: rejections and warnings") {
@@ -299,6 +339,41 @@ TEST_CASE_FIXTURE(Importer, "register import: a re-run creates nothing; a later 
   CHECK(number("SELECT count(*) FROM child WHERE given_names = 'Baby'") == 0);
 }
 
+TEST_CASE_FIXTURE(Importer, "register import: a later row shows two children already created are one") {
+  auto result =
+      run("A1,P1,Smith,Amy,01/02/2015,F,,Neglect,01/03/2020,,\n"
+          "A2,P2,Smith,Amelia,,U,9434765919,Neglect,01/01/2022,,\n"
+          "A3,P1,Smith,Amy,,F,9434765919,Neglect,01/01/2018,01/06/2018,NLR\n");
+  CHECK(result.counts.plans_created == 3);
+  CHECK(result.counts.children_created == 1);
+  CHECK(count("child") == 1);
+  CHECK(count("plan WHERE child_id = 1") == 3);
+  // the latest registration (A2) gave the names; sex and date of birth stay known; the NHS number
+  // came from the child folded in, whose person id is now a further reference
+  CHECK(text("SELECT given_names || '|' || sex || '|' || date_of_birth || '|' || nhs_number || '|' || "
+             "legacy_id FROM child") == "Amelia|F|2015-02-01|9434765919|P1");
+  CHECK(text("SELECT ref || '>' || child_id FROM child_ref") == "P2>1");
+  // counted again: A3 starts first
+  CHECK(text("SELECT group_concat(legacy_ref || '=' || previous_cp_plans) FROM "
+             "(SELECT * FROM plan ORDER BY start_date)") == "A3=0,A1=1,A2=2");
+  CHECK(number("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE_FIXTURE(Importer, "register import: a new child found to be one of the database") {
+  run("B1,P1,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2021,,\n");
+  auto later =
+      run("B2,P5,Brown,Tommy,01/01/2016,M,,Neglect,01/01/2022,,\n"
+          "B3,P5,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2020,01/06/2020,NLR\n");
+  CHECK(later.counts.children_created == 0);
+  CHECK(later.counts.children_matched == 1);
+  CHECK(count("child") == 1);
+  CHECK(text("SELECT given_names FROM child") == "Tom");  // a child of the database keeps its details
+  CHECK(text("SELECT ref || '>' || child_id FROM child_ref") == "P5>1");
+  // this batch's plans counted again; B1, of an earlier batch, is left as it was
+  CHECK(text("SELECT group_concat(legacy_ref || '=' || previous_cp_plans) FROM "
+             "(SELECT * FROM plan ORDER BY start_date)") == "B3=0,B1=0,B2=2");
+}
+
 TEST_CASE_FIXTURE(Importer, "register import: an unborn child by date of birth, warnings counted") {
   auto result = run("U1,P7,Lee,Sam,01/06/2021,U,123,Neglect,01/03/2021,,\n");
   CHECK(result.counts.warnings == 1);
@@ -316,8 +391,8 @@ TEST_CASE_FIXTURE(Importer, "register import: a dry run and a cancelled run writ
   CHECK(count("plan") == 0);
   CHECK(count("import_batch") == 0);
   CHECK(count("audit WHERE command <> 'init'") == 0);
-  int calls = 0;
-  auto cancel = [&](const io::ImportProgress& p) { return ++calls < 3 || p.phase != "writing"; };
+  // cancelled at the last progress report, after every row is written
+  auto cancel = [&](const io::ImportProgress& p) { return p.rows < 6; };
   CHECK_THROWS_AS(run(k_rows, false, cancel), Interrupted);
   CHECK(count("plan") == 0);
   CHECK(count("child") == 0);

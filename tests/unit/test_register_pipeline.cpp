@@ -44,11 +44,9 @@ struct Pipeline {
 
 }  // namespace
 
-namespace {
-
-void read_all(io::CheckedRows::Checkers checkers) {
+TEST_CASE("checked rows: every row in file order, across chunks, checked") {
   Pipeline p(export_text(2500));  // more rows than two chunks hold
-  io::CheckedRows rows(*p.reader, *p.checker, checkers);
+  io::CheckedRows rows(*p.reader, *p.checker);
   int seen = 0, rejected = 0;
   while (const io::CheckedRow* row = rows.next()) {
     ++seen;
@@ -69,20 +67,27 @@ void read_all(io::CheckedRows::Checkers checkers) {
   CHECK(rows.bytes_read() == static_cast<long long>(export_text(2500).size()));
 }
 
-}  // namespace
+TEST_CASE("checked rows: a reference repeated from an earlier row, however far back") {
+  std::string text = export_text(3000);
+  Pipeline p(text + "R10,Jones,Neglect,01/03/2021\nR2999,Brown,Neglect,01/03/2021\n");
+  io::CheckedRows rows(*p.reader, *p.checker, static_cast<long long>(text.size()));
+  std::vector<std::string> repeats;
+  while (const io::CheckedRow* row = rows.next())
+    if (row->ref_issue) repeats.push_back(fmt::format("{} {} {}", row->line, row->ref, row->ref_issue->reason));
+  // R10 was itself rejected (no family name): the first row with a reference still wins
+  CHECK(repeats ==
+        std::vector<std::string>{"3002 R10 already appears on line 11", "3003 R2999 already appears on line 3000"});
+}
 
-TEST_CASE("checked rows: every row in file order, across chunks, checked by either thread") {
-  SUBCASE("by the reading thread") {
-    read_all(io::CheckedRows::Checkers::reading_thread);
-  }
-  SUBCASE("by both threads in turn") {
-    read_all(io::CheckedRows::Checkers::both_threads);
-  }
+TEST_CASE("expected rows: the file's size at the rate of its first rows") {
+  CHECK(io::expected_rows(1000000, 1000, 10) == 10000);
+  CHECK(io::expected_rows(0, 1000, 10) == 0);  // size unknown
+  CHECK(io::expected_rows(1000, 0, 0) == 0);
 }
 
 TEST_CASE("checked rows: a reading error comes after the rows before it") {
   Pipeline p(export_text(1500) + "R9999,\"Smith,Neglect,01/03/2020\n");  // a quote never closed
-  io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::Checkers::both_threads);
+  io::CheckedRows rows(*p.reader, *p.checker);
   int seen = 0;
   auto drain = [&] {
     while (rows.next()) ++seen;
@@ -94,7 +99,7 @@ TEST_CASE("checked rows: a reading error comes after the rows before it") {
 TEST_CASE("checked rows: stopping early ends the reading thread") {
   Pipeline p(export_text(20000));
   {
-    io::CheckedRows rows(*p.reader, *p.checker, io::CheckedRows::Checkers::both_threads);
+    io::CheckedRows rows(*p.reader, *p.checker);
     REQUIRE(rows.next() != nullptr);
   }  // destroyed with most of the file unread: must not hang
   CHECK(p.input.good());

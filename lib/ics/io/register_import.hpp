@@ -3,13 +3,16 @@
 // child-protection plan, rows of the same person one child, in one transaction with one batch.
 //
 // Decisions (also in schemas/mappings/legacy-register.yaml):
-// - The file is read twice: pass 1 checks every row and matches children (a few integers per row
-//   stay in memory), pass 2 writes. The input must therefore be seekable. In both passes a second
-//   thread reads the rows while the calling thread uses them; the two threads check alternate
-//   chunks in pass 1, the reading thread all of them in pass 2 (the calling thread writes). SQLite
-//   is only ever used from the calling thread.
-// - An import that creates at least as many children as the database holds drops the indexes of
-//   child and child_ref and builds them again before committing (store::DeferredIndexes).
+// - The file is read once. A second thread reads and checks the rows (and refuses repeated
+//   references) while the calling thread matches children and writes; SQLite is only ever used
+//   from the calling thread. The input must be seekable (it is read from its start and measured).
+// - Children are matched as the rows come (ChildMatcher). A later row can show that two children
+//   already created are one: the later-created one is deleted, its plans moved to the other, its
+//   person id kept as a further reference and its details merged (see "Same child" below).
+//   previous_cp_plans of such children, and of children whose rows are not in start order, are
+//   counted again at the end. Child ids can therefore have gaps.
+// - An import into a database with no children drops the indexes of child and child_ref and
+//   builds them again before committing (store::DeferredIndexes).
 // - A new child's legacy_id is the person id of its first row; its other person ids new to the
 //   database go to child_ref after every row, in the order of their text.
 // - Rows are checked in this order, and a rejected row is reported once, with its first reason:
@@ -19,13 +22,13 @@
 //   end_date unreadable / before the start / after today, category missing or unmapped. A row whose
 //   ref a plan already has (plan.legacy_ref) is already_imported and is not checked further.
 // - Warnings (the row is imported, one count per problem): date_of_birth unreadable (unknown),
-//   nhs_number or upn invalid (dropped), sex unmapped (U), and a child matching two children of the
-//   database (the one found by person id is used).
+//   nhs_number or upn invalid (dropped), sex unmapped (U), and a row whose keys name two children
+//   of the database (the plans go to the one found first: in an earlier row, else by person id).
 // - Same child: rows sharing the legacy person id (child_ref) or a valid NHS number, transitively;
 //   a child already in the database with that person id (child_all_refs) or NHS number is reused
 //   as it is (its details are not changed; new person ids are added to it). A new child is created
-//   from its first row in the file and takes names, sex and date of birth from its latest
-//   registration (by start date), and an NHS number or UPN from any of its rows.
+//   from its first row in the file and takes names, and sex and date of birth where given, from
+//   its latest registration (by start date), and an NHS number or UPN from any of its rows.
 // - previous_cp_plans: the child's child-protection plans starting before this one (by start date,
 //   then file order), counting plans already in the database and earlier rows of this file.
 // - Imported plans get no template actions (a legacy register holds none) but do get the
@@ -60,14 +63,13 @@ struct RegisterCounts {
 };
 
 struct ImportProgress {
-  std::string_view phase;  // "checking" (pass 1) or "writing" (pass 2)
-  long rows = 0;           // rows of this pass so far
-  long long bytes = 0;     // bytes of the file read in this pass so far
+  long rows = 0;        // rows read so far
+  long long bytes = 0;  // bytes of the file read so far
   long long total_bytes = 0;
 };
 
 struct RegisterImport {
-  std::istream* input = nullptr;  // the export, seekable (read twice)
+  std::istream* input = nullptr;  // the export, seekable (read from its start; measured for progress)
   std::string file_name;          // recorded with the batch
   const Mapping* mapping = nullptr;
   const plan::Template* plan_template = nullptr;  // the child-protection template
@@ -76,7 +78,7 @@ struct RegisterImport {
   bool dry_run = false;             // roll back instead of committing
   std::ostream* rejects = nullptr;  // when given: a CSV of rejected rows (line,ref,field,value,reason)
   std::function<void(const RowIssue&)> on_issue;  // every rejection and warning, as found
-  // Called every few thousand rows and at each phase's start; returning false cancels the import
+  // Called at the start, every few thousand rows and at the end; returning false cancels the import
   // (ics::Interrupted is thrown and nothing is written).
   std::function<bool(const ImportProgress&)> on_progress;
 };

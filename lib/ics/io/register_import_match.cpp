@@ -3,23 +3,15 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_map>
 
 namespace ics::io {
 
 namespace {
 
-// Records `row` as the first holder of a new key, or joins it to the key's first holder.
-template <typename Unite>
-void link(KeyIndex& keys, std::vector<std::uint32_t>& first, std::string_view key, std::uint32_t row,
-          Unite unite) {
-  if (key.empty()) return;
-  bool added = false;
-  std::uint32_t id = keys.intern(key, added);
-  if (added)
-    first.push_back(row);
-  else
-    unite(first[id], row);
+constexpr std::uint32_t k_none = UINT32_MAX;
+
+std::int32_t days_of(util::Date date) {
+  return static_cast<std::int32_t>(date.days().time_since_epoch().count());
 }
 
 }  // namespace
@@ -32,138 +24,151 @@ std::uint32_t ChildMatcher::find(std::uint32_t row) {
   return row;
 }
 
-// The root of a group is always its first row.
-void ChildMatcher::unite(std::uint32_t a, std::uint32_t b) {
-  a = find(a);
-  b = find(b);
-  if (a < b)
-    m_parent[b] = a;
-  else if (b < a)
-    m_parent[a] = b;
-}
-
-void ChildMatcher::add_row(std::string_view person, std::string_view nhs, util::Date start, long line) {
-  if (m_parent.size() >= UINT32_MAX - 1) throw StorageError("too many rows in one import");
-  auto row = static_cast<std::uint32_t>(m_parent.size());
-  m_parent.push_back(row);
-  m_start.push_back(static_cast<std::int32_t>(start.days().time_since_epoch().count()));
-  m_line.push_back(static_cast<std::uint32_t>(line));
-  auto join = [this](std::uint32_t a, std::uint32_t b) { unite(a, b); };
-  link(m_persons, m_person_first, person, row, join);
-  link(m_nhs, m_nhs_first, nhs, row, join);
-}
-
 void ChildMatcher::reserve(std::size_t rows) {
   constexpr std::size_t k_key_bytes = 10;  // person ids and NHS numbers are about this long
   m_persons.reserve(rows, k_key_bytes);
   m_nhs.reserve(rows, k_key_bytes);
-  m_person_first.reserve(rows);
-  m_nhs_first.reserve(rows);
+  m_person_row.reserve(rows);
+  m_nhs_row.reserve(rows);
   m_parent.reserve(rows);
-  m_start.reserve(rows);
-  m_line.reserve(rows);
+  m_groups.reserve(rows);
 }
 
-std::vector<ChildMatcher::Clash> ChildMatcher::resolve(const Lookup& by_person, const Lookup& by_nhs) {
-  std::uint32_t n = rows();
-  m_flags.assign(n, 0);
-  m_child.assign(n, 0);
-  struct Found {
-    std::uint32_t row;  // the key's first row
-    std::int64_t child;
-    bool person;
-    std::uint32_t key;
-  };
-  std::vector<Found> found;
-  for (std::uint32_t id = 0; id < m_persons.size(); ++id) {
-    auto child = by_person ? by_person(m_persons.key(id)) : std::nullopt;
-    if (child)
-      found.push_back({m_person_first[id], *child, true, id});
-    else
-      m_flags[m_person_first[id]] |= k_adds_person;
+std::optional<std::uint32_t> ChildMatcher::link(KeyIndex& keys, std::vector<std::uint32_t>& rows,
+                                                std::string_view key, std::uint32_t row, const Lookup& lookup,
+                                                std::string_view field) {
+  if (key.empty()) return std::nullopt;
+  bool added = false;
+  std::uint32_t id = keys.intern(key, added);
+  if (!added) {
+    m_links.push_back({find(rows[id]), 0, field, keys.key(id)});
+    return std::nullopt;
   }
-  if (by_nhs)
-    for (std::uint32_t id = 0; id < m_nhs.size(); ++id)
-      if (auto child = by_nhs(m_nhs.key(id))) found.push_back({m_nhs_first[id], *child, false, id});
-
-  // Groups naming the same child of the database are that one child.
-  std::unordered_map<std::int64_t, std::uint32_t> group_of_child;
-  for (const auto& f : found) {
-    auto [it, fresh] = group_of_child.emplace(f.child, f.row);
-    if (!fresh) unite(it->second, f.row);
-  }
-  for (std::uint32_t row = 0; row < n; ++row) m_parent[row] = find(row);
-
-  std::vector<Clash> clashes;
-  for (const auto& f : found) {
-    std::uint32_t group = m_parent[f.row];
-    if (m_child[group] == 0) {
-      m_child[group] = f.child;
-      m_flags[group] |= k_existing;
-    } else if (m_child[group] != f.child) {
-      const KeyIndex& keys = f.person ? m_persons : m_nhs;
-      clashes.push_back({static_cast<long>(m_line[f.row]), f.person ? "child_ref" : "nhs_number",
-                         std::string(keys.key(f.key)), m_child[group], f.child});
-    }
-  }
-  for (std::uint32_t row = 0; row < n; ++row) {
-    if (!is_first(row)) continue;
-    if (m_flags[row] & k_existing)
-      ++m_existing_children;
-    else
-      ++m_new_children;
-  }
-  rank_rows();
-  keep_further_persons();
-  m_persons.clear();
-  m_nhs.clear();
-  std::vector<std::uint32_t>().swap(m_person_first);
-  std::vector<std::uint32_t>().swap(m_nhs_first);
-  std::vector<std::uint32_t>().swap(m_line);
-  return clashes;
+  rows.push_back(row);
+  auto child = lookup ? lookup(key) : std::nullopt;
+  if (!child) return id;
+  auto it = m_group_of_existing.find(*child);
+  m_links.push_back({it == m_group_of_existing.end() ? k_none : find(it->second), *child, field, keys.key(id)});
+  return std::nullopt;
 }
 
-// The person ids new to the database other than those new children are created from, with the
-// first row of each (few: only children with several person ids have them).
-void ChildMatcher::keep_further_persons() {
-  for (std::uint32_t id = 0; id < m_persons.size(); ++id) {
-    std::uint32_t row = m_person_first[id];
-    bool created_from = is_first(row) && !(m_flags[row] & k_existing);  // the child's legacy id
-    if ((m_flags[row] & k_adds_person) && !created_from)
-      m_further_persons.push_back({std::string(m_persons.key(id)), row});
+// Group `other` joins group `root` (the earlier): one child is left, and the rows are counted again.
+void ChildMatcher::join(std::uint32_t root, std::uint32_t other, const Link& link) {
+  Group& into = m_groups[root];
+  Group& from = m_groups[other];
+  bool into_existing = into.flags & k_existing, from_existing = from.flags & k_existing;
+  bool from_is_later = std::tie(from.latest_start, from.latest_row) > std::tie(into.latest_start, into.latest_row);
+  if (into_existing && from_existing) {  // the plans go to the one found first; both stay
+    m_placement.clashes.push_back({std::string(link.field), std::string(link.value), into.child, from.child});
+    m_placement.folds.push_back({from.child, into.child, false, false, false});
+    --m_existing_children;
+  } else if (from_existing) {  // the group takes the database's child
+    m_placement.folds.push_back({into.child, from.child, true, false, false});
+    into.child = from.child;
+    into.flags |= k_existing;
+    --m_new_children;
+  } else {
+    m_placement.folds.push_back({from.child, into.child, true, !into_existing, from_is_later});
+    --m_new_children;
   }
-  std::sort(m_further_persons.begin(), m_further_persons.end());
+  if (from_is_later) {
+    into.latest_start = from.latest_start;
+    into.latest_row = from.latest_row;
+  }
+  into.rows += from.rows;
+  into.flags |= k_recount;
+  m_parent[other] = root;
 }
 
-std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() const {
+// The group's keys name `child` of the database, which no group holds yet.
+void ChildMatcher::claim(std::uint32_t root, std::int64_t child, const Link& link) {
+  Group& group = m_groups[root];
+  m_group_of_existing.emplace(child, root);  // later rows naming `child` join this group
+  if (group.flags & k_existing) {
+    m_placement.clashes.push_back({std::string(link.field), std::string(link.value), group.child, child});
+    return;
+  }
+  if (group.child != 0) {  // a child this import created is that one
+    m_placement.folds.push_back({group.child, child, true, false, false});
+    --m_new_children;
+    group.flags |= k_recount;
+  }
+  group.child = child;
+  group.flags |= k_existing;
+  ++m_existing_children;
+}
+
+// The row, placed in group `root`, is the group's newest row.
+void ChildMatcher::place(std::uint32_t root, std::uint32_t row, std::int32_t start) {
+  Placement& p = m_placement;
+  Group& group = m_groups[root];
+  m_parent[row] = root;
+  p.child = group.child;
+  p.existing = group.flags & k_existing;
+  if (root == row) {  // the first row of a new group
+    p.latest = !p.existing;
+    p.plans_before = 0;
+    if (group.child == 0) ++m_new_children;
+    return;
+  }
+  bool in_order = start >= group.latest_start;  // on a tie the later row of the file is the latest
+  p.latest = in_order && !p.existing;
+  p.plans_before = group.rows++;
+  if (in_order) {
+    group.latest_start = start;
+    group.latest_row = row;
+  } else {
+    group.flags |= k_recount;
+  }
+}
+
+const ChildMatcher::Placement& ChildMatcher::add_row(std::string_view person, std::string_view nhs,
+                                                     util::Date start) {
+  if (m_parent.size() >= UINT32_MAX - 1) throw StorageError("too many rows in one import");
+  auto row = rows();
+  std::int32_t days = days_of(start);
+  m_parent.push_back(row);
+  m_groups.push_back({0, days, row, 1, 0});
+  m_placement.row = row;
+  m_placement.folds.clear();
+  m_placement.clashes.clear();
+  m_links.clear();
+
+  auto new_person = link(m_persons, m_person_row, person, row, m_by_person, "child_ref");
+  link(m_nhs, m_nhs_row, nhs, row, m_by_nhs, "nhs_number");
+
+  // The earliest group the row's keys lead to keeps the child; the others join it.
+  std::uint32_t root = row;
+  for (const auto& l : m_links) root = std::min(root, l.root);
+  for (const auto& l : m_links)
+    if (l.root != k_none && find(l.root) != root) join(root, find(l.root), l);
+  for (const auto& l : m_links)
+    if (l.root == k_none) claim(root, l.child, l);
+  place(root, row, days);
+
+  // A person id new to the database: the legacy id of a child created from this row, else a
+  // further reference of the row's child.
+  if (new_person && m_placement.child != 0) m_further_persons.push_back({*new_person, row});
+  return m_placement;
+}
+
+void ChildMatcher::set_child(std::int64_t child) {
+  m_groups[find(m_placement.row)].child = child;
+}
+
+std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() {
   std::vector<NewPerson> out;
-  for (const auto& [person, row] : m_further_persons) out.push_back({person, child_of(row)});
+  out.reserve(m_further_persons.size());
+  for (const auto& [key, row] : m_further_persons) out.push_back({m_persons.key(key), m_groups[find(row)].child});
+  std::sort(out.begin(), out.end(), [](const NewPerson& a, const NewPerson& b) { return a.person < b.person; });
   return out;
 }
 
-// Most children have one row: only the rows of children with several are sorted.
-void ChildMatcher::rank_rows() {
-  std::uint32_t n = rows();
-  m_before.assign(n, 0);  // first the number of rows in each group
-  for (std::uint32_t row = 0; row < n; ++row) ++m_before[m_parent[row]];
-  std::vector<std::uint32_t> shared;
-  for (std::uint32_t row = 0; row < n; ++row) {
-    if (m_before[m_parent[row]] > 1) {
-      shared.push_back(row);
-    } else {
-      m_before[row] = 0;
-      m_flags[row] |= k_latest;
-    }
-  }
-  std::sort(shared.begin(), shared.end(), [this](std::uint32_t a, std::uint32_t b) {
-    return std::tie(m_parent[a], m_start[a], a) < std::tie(m_parent[b], m_start[b], b);
-  });
-  for (std::size_t i = 0; i < shared.size(); ++i) {
-    std::uint32_t row = shared[i];
-    bool starts_group = i == 0 || m_parent[shared[i - 1]] != m_parent[row];
-    m_before[row] = starts_group ? 0 : m_before[shared[i - 1]] + 1;
-    if (i + 1 == shared.size() || m_parent[shared[i + 1]] != m_parent[row]) m_flags[row] |= k_latest;
-  }
+std::vector<std::int64_t> ChildMatcher::children_to_recount() {
+  std::vector<std::int64_t> out;
+  for (std::uint32_t row = 0; row < rows(); ++row)
+    if (m_parent[row] == row && (m_groups[row].flags & k_recount)) out.push_back(m_groups[row].child);
+  return out;
 }
 
 }  // namespace ics::io

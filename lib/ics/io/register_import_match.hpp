@@ -1,7 +1,9 @@
 #pragma once
-// Which rows of a register export are the same child: rows sharing a legacy person id or a valid
-// NHS number, transitively (union-find over the rows to be imported), and which of those children
-// are already in the database. Holds a few integers per row, so a whole export fits in memory.
+// Which rows of a register export are the same child, decided row by row as the file is read:
+// rows sharing a legacy person id or a valid NHS number, transitively (union-find over the rows),
+// and children already in the database with one of those keys. A later row can join two children
+// the import has already created: the matcher then says which child folds into which, and the
+// writer moves the plans. Holds a few integers per row, so a whole export fits in memory.
 #include <ics/io/register_import_keys.hpp>
 #include <ics/util/date.hpp>
 
@@ -10,77 +12,107 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace ics::io {
 
 class ChildMatcher {
  public:
-  // Pass 1, in file order: a row that will be imported, its legacy person id and valid NHS number
-  // (empty when it has none), its start date and its line. Rows are numbered 0, 1, ... as added.
-  void add_row(std::string_view person, std::string_view nhs, util::Date start, long line);
-  // Makes room for about `rows` rows (an estimate; more or fewer may come).
-  void reserve(std::size_t rows);
-
   // A child already in the database with this key, if any.
   using Lookup = std::function<std::optional<std::int64_t>(std::string_view key)>;
-  // A group whose keys name two different children of the database: its plans go to `kept` (found
-  // first: by person id before NHS number, then in file order).
+  // Empty lookups: the database has no children.
+  ChildMatcher(Lookup by_person, Lookup by_nhs) : m_by_person(std::move(by_person)), m_by_nhs(std::move(by_nhs)) {}
+
+  // Two children that turn out to be one: `from`'s plans of this import go to `into`. A child
+  // this import created (`from_created`) is then deleted, its details passing to `into` when
+  // `into` is also new: all of them when `from` holds the later registration (`from_is_later`),
+  // else only identifiers `into` lacks.
+  struct Fold {
+    std::int64_t from;
+    std::int64_t into;
+    bool from_created;
+    bool into_created;
+    bool from_is_later;
+  };
+  // A key of the row that names a child of the database other than the one its plans go to.
   struct Clash {
-    long line;          // the first row with the key that named `other`
     std::string field;  // child_ref or nhs_number
     std::string value;
     std::int64_t kept;
     std::int64_t other;
   };
-  // After pass 1: finds the children already in the database (empty lookups: the database has no
-  // children), joins groups that name the same one, and ranks each child's rows by start date.
-  // Frees the key tables.
-  std::vector<Clash> resolve(const Lookup& by_person, const Lookup& by_nhs);
+  // Where a row's plan goes. Valid until the next add_row.
+  struct Placement {
+    std::uint32_t row = 0;
+    std::int64_t child = 0;  // 0: create a child from this row, then call set_child
+    bool existing = false;   // the child was in the database before the import
+    bool latest = false;     // the row is the new child's latest registration so far
+    std::uint32_t plans_before = 0;  // earlier rows of the child (final unless recounted)
+    std::vector<Fold> folds;         // to carry out, in order, before writing the row
+    std::vector<Clash> clashes;
+  };
 
-  std::uint32_t rows() const { return static_cast<std::uint32_t>(m_parent.size()); }
-  // After resolve: the first row of the row's child (rows of one child share it).
-  std::uint32_t group_of(std::uint32_t row) const { return m_parent[row]; }
-  bool is_first(std::uint32_t row) const { return m_parent[row] == row; }
-  // The row with the latest start date of its child (the last in the file on a tie).
-  bool is_latest(std::uint32_t row) const { return m_flags[row] & k_latest; }
-  // The row's child was in the database before the import.
-  bool matched_existing(std::uint32_t row) const { return m_flags[m_parent[row]] & k_existing; }
-  // The child's id: an existing child, or the one given to set_child; 0 when none yet.
-  std::int64_t child_of(std::uint32_t row) const { return m_child[m_parent[row]]; }
-  void set_child(std::uint32_t row, std::int64_t id) { m_child[m_parent[row]] = id; }
-  // How many rows of the same child come before this one (by start date, then file order).
-  std::uint32_t plans_before(std::uint32_t row) const { return m_before[row]; }
-  // After the children are set: each person id new to the database with its child, other than the
-  // person id of the row a new child was created from (that is the child's legacy_id), ordered by
-  // the id's text (inserted in that order, they append to the index instead of scattering over it).
+  // The next row to be imported, in file order: its legacy person id and valid NHS number (empty
+  // when it has none) and its start date.
+  const Placement& add_row(std::string_view person, std::string_view nhs, util::Date start);
+  // The child created from the row add_row just placed.
+  void set_child(std::int64_t child);
+  // Makes room for about `rows` rows (an estimate; more or fewer may come).
+  void reserve(std::size_t rows);
+
+  // After every row: person ids new to the database that are not the legacy id of the child
+  // created from them, each with its child, in the order of their text (inserted in that order,
+  // they append to the index instead of scattering over it).
   struct NewPerson {
     std::string_view person;
     std::int64_t child;
   };
-  std::vector<NewPerson> new_persons() const;
+  std::vector<NewPerson> new_persons();
+  // After every row: children whose plans' previous_cp_plans must be counted again, because a
+  // row started before an earlier row of its child, or two children became one.
+  std::vector<std::int64_t> children_to_recount();
 
+  std::uint32_t rows() const { return static_cast<std::uint32_t>(m_parent.size()); }
   std::uint32_t new_children() const { return m_new_children; }
   std::uint32_t existing_children() const { return m_existing_children; }
 
  private:
-  static constexpr std::uint8_t k_adds_person = 1, k_existing = 2, k_latest = 4;
+  static constexpr std::uint8_t k_existing = 1, k_recount = 2;
+  // A group's root is its first row; these vectors are read at roots only.
+  struct Group {
+    std::int64_t child = 0;
+    std::int32_t latest_start = 0;  // days since 1970-01-01
+    std::uint32_t latest_row = 0;   // the row of the latest registration (the last on a tie)
+    std::uint32_t rows = 0;
+    std::uint8_t flags = 0;
+  };
 
+  // A key of the current row that leads to a group or to a child of the database.
+  struct Link {
+    std::uint32_t root;   // a group's root, or UINT32_MAX for a database child no group holds yet
+    std::int64_t child;   // the database child, when found there
+    std::string_view field;
+    std::string_view value;
+  };
   std::uint32_t find(std::uint32_t row);
-  void unite(std::uint32_t a, std::uint32_t b);
-  void rank_rows();
-  void keep_further_persons();
+  // Notes in m_links where `key` leads; returns its id when it is new to the import and to the
+  // database.
+  std::optional<std::uint32_t> link(KeyIndex& keys, std::vector<std::uint32_t>& rows, std::string_view key,
+                                    std::uint32_t row, const Lookup& lookup, std::string_view field);
+  void join(std::uint32_t root, std::uint32_t other, const Link& link);
+  void claim(std::uint32_t root, std::int64_t child, const Link& link);
+  void place(std::uint32_t root, std::uint32_t row, std::int32_t start);
 
+  Lookup m_by_person, m_by_nhs;
   KeyIndex m_persons, m_nhs;
-  std::vector<std::uint32_t> m_person_first, m_nhs_first;  // the first row of each key
-  std::vector<std::uint32_t> m_parent;                     // union-find; after resolve, each row's group
-  std::vector<std::int32_t> m_start;                       // days since 1970-01-01
-  std::vector<std::uint32_t> m_line;
-  std::vector<std::uint32_t> m_before;
-  std::vector<std::int64_t> m_child;
-  std::vector<std::uint8_t> m_flags;
-  std::vector<std::pair<std::string, std::uint32_t>> m_further_persons;  // by person id: its first row
+  std::vector<std::uint32_t> m_person_row, m_nhs_row;  // a row holding each key
+  std::vector<std::uint32_t> m_parent;                 // union-find, roots at first rows
+  std::vector<Group> m_groups;                         // by row
+  std::unordered_map<std::int64_t, std::uint32_t> m_group_of_existing;  // a database child's group row
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> m_further_persons;  // person key id, its row
+  std::vector<Link> m_links;  // the current row's
+  Placement m_placement;
   std::uint32_t m_new_children = 0, m_existing_children = 0;
 };
 

@@ -6,11 +6,13 @@ namespace {
 
 constexpr std::size_t k_chunk_rows = 1024;
 constexpr std::size_t k_chunks = 4;  // enough that neither thread waits for the other's odd slow row
+constexpr long k_sample_rows = 2048;  // rows read before sizing the table of references
+constexpr std::size_t k_ref_bytes = 12;
 
 }  // namespace
 
-CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, Checkers checkers)
-    : m_reader(reader), m_checker(checker), m_checkers(checkers) {
+CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes)
+    : m_reader(reader), m_checker(checker), m_total_bytes(total_bytes) {
   for (std::size_t i = 0; i < k_chunks; ++i) {
     m_chunks.push_back(std::make_unique<Chunk>());
     m_chunks.back()->rows.resize(k_chunk_rows);
@@ -28,11 +30,36 @@ CheckedRows::~CheckedRows() {
   m_thread.join();
 }
 
-void CheckedRows::check(CheckedRow& out) const {
+std::size_t expected_rows(long long total_bytes, long long bytes, long rows) {
+  if (total_bytes <= 0 || bytes <= 0) return 0;
+  return static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(bytes) *
+                                  static_cast<double>(rows));
+}
+
+// False, with the row's ref_issue set, when an earlier row has its reference (that row wins, even
+// when it is itself rejected).
+bool CheckedRows::first_with_ref(CheckedRow& row) {
+  if (++m_rows == k_sample_rows) {
+    auto expected = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
+    m_refs.reserve(expected, k_ref_bytes);
+    m_first_line.reserve(expected);
+  }
+  bool added = false;
+  std::uint32_t id = m_refs.intern(row.ref, added);
+  if (added) {
+    m_first_line.push_back(static_cast<std::uint32_t>(row.line));
+    return true;
+  }
+  row.ref_issue = RowIssue{true, row.line, row.ref, "ref", row.ref,
+                           "already appears on line " + std::to_string(m_first_line[id])};
+  return false;
+}
+
+void CheckedRows::check(CheckedRow& out) {
   out.row_issue.reset();
   out.warnings.clear();
   out.ref_issue = m_checker.read_ref(out.fields, out.line, out.ref);
-  if (out.ref_issue) return;
+  if (out.ref_issue || !first_with_ref(out)) return;
   out.row.ref = out.ref;
   out.row_issue = m_checker.read(out.fields, out.line, out.row, out.warnings);
 }
@@ -45,13 +72,12 @@ bool CheckedRows::fill(Chunk& chunk) {
     if (!m_reader.next(out.fields)) return false;
     ++chunk.size;
     out.line = m_reader.line();
-    if (chunk.checked) check(out);
+    check(out);
   }
   return true;
 }
 
 void CheckedRows::produce() {
-  bool check_next = true;
   for (bool more = true; more;) {
     Chunk* chunk = nullptr;
     {
@@ -61,8 +87,6 @@ void CheckedRows::produce() {
       chunk = m_free.front();
       m_free.pop_front();
     }
-    chunk->checked = check_next;
-    check_next = m_checkers == Checkers::reading_thread || !check_next;
     std::exception_ptr error;
     try {
       more = fill(*chunk);
@@ -99,9 +123,7 @@ const CheckedRow* CheckedRows::next() {
     m_position = 0;
     m_bytes_read = m_current->bytes_read;
   }
-  CheckedRow& row = m_current->rows[m_position++];
-  if (!m_current->checked) check(row);
-  return &row;
+  return &m_current->rows[m_position++];
 }
 
 }  // namespace ics::io

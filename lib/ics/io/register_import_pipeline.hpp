@@ -1,9 +1,10 @@
 #pragma once
 // Reading and checking the rows of a register export on a second thread while the importing
-// thread uses them: parsing and checking a row costs about as much as writing it, so on two cores
-// the passes take about as long as the slower half. Rows travel in chunks between the threads and
-// the chunks are reused, so memory stays constant however long the file.
+// thread writes them: on two cores the import takes about as long as the slower half. Rows travel
+// in chunks between the threads and the chunks are reused, so their memory stays constant however
+// long the file; the references seen so far (to refuse a repeated one) take ~25 bytes a row.
 #include <ics/io/register_import_input.hpp>
+#include <ics/io/register_import_keys.hpp>
 #include <ics/io/register_import_row.hpp>
 
 #include <condition_variable>
@@ -20,12 +21,16 @@
 
 namespace ics::io {
 
+// About how many rows a file of `total_bytes` holds, when its first `rows` rows took `bytes`; 0
+// when unknown. For sizing tables once rather than growing them (and moving every key) again and again.
+std::size_t expected_rows(long long total_bytes, long long bytes, long rows);
+
 // A row as RowChecker found it. The row is read further only when its reference was readable.
 struct CheckedRow {
   std::vector<std::string> fields;  // the record as read
   long line = 0;
   std::string ref;
-  std::optional<RowIssue> ref_issue;  // RowChecker::read_ref
+  std::optional<RowIssue> ref_issue;  // RowChecker::read_ref, or the reference repeats an earlier row's
   std::optional<RowIssue> row_issue;  // RowChecker::read, when the reference was readable
   RegisterRow row;                    // complete when neither issue is set
   std::vector<RowIssue> warnings;
@@ -33,14 +38,10 @@ struct CheckedRow {
 
 class CheckedRows {
  public:
-  // Who checks the rows: the reading thread alone, when the caller is busy with every row (it
-  // writes them), or both threads a chunk each in turn, when the caller has less to do per row
-  // than reading it (then reading and checking keep both cores busy).
-  enum class Checkers : std::uint8_t { reading_thread, both_threads };
-
   // Starts reading the records `reader` has not yet returned (the header already read), checked
-  // with `checker`; both must outlive this object.
-  CheckedRows(ExportReader& reader, const RowChecker& checker, Checkers checkers);
+  // with `checker`; both must outlive this object. `total_bytes`, the file's size when known,
+  // sizes the table of references.
+  CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes = 0);
   // Stops the reading thread (at its next chunk) and waits for it.
   ~CheckedRows();
   CheckedRows(const CheckedRows&) = delete;
@@ -57,15 +58,18 @@ class CheckedRows {
     std::vector<CheckedRow> rows;
     std::size_t size = 0;
     long long bytes_read = 0;
-    bool checked = false;  // else the caller checks its rows as it takes them
   };
   void produce();
   bool fill(Chunk& chunk);
-  void check(CheckedRow& row) const;
+  void check(CheckedRow& row);
+  bool first_with_ref(CheckedRow& row);
 
   ExportReader& m_reader;
   const RowChecker& m_checker;
-  Checkers m_checkers;
+  long long m_total_bytes;
+  KeyIndex m_refs;  // the reading thread's: every reference read, and the line of its first row
+  std::vector<std::uint32_t> m_first_line;
+  long m_rows = 0;
   std::vector<std::unique_ptr<Chunk>> m_chunks;
 
   std::mutex m_mutex;

@@ -123,8 +123,7 @@ void RegisterWriter::bind_date(BulkStatement& q, int index, std::size_t slot,
     q.null(index);
 }
 
-RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request,
-                               const std::string& sha256)
+RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request)
     : m_tx(tx),
       m_insert_child(tx.db(), "insert_child"),
       m_insert_ref(tx.db(), "insert_child_ref"),
@@ -135,10 +134,9 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
       store::template_snapshot(tx, m_template.name, m_template.version, m_template.hash, m_template.text);
   auto& q = tx.db().query("register_insert_batch");
   q.bind(1, request.file_name);
-  q.bind(2, sha256);
-  q.bind(3, request.mapping->text);
-  q.bind(4, tx.context().actor);
-  q.bind(5, tx.context().now_utc);
+  q.bind(2, request.mapping->text);
+  q.bind(3, tx.context().actor);
+  q.bind(4, tx.context().now_utc);
   q.exec();
   m_batch_id = tx.db().sql().getLastInsertRowid();
 }
@@ -195,18 +193,61 @@ int RegisterWriter::plans_in_database_before(std::int64_t child_id, util::Date s
   return q.getColumn(0).getInt();
 }
 
-void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMatcher& matcher) {
-  std::int64_t child_id = matcher.child_of(index);
-  bool existing = matcher.matched_existing(index);
+// The details of a child this import created, as a row that could have created it.
+RegisterRow RegisterWriter::child_details(std::int64_t child_id) {
+  auto& q = m_tx.db().query("register_child_details");
+  q.bind(1, i64(child_id));
+  if (!q.executeStep()) throw StorageError(fmt::format("child {} went missing during the import", child_id));
+  auto text = [&q](int column) {
+    auto c = q.getColumn(column);
+    return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+  };
+  auto date = [&](int column) { return text(column) ? util::Date::parse_iso(*text(column)) : std::nullopt; };
+  RegisterRow details;
+  details.given_names = q.getColumn(0).getString();
+  details.family_name = q.getColumn(1).getString();
+  details.date_of_birth = date(2);
+  details.expected_dob = date(3);
+  details.sex = q.getColumn(4).getString();
+  details.nhs_number = text(5);
+  details.upn = text(6);
+  return details;
+}
+
+void RegisterWriter::fold(const ChildMatcher::Fold& fold) {
+  auto& move = m_tx.db().query("register_move_plans");
+  move.bind(1, i64(fold.from));
+  move.bind(2, i64(fold.into));
+  move.bind(3, i64(m_batch_id));
+  move.exec();
+  if (!fold.from_created) return;  // a child of the database stays as it is
+  std::optional<RegisterRow> details;
+  if (fold.into_created) details = child_details(fold.from);
+  auto& keep = m_tx.db().query("register_keep_legacy_id");
+  keep.bind(1, i64(fold.from));
+  keep.bind(2, i64(fold.into));
+  keep.exec();
+  auto& drop = m_tx.db().query("register_delete_child");
+  drop.bind(1, i64(fold.from));
+  drop.exec();
+  // After the delete: an NHS number or UPN the kept child takes must be free in the unique index.
+  if (details) complete_child(fold.into, *details, fold.from_is_later);
+}
+
+void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement& placement,
+                           ChildMatcher& matcher) {
+  for (const auto& f : placement.folds) fold(f);
+  std::int64_t child_id = placement.child;
+  bool existing = placement.existing;
   if (child_id == 0) {
     child_id = create_child(row);
-    matcher.set_child(index, child_id);
+    matcher.set_child(child_id);
   } else if (!existing) {
-    complete_child(child_id, row, matcher.is_latest(index));
+    complete_child(child_id, row, placement.latest);
   }
   auto& q = m_insert_plan;  // insert_plan (schemas/queries/core.sql)
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
-  int previous = static_cast<int>(matcher.plans_before(index)) +
+  int previous = static_cast<int>(placement.plans_before) +
                  (existing ? plans_in_database_before(child_id, row.start) : 0);
   q.integer(1, child_id);
   q.integer(2, m_template_id);
@@ -228,19 +269,26 @@ void RegisterWriter::write(const RegisterRow& row, std::uint32_t index, ChildMat
   q.run();
 }
 
-void RegisterWriter::write_persons(const ChildMatcher& matcher) {
+void RegisterWriter::finish_children(ChildMatcher& matcher) {
   for (const auto& [person, child] : matcher.new_persons()) {
     m_insert_ref.text(1, person);  // insert_child_ref
     m_insert_ref.integer(2, child);
     m_insert_ref.run();
   }
+  for (std::int64_t child : matcher.children_to_recount()) {
+    auto& q = m_tx.db().query("register_recount_previous");
+    q.bind(1, i64(child));
+    q.bind(2, i64(m_batch_id));
+    q.exec();
+  }
 }
 
-void RegisterWriter::finish(const RegisterCounts& counts) {
+void RegisterWriter::finish(const RegisterCounts& counts, const std::string& sha256) {
   std::string json = counts_json(counts);
   auto& q = m_tx.db().query("register_batch_counts");
   q.bind(1, i64(m_batch_id));
   q.bind(2, json);
+  q.bind(3, sha256);
   q.exec();
   m_tx.audit(model::format_id(model::EntityKind::batch, m_batch_id), std::nullopt, json);
 }

@@ -51,19 +51,23 @@ class BulkStatement {
 class RegisterWriter {
  public:
   // Stores the template's snapshot and the batch; returns with the batch id known.
-  RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request, const std::string& sha256);
+  RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request);
 
   std::int64_t batch_id() const { return m_batch_id; }
-  // Writes the plan of `row`, the matcher's row `index`, creating or completing its child.
-  void write(const RegisterRow& row, std::uint32_t index, ChildMatcher& matcher);
-  // After every row: the person ids new to the database, each with its child.
-  void write_persons(const ChildMatcher& matcher);
-  // Records the counts with the batch and appends the batch's audit record.
-  void finish(const RegisterCounts& counts);
+  // Writes the plan of `row`, placed by the matcher: first the placement's folds, then the row's
+  // child is created (and given to the matcher) or completed.
+  void write(const RegisterRow& row, const ChildMatcher::Placement& placement, ChildMatcher& matcher);
+  // After every row: the person ids new to the database, each with its child, and previous_cp_plans
+  // counted again where the matcher says so.
+  void finish_children(ChildMatcher& matcher);
+  // Records the counts and the file's SHA-256 with the batch and appends the batch's audit record.
+  void finish(const RegisterCounts& counts, const std::string& sha256);
 
  private:
   std::int64_t create_child(const RegisterRow& row);
   void complete_child(std::int64_t child_id, const RegisterRow& row, bool latest);
+  void fold(const ChildMatcher::Fold& fold);
+  RegisterRow child_details(std::int64_t child_id);
   int plans_in_database_before(std::int64_t child_id, util::Date start);
 
   // A date as YYYY-MM-DD in one of the writer's buffers (bound without copying).

@@ -23,6 +23,7 @@ BulkLoad::BulkLoad(Database& db, Options options) : m_db(db) {
 
 BulkLoad::~BulkLoad() {
   try {
+    m_db.reset_queries();  // as above: WAL cannot be set again while a read transaction is open
     if (m_rollback_journal) m_db.sql().exec("PRAGMA journal_mode = WAL");
   } catch (...) {  // the next connection to open the database sets WAL again
   }

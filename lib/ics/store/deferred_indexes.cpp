@@ -1,6 +1,7 @@
 #include <ics/store/deferred_indexes.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 namespace ics::store {
 
@@ -29,9 +30,20 @@ DeferredIndexes::DeferredIndexes(WriteTransaction& tx, const std::vector<std::st
   for (const auto& index : m_dropped) tx.db().sql().exec("DROP INDEX " + quoted(index.name));
 }
 
+// SQLite sorts an index's keys in runs of up to cache_size bytes, then merges them; with
+// `threads` it sorts runs on helper threads. Building child's three indexes for 1M children took
+// 1.6 s with 64 MiB runs on one thread and 0.9 s with 4 MiB runs on two (the runs fit in the CPU
+// caches). The connection's settings are put back after.
 void DeferredIndexes::rebuild() {
-  for (const auto& index : m_dropped) m_tx.db().sql().exec(index.sql);
+  auto& sql = m_tx.db().sql();
+  auto cache_size = sql.execAndGet("PRAGMA cache_size").getInt64();
+  auto threads = sql.execAndGet("PRAGMA threads").getInt();
+  sql.exec("PRAGMA cache_size = -4096");
+  sql.exec("PRAGMA threads = 2");
+  for (const auto& index : m_dropped) sql.exec(index.sql);
   m_dropped.clear();
+  sql.exec(fmt::format("PRAGMA cache_size = {}", cache_size));
+  sql.exec(fmt::format("PRAGMA threads = {}", threads));
 }
 
 }  // namespace ics::store
