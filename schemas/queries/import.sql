@@ -2,8 +2,10 @@
 -- always bound. Lookups are by primary key or a unique index; none tests a column with IS NULL.
 
 -- name: register_cache_size
--- 64 MiB of page cache for this connection: the indexes a large import writes stay in memory.
-PRAGMA cache_size = -65536;
+-- 32 MiB of page cache for this connection. A migration appends to its tables and indexes (its
+-- child indexes are built after the rows), so a larger cache bought no speed: 64 MiB took the peak
+-- memory of a 1M-row import from 191 to 224 MiB.
+PRAGMA cache_size = -32768;
 
 -- name: register_any_plan
 SELECT EXISTS (SELECT 1 FROM plan);

@@ -60,20 +60,20 @@ TEST_CASE("key index: dense ids, found again after growing") {
 }
 
 TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {
-  ChildMatcher m({}, {});
+  ChildMatcher m({}, {}, 10);  // new children from id 10
   auto add = [&](std::string_view person, std::string_view nhs, Date start) {
     return m.add_row(person, nhs, start);  // a copy: valid after the next row
   };
   auto row0 = add("P1", "", Date(2010, 1, 1));
-  CHECK(row0.child == 0);  // a new child, created from this row
+  CHECK(row0.create);  // a new child, created from this row
+  CHECK(row0.child == 10);
   CHECK(row0.latest);
-  m.set_child(10);
-  CHECK(add("P2", "9434765919", Date(2012, 1, 1)).child == 0);
-  m.set_child(11);
+  CHECK(add("P2", "9434765919", Date(2012, 1, 1)).child == 11);
   // P1 is child 10 and the NHS number child 11: one child, the one of the earlier row, whose
   // details come from child 11 (it holds the later registration)
   auto row2 = add("P1", "9434765919", Date(2008, 1, 1));
   CHECK(row2.child == 10);
+  CHECK_FALSE(row2.create);
   CHECK_FALSE(row2.existing);
   CHECK_FALSE(row2.latest);  // 2008 is before 2012
   REQUIRE(row2.folds.size() == 1);
@@ -83,10 +83,8 @@ TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as 
   CHECK(row2.folds[0].into_created);
   CHECK(row2.folds[0].from_is_later);
   CHECK(row2.clashes.empty());
-  CHECK(add("", "", Date(2011, 1, 1)).child == 0);  // alone
-  m.set_child(12);
-  CHECK(add("P3", "9434765927", Date(2011, 1, 1)).child == 0);
-  m.set_child(13);
+  CHECK(add("", "", Date(2011, 1, 1)).child == 12);  // alone
+  CHECK(add("P3", "9434765927", Date(2011, 1, 1)).child == 13);
   auto row5 = add("", "9434765927", Date(2011, 1, 1));  // same start as the row before, later in the file
   CHECK(row5.child == 13);
   CHECK(row5.latest);
@@ -118,7 +116,7 @@ TEST_CASE("child matcher: children already in the database") {
       return it->second;
     };
   };
-  ChildMatcher m(lookup(persons), lookup(nhs));
+  ChildMatcher m(lookup(persons), lookup(nhs), 8);
   auto row0 = m.add_row("P1", "", Date(2010, 1, 1));  // P1 is child 5
   CHECK(row0.child == 5);
   CHECK(row0.existing);
@@ -135,10 +133,8 @@ TEST_CASE("child matcher: children already in the database") {
   CHECK(row2.clashes[0].value == "9434765927");
   CHECK(row2.clashes[0].kept == 6);
   CHECK(row2.clashes[0].other == 7);
-  CHECK(m.add_row("P4", "", Date(2012, 1, 1)).child == 0);  // new
-  m.set_child(8);
-  CHECK(m.add_row("P6", "", Date(2013, 1, 1)).child == 0);  // new, for now
-  m.set_child(9);
+  CHECK(m.add_row("P4", "", Date(2012, 1, 1)).child == 8);  // new
+  CHECK(m.add_row("P6", "", Date(2013, 1, 1)).child == 9);  // new, for now
   // P6 turns out to be child 30 of the database: child 9 folds into it
   auto row5 = m.add_row("P6", "9434765935", Date(2014, 1, 1));
   CHECK(row5.child == 30);

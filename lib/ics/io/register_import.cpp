@@ -20,7 +20,6 @@ namespace ics::io {
 namespace {
 
 constexpr long k_progress_every = 4096;  // rows between progress reports (and cancellation checks)
-constexpr long k_sample_rows = 2048;     // rows read before sizing the tables for the whole file
 
 class Import {
  public:
@@ -39,21 +38,37 @@ class Import {
   void report(const RowIssue& issue);
   void reject(const RowIssue& issue);
   void import(const CheckedRow& checked, RegisterWriter& writer);
+  const ChildMatcher::Placement& place(const RegisterRow& row);
 
   store::Database& m_db;
   const RegisterImport& m_request;
+  bool m_db_has_plans, m_db_has_children;
+  // Rows can be matched on the reading thread when placing them needs nothing from the
+  // database: no row can be already imported, and no child found there.
+  bool m_match_while_reading;
   ChildMatcher m_matcher;
   long long m_total_bytes = 0;
 };
 
-ChildMatcher matcher_for(store::Database& db) {
-  if (!has_any_child(db)) return ChildMatcher({}, {});
+ChildMatcher matcher_for(store::Database& db, bool db_has_children) {
+  std::int64_t first_new_id = largest_child_id(db) + 1;
+  if (!db_has_children) return ChildMatcher({}, {}, first_new_id);
   return ChildMatcher([&db](std::string_view key) { return child_by_person(db, key); },
-                      [&db](std::string_view key) { return child_by_nhs(db, key); });
+                      [&db](std::string_view key) { return child_by_nhs(db, key); }, first_new_id);
 }
 
 Import::Import(store::Database& db, const RegisterImport& request)
-    : m_db(db), m_request(request), m_matcher(matcher_for(db)) {}
+    : m_db(db),
+      m_request(request),
+      m_db_has_plans(has_any_plan(db)),
+      m_db_has_children(has_any_child(db)),
+      m_match_while_reading(!m_db_has_plans && !m_db_has_children),
+      m_matcher(matcher_for(db, m_db_has_children)) {}
+
+const ChildMatcher::Placement& Import::place(const RegisterRow& row) {
+  return m_matcher.add_row(row.child_ref, row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view(),
+                           row.start);
+}
 
 // Reads the input from its start, and measures it for progress.
 void Import::measure_input() {
@@ -100,8 +115,7 @@ void Import::import(const CheckedRow& checked, RegisterWriter& writer) {
     report(warning);
   }
   const RegisterRow& row = checked.row;
-  const auto& placement = m_matcher.add_row(
-      row.child_ref, row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view(), row.start);
+  const auto& placement = m_match_while_reading ? checked.placement : place(row);
   using model::EntityKind;
   for (const auto& clash : placement.clashes) {
     ++counts.warnings;
@@ -110,7 +124,7 @@ void Import::import(const CheckedRow& checked, RegisterWriter& writer) {
                                 model::format_id(EntityKind::child, clash.other),
                                 model::format_id(EntityKind::child, clash.kept))});
   }
-  writer.write(row, placement, m_matcher);
+  writer.write(row, placement);
   ++counts.plans_created;
 }
 
@@ -120,18 +134,25 @@ void Import::run(RegisterWriter& writer) {
   ExportReader reader(*m_request.input, m_request.mapping->encoding, &hash);
   RowChecker checker(*m_request.mapping, header(reader), m_request.today, m_request.plan_template->categories);
   if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
-  bool db_has_plans = has_any_plan(m_db);
+  CheckedRows::Hook match;
+  if (m_match_while_reading) {
+    match = [this, reserved = false](CheckedRow& row, std::size_t expected_rows) mutable {
+      if (expected_rows > 0 && !reserved) {
+        m_matcher.reserve(expected_rows);
+        reserved = true;
+      }
+      if (!row.ref_issue && !row.row_issue) row.placement = place(row.row);
+    };
+  }
   progress(0, 0);
-  CheckedRows rows(reader, checker, m_total_bytes);
+  CheckedRows rows(reader, checker, m_total_bytes, match);
   while (const CheckedRow* checked = rows.next()) {
     if (++counts.rows_read % k_progress_every == 0) progress(counts.rows_read, rows.bytes_read());
-    if (counts.rows_read == k_sample_rows)
-      m_matcher.reserve(expected_rows(m_total_bytes, rows.bytes_read(), counts.rows_read));
     if (checked->ref_issue) {
       reject(*checked->ref_issue);
       continue;
     }
-    if (db_has_plans && plan_has_ref(m_db, checked->ref)) {
+    if (m_db_has_plans && plan_has_ref(m_db, checked->ref)) {
       ++counts.already_imported;
       continue;
     }

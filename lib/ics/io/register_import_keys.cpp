@@ -46,7 +46,6 @@ std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
 void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
   m_text.reserve(keys * bytes_each);
   m_offsets.reserve(keys + 1);
-  while (m_slots.size() < keys * 2) grow();
 }
 
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {

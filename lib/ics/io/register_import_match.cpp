@@ -103,12 +103,16 @@ void ChildMatcher::place(std::uint32_t root, std::uint32_t row, std::int32_t sta
   Placement& p = m_placement;
   Group& group = m_groups[root];
   m_parent[row] = root;
+  p.create = root == row && group.child == 0;
+  if (p.create) {
+    group.child = m_next_id++;
+    ++m_new_children;
+  }
   p.child = group.child;
   p.existing = group.flags & k_existing;
   if (root == row) {  // the first row of a new group
     p.latest = !p.existing;
     p.plans_before = 0;
-    if (group.child == 0) ++m_new_children;
     return;
   }
   bool in_order = start >= group.latest_start;  // on a tie the later row of the file is the latest
@@ -148,12 +152,8 @@ const ChildMatcher::Placement& ChildMatcher::add_row(std::string_view person, st
 
   // A person id new to the database: the legacy id of a child created from this row, else a
   // further reference of the row's child.
-  if (new_person && m_placement.child != 0) m_further_persons.push_back({*new_person, row});
+  if (new_person && !m_placement.create) m_further_persons.push_back({*new_person, row});
   return m_placement;
-}
-
-void ChildMatcher::set_child(std::int64_t child) {
-  m_groups[find(m_placement.row)].child = child;
 }
 
 std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() {

@@ -21,8 +21,10 @@ class ChildMatcher {
  public:
   // A child already in the database with this key, if any.
   using Lookup = std::function<std::optional<std::int64_t>(std::string_view key)>;
-  // Empty lookups: the database has no children.
-  ChildMatcher(Lookup by_person, Lookup by_nhs) : m_by_person(std::move(by_person)), m_by_nhs(std::move(by_nhs)) {}
+  // Empty lookups: the database has no children. New children get ids from `first_new_id` up,
+  // in the order of their first rows (a child folded into another leaves a gap).
+  ChildMatcher(Lookup by_person, Lookup by_nhs, std::int64_t first_new_id)
+      : m_by_person(std::move(by_person)), m_by_nhs(std::move(by_nhs)), m_next_id(first_new_id) {}
 
   // Two children that turn out to be one: `from`'s plans of this import go to `into`. A child
   // this import created (`from_created`) is then deleted, its details passing to `into` when
@@ -45,7 +47,8 @@ class ChildMatcher {
   // Where a row's plan goes. Valid until the next add_row.
   struct Placement {
     std::uint32_t row = 0;
-    std::int64_t child = 0;  // 0: create a child from this row, then call set_child
+    std::int64_t child = 0;
+    bool create = false;     // the child is new: create it from this row, with this id
     bool existing = false;   // the child was in the database before the import
     bool latest = false;     // the row is the new child's latest registration so far
     std::uint32_t plans_before = 0;  // earlier rows of the child (final unless recounted)
@@ -56,8 +59,6 @@ class ChildMatcher {
   // The next row to be imported, in file order: its legacy person id and valid NHS number (empty
   // when it has none) and its start date.
   const Placement& add_row(std::string_view person, std::string_view nhs, util::Date start);
-  // The child created from the row add_row just placed.
-  void set_child(std::int64_t child);
   // Makes room for about `rows` rows (an estimate; more or fewer may come).
   void reserve(std::size_t rows);
 
@@ -113,6 +114,7 @@ class ChildMatcher {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> m_further_persons;  // person key id, its row
   std::vector<Link> m_links;  // the current row's
   Placement m_placement;
+  std::int64_t m_next_id;
   std::uint32_t m_new_children = 0, m_existing_children = 0;
 };
 

@@ -11,8 +11,8 @@ constexpr std::size_t k_ref_bytes = 12;
 
 }  // namespace
 
-CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes)
-    : m_reader(reader), m_checker(checker), m_total_bytes(total_bytes) {
+CheckedRows::CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes, Hook hook)
+    : m_reader(reader), m_checker(checker), m_total_bytes(total_bytes), m_hook(std::move(hook)) {
   for (std::size_t i = 0; i < k_chunks; ++i) {
     m_chunks.push_back(std::make_unique<Chunk>());
     m_chunks.back()->rows.resize(k_chunk_rows);
@@ -40,9 +40,9 @@ std::size_t expected_rows(long long total_bytes, long long bytes, long rows) {
 // when it is itself rejected).
 bool CheckedRows::first_with_ref(CheckedRow& row) {
   if (++m_rows == k_sample_rows) {
-    auto expected = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
-    m_refs.reserve(expected, k_ref_bytes);
-    m_first_line.reserve(expected);
+    m_expected_rows = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
+    m_refs.reserve(m_expected_rows, k_ref_bytes);
+    m_first_line.reserve(m_expected_rows);
   }
   bool added = false;
   std::uint32_t id = m_refs.intern(row.ref, added);
@@ -73,6 +73,7 @@ bool CheckedRows::fill(Chunk& chunk) {
     ++chunk.size;
     out.line = m_reader.line();
     check(out);
+    if (m_hook) m_hook(out, m_expected_rows);
   }
   return true;
 }

@@ -5,6 +5,7 @@
 // long the file; the references seen so far (to refuse a repeated one) take ~25 bytes a row.
 #include <ics/io/register_import_input.hpp>
 #include <ics/io/register_import_keys.hpp>
+#include <ics/io/register_import_match.hpp>
 #include <ics/io/register_import_row.hpp>
 
 #include <condition_variable>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,14 +36,19 @@ struct CheckedRow {
   std::optional<RowIssue> row_issue;  // RowChecker::read, when the reference was readable
   RegisterRow row;                    // complete when neither issue is set
   std::vector<RowIssue> warnings;
+  ChildMatcher::Placement placement;  // when a hook matched the row on the reading thread
 };
 
 class CheckedRows {
  public:
+  // Work done on the reading thread after each row is checked, in file order; `expected_rows` is
+  // how many rows the file seems to hold (0 until a few thousand rows are read).
+  using Hook = std::function<void(CheckedRow& row, std::size_t expected_rows)>;
+
   // Starts reading the records `reader` has not yet returned (the header already read), checked
   // with `checker`; both must outlive this object. `total_bytes`, the file's size when known,
   // sizes the table of references.
-  CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes = 0);
+  CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes = 0, Hook hook = {});
   // Stops the reading thread (at its next chunk) and waits for it.
   ~CheckedRows();
   CheckedRows(const CheckedRows&) = delete;
@@ -67,6 +74,8 @@ class CheckedRows {
   ExportReader& m_reader;
   const RowChecker& m_checker;
   long long m_total_bytes;
+  Hook m_hook;
+  std::size_t m_expected_rows = 0;
   KeyIndex m_refs;  // the reading thread's: every reference read, and the line of its first row
   std::vector<std::uint32_t> m_first_line;
   long m_rows = 0;

@@ -141,7 +141,7 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
   m_batch_id = tx.db().sql().getLastInsertRowid();
 }
 
-std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
+void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
   auto& q = m_insert_child;  // insert_child (schemas/queries/core.sql)
   q.text(1, row.given_names);
   q.text(2, row.family_name);
@@ -158,8 +158,8 @@ std::int64_t RegisterWriter::create_child(const RegisterRow& row) {
     q.null(11);
   else
     q.text(11, row.child_ref);
+  q.integer(12, id);
   q.run();
-  return sqlite3_last_insert_rowid(m_tx.db().sql().getHandle());
 }
 
 // A later row of a child this import created: the latest registration's details win; identifiers
@@ -234,17 +234,14 @@ void RegisterWriter::fold(const ChildMatcher::Fold& fold) {
   if (details) complete_child(fold.into, *details, fold.from_is_later);
 }
 
-void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement& placement,
-                           ChildMatcher& matcher) {
+void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement& placement) {
   for (const auto& f : placement.folds) fold(f);
   std::int64_t child_id = placement.child;
   bool existing = placement.existing;
-  if (child_id == 0) {
-    child_id = create_child(row);
-    matcher.set_child(child_id);
-  } else if (!existing) {
+  if (placement.create)
+    create_child(row, child_id);
+  else if (!existing)
     complete_child(child_id, row, placement.latest);
-  }
   auto& q = m_insert_plan;  // insert_plan (schemas/queries/core.sql)
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
   int previous = static_cast<int>(placement.plans_before) +

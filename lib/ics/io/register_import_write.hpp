@@ -55,8 +55,8 @@ class RegisterWriter {
 
   std::int64_t batch_id() const { return m_batch_id; }
   // Writes the plan of `row`, placed by the matcher: first the placement's folds, then the row's
-  // child is created (and given to the matcher) or completed.
-  void write(const RegisterRow& row, const ChildMatcher::Placement& placement, ChildMatcher& matcher);
+  // child is created or completed.
+  void write(const RegisterRow& row, const ChildMatcher::Placement& placement);
   // After every row: the person ids new to the database, each with its child, and previous_cp_plans
   // counted again where the matcher says so.
   void finish_children(ChildMatcher& matcher);
@@ -64,7 +64,7 @@ class RegisterWriter {
   void finish(const RegisterCounts& counts, const std::string& sha256);
 
  private:
-  std::int64_t create_child(const RegisterRow& row);
+  void create_child(const RegisterRow& row, std::int64_t id);
   void complete_child(std::int64_t child_id, const RegisterRow& row, bool latest);
   void fold(const ChildMatcher::Fold& fold);
   RegisterRow child_details(std::int64_t child_id);
