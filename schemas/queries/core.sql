@@ -4,10 +4,9 @@
 INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6);
 
 -- name: insert_child
--- ?12, the id, is NULL (the next one) except for a register import, which chooses its children's ids.
 INSERT INTO child (given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   ethnicity, batch_id, source_line, legacy_id, id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
+                   ethnicity, batch_id, source_line, legacy_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
 
 -- name: insert_child_ref
 INSERT INTO child_ref (ref, child_id) VALUES (?1, ?2);

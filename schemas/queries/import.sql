@@ -77,3 +77,20 @@ UPDATE plan SET previous_cp_plans = (
          OR (other.start_date = plan.start_date
              AND (coalesce(other.batch_id, 0) <> plan.batch_id OR other.source_line < plan.source_line))))
 WHERE child_id = ?1 AND batch_id = ?2;
+
+-- name: register_insert_children
+-- New children, a batch at a time (store::RowBatch), with the ids the import chose.
+INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
+                   batch_id, source_line, legacy_id)
+SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 FROM register_children;
+
+-- name: register_insert_plans
+-- Plans, a batch at a time (store::RowBatch), in the order of their rows.
+INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date, end_date,
+                  end_reason, lead_worker, team, first_review_due, previous_cp_plans, legacy_ref,
+                  legacy_end_reason, batch_id, source_line)
+SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15 FROM register_plans;
+
+-- name: register_insert_refs
+-- Further person ids of children, a batch at a time (store::RowBatch), in the order of their text.
+INSERT INTO child_ref (ref, child_id) SELECT c0, c1 FROM register_refs;

@@ -359,15 +359,18 @@ TEST_CASE_FIXTURE(Importer, "register import: a new child found to be one of the
   run("B1,P1,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2021,,\n");
   auto later =
       run("B2,P5,Brown,Tommy,01/01/2016,M,,Neglect,01/01/2022,,\n"
-          "B3,P5,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2020,01/06/2020,NLR\n");
+          "B3,P5,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2020,01/06/2020,NLR\n"
+          "B4,P6,Brown,Tom,01/01/2016,M,9434765919,Neglect,01/01/2023,,\n");
   CHECK(later.counts.children_created == 0);
   CHECK(later.counts.children_matched == 1);
   CHECK(count("child") == 1);
   CHECK(text("SELECT given_names FROM child") == "Tom");  // a child of the database keeps its details
-  CHECK(text("SELECT ref || '>' || child_id FROM child_ref") == "P5>1");
+  // P5, the legacy id of the child folded in, and P6, a further person id
+  CHECK(text("SELECT group_concat(ref || '>' || child_id) FROM (SELECT * FROM child_ref ORDER BY ref)") ==
+        "P5>1,P6>1");
   // this batch's plans counted again; B1, of an earlier batch, is left as it was
   CHECK(text("SELECT group_concat(legacy_ref || '=' || previous_cp_plans) FROM "
-             "(SELECT * FROM plan ORDER BY start_date)") == "B3=0,B1=0,B2=2");
+             "(SELECT * FROM plan ORDER BY start_date)") == "B3=0,B1=0,B2=2,B4=3");
 }
 
 TEST_CASE_FIXTURE(Importer, "register import: an unborn child by date of birth, warnings counted") {

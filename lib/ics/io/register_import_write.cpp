@@ -2,6 +2,7 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/row_batch.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
@@ -16,6 +17,8 @@
 namespace ics::io {
 
 namespace {
+
+constexpr std::size_t k_batch_rows = 1024;  // rows inserted by one statement (store::RowBatch)
 
 auto i64(std::int64_t v) {
   return static_cast<int64_t>(v);
@@ -60,48 +63,15 @@ std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view n
   return store::child_id_by_nhs(db, std::string(nhs));
 }
 
-BulkStatement::BulkStatement(store::Database& db, std::string_view query) : m_db(db.sql().getHandle()) {
-  const std::string& text = store::named_query(query);
-  int rc = sqlite3_prepare_v3(m_db, text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT,
-                              &m_stmt, nullptr);
-  if (rc != SQLITE_OK) throw SQLite::Exception(m_db, rc);
-}
-
-BulkStatement::~BulkStatement() {
-  sqlite3_finalize(m_stmt);
-}
-
-void BulkStatement::text(int index, std::string_view value) {
-  sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
-}
-
-void BulkStatement::optional_text(int index, const std::optional<std::string>& value) {
-  if (value)
-    text(index, std::string_view(*value));
-  else
-    null(index);
-}
-
-void BulkStatement::integer(int index, std::int64_t value) {
-  sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(value));
-}
-
-void BulkStatement::null(int index) {
-  sqlite3_bind_null(m_stmt, index);
-}
-
-void BulkStatement::run() {
-  int rc = sqlite3_step(m_stmt);
-  sqlite3_reset(m_stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw SQLite::Exception(m_db, rc);
-}
-
-std::string_view RegisterWriter::iso(std::size_t slot, util::Date date) {
-  std::chrono::year_month_day ymd{date.days()};
+// Appends `date` as YYYY-MM-DD (formatted here: fmt would take a quarter of the writer's time), or
+// NULL when there is none.
+void add_date(store::RowBatch& batch, const std::optional<util::Date>& date) {
+  if (!date) return batch.null();
+  std::chrono::year_month_day ymd{date->days()};
   int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) return m_iso_fallback[slot] = date.iso();
+  if (year < 0 || year > 9999) return batch.text(date->iso());
   auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  char* out = m_dates[slot].data();
+  char out[10];
   out[0] = static_cast<char>('0' + year / 1000);
   out[1] = static_cast<char>('0' + year / 100 % 10);
   out[2] = static_cast<char>('0' + year / 10 % 10);
@@ -112,22 +82,14 @@ std::string_view RegisterWriter::iso(std::size_t slot, util::Date date) {
   out[7] = '-';
   out[8] = static_cast<char>('0' + day / 10);
   out[9] = static_cast<char>('0' + day % 10);
-  return std::string_view(out, 10);
-}
-
-void RegisterWriter::bind_date(BulkStatement& q, int index, std::size_t slot,
-                               const std::optional<util::Date>& date) {
-  if (date)
-    q.text(index, iso(slot, *date));
-  else
-    q.null(index);
+  batch.text(std::string_view(out, 10));
 }
 
 RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request)
     : m_tx(tx),
-      m_insert_child(tx.db(), "insert_child"),
-      m_insert_ref(tx.db(), "insert_child_ref"),
-      m_insert_plan(tx.db(), "insert_plan"),
+      m_children(tx.db(), "register_children", 11, "register_insert_children", k_batch_rows),
+      m_plans(tx.db(), "register_plans", 16, "register_insert_plans", k_batch_rows),
+      m_refs(tx.db(), "register_refs", 2, "register_insert_refs", k_batch_rows),
       m_template(*request.plan_template),
       m_calendar(*request.calendar) {
   m_template_id =
@@ -142,30 +104,36 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
 }
 
 void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
-  auto& q = m_insert_child;  // insert_child (schemas/queries/core.sql)
-  q.text(1, row.given_names);
-  q.text(2, row.family_name);
-  bind_date(q, 3, 0, row.date_of_birth);
-  bind_date(q, 4, 1, row.expected_dob);
-  q.text(5, row.sex);
-  q.optional_text(6, row.nhs_number);
-  q.optional_text(7, row.upn);
-  q.null(8);
-  q.integer(9, m_batch_id);
-  q.integer(10, row.line);
+  auto& b = m_children;  // register_insert_children
+  if (b.rows() == 0) m_first_unwritten_child = id;
+  b.integer(id);
+  b.text(row.given_names);
+  b.text(row.family_name);
+  add_date(b, row.date_of_birth);
+  add_date(b, row.expected_dob);
+  b.text(row.sex);
+  b.optional_text(row.nhs_number);
+  b.optional_text(row.upn);
+  b.integer(m_batch_id);
+  b.integer(row.line);
   // A child is created from its first row, whose person id (if any) becomes the child's legacy id.
   if (row.child_ref.empty())
-    q.null(11);
+    b.null();
   else
-    q.text(11, row.child_ref);
-  q.integer(12, id);
-  q.run();
+    b.text(row.child_ref);
+  b.end_row();
+}
+
+void RegisterWriter::flush() {
+  m_children.flush();
+  m_plans.flush();
 }
 
 // A later row of a child this import created: the latest registration's details win; identifiers
 // the child lacks are taken from any row.
 void RegisterWriter::complete_child(std::int64_t child_id, const RegisterRow& row, bool latest) {
   if (!latest && !row.nhs_number && !row.upn) return;
+  if (m_children.rows() > 0 && child_id >= m_first_unwritten_child) m_children.flush();
   auto& q = m_tx.db().query(latest ? "register_update_child" : "register_fill_child_ids");
   q.bind(1, i64(child_id));
   if (latest) {
@@ -215,6 +183,7 @@ RegisterRow RegisterWriter::child_details(std::int64_t child_id) {
 }
 
 void RegisterWriter::fold(const ChildMatcher::Fold& fold) {
+  flush();  // the plans to move and the child to delete must be in the tables
   auto& move = m_tx.db().query("register_move_plans");
   move.bind(1, i64(fold.from));
   move.bind(2, i64(fold.into));
@@ -242,36 +211,37 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
     create_child(row, child_id);
   else if (!existing)
     complete_child(child_id, row, placement.latest);
-  auto& q = m_insert_plan;  // insert_plan (schemas/queries/core.sql)
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
   int previous = static_cast<int>(placement.plans_before) +
                  (existing ? plans_in_database_before(child_id, row.start) : 0);
-  q.integer(1, child_id);
-  q.integer(2, m_template_id);
-  q.text(3, m_template.kind);
-  q.text(4, row.category);
-  q.text(5, row.category);
-  q.text(6, iso(2, row.start));
-  bind_date(q, 7, 3, row.end);
-  q.optional_text(8, row.end_reason);
-  q.optional_text(9, row.lead_worker);
-  q.optional_text(10, row.team);
-  q.null(11);
-  bind_date(q, 12, 4, first_review);
-  q.integer(13, previous);
-  q.text(14, row.ref);
-  q.optional_text(15, row.legacy_end_reason);
-  q.integer(16, m_batch_id);
-  q.integer(17, row.line);
-  q.run();
+  auto& b = m_plans;  // register_insert_plans
+  b.integer(child_id);
+  b.integer(m_template_id);
+  b.text(m_template.kind);
+  b.text(row.category);
+  b.text(row.category);
+  add_date(b, row.start);
+  add_date(b, row.end);
+  b.optional_text(row.end_reason);
+  b.optional_text(row.lead_worker);
+  b.optional_text(row.team);
+  add_date(b, first_review);
+  b.integer(previous);
+  b.text(row.ref);
+  b.optional_text(row.legacy_end_reason);
+  b.integer(m_batch_id);
+  b.integer(row.line);
+  b.end_row();
 }
 
 void RegisterWriter::finish_children(ChildMatcher& matcher) {
+  flush();
   for (const auto& [person, child] : matcher.new_persons()) {
-    m_insert_ref.text(1, person);  // insert_child_ref
-    m_insert_ref.integer(2, child);
-    m_insert_ref.run();
+    m_refs.text(person);  // register_insert_refs
+    m_refs.integer(child);
+    m_refs.end_row();
   }
+  m_refs.flush();
   for (std::int64_t child : matcher.children_to_recount()) {
     auto& q = m_tx.db().query("register_recount_previous");
     q.bind(1, i64(child));

@@ -4,6 +4,7 @@
 #include <ics/io/register_import.hpp>
 #include <ics/io/register_import_match.hpp>
 #include <ics/io/register_import_row.hpp>
+#include <ics/store/row_batch.hpp>
 
 #include <array>
 #include <cstdint>
@@ -27,27 +28,6 @@ bool plan_has_ref(store::Database& db, std::string_view ref);
 std::optional<std::int64_t> child_by_person(store::Database& db, std::string_view person);
 std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view nhs);
 
-// A statement prepared once for a whole import, whose text parameters are bound without copying
-// (the values must outlive the step) and which is reset after each step.
-class BulkStatement {
- public:
-  BulkStatement(store::Database& db, std::string_view query);
-  ~BulkStatement();
-  BulkStatement(const BulkStatement&) = delete;
-  BulkStatement& operator=(const BulkStatement&) = delete;
-
-  void text(int index, std::string_view value);
-  void optional_text(int index, const std::optional<std::string>& value);
-  void integer(int index, std::int64_t value);
-  void null(int index);
-  // Runs the statement (it returns no rows) and resets it; throws SQLite::Exception on an error.
-  void run();
-
- private:
-  sqlite3* m_db;
-  sqlite3_stmt* m_stmt = nullptr;
-};
-
 class RegisterWriter {
  public:
   // Stores the template's snapshot and the batch; returns with the batch id known.
@@ -67,18 +47,14 @@ class RegisterWriter {
   void create_child(const RegisterRow& row, std::int64_t id);
   void complete_child(std::int64_t child_id, const RegisterRow& row, bool latest);
   void fold(const ChildMatcher::Fold& fold);
+  void flush();  // the rows batched so far into their tables
   RegisterRow child_details(std::int64_t child_id);
   int plans_in_database_before(std::int64_t child_id, util::Date start);
 
-  // A date as YYYY-MM-DD in one of the writer's buffers (bound without copying).
-  std::string_view iso(std::size_t slot, util::Date date);
-  // Binds `date` that way at `index` of `q`, or NULL when there is none.
-  void bind_date(BulkStatement& q, int index, std::size_t slot, const std::optional<util::Date>& date);
 
   store::WriteTransaction& m_tx;
-  BulkStatement m_insert_child, m_insert_ref, m_insert_plan;
-  std::array<std::array<char, 16>, 5> m_dates{};
-  std::string m_iso_fallback[5];
+  store::RowBatch m_children, m_plans, m_refs;
+  std::int64_t m_first_unwritten_child = 0;  // of the children batched, not yet in the table
   const plan::Template& m_template;
   const util::Calendar& m_calendar;
   std::int64_t m_template_id = 0;
