@@ -9,6 +9,12 @@ namespace {
 
 constexpr std::size_t k_initial_slots = 1024;  // a power of two
 
+// At most 3/5 of the slots in use: a million keys fit 2^21 slots (16 MB) with room for an estimate
+// a little over; probes stay short (8 slots share a cache line).
+bool too_full(std::size_t keys, std::size_t slots) {
+  return keys * 5 > slots * 3;
+}
+
 std::uint32_t hash_of(std::string_view key) {
   auto h = std::hash<std::string_view>{}(key);
   return static_cast<std::uint32_t>(h ^ (h >> 32));
@@ -39,13 +45,14 @@ std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
   m_offsets.push_back(static_cast<std::uint32_t>(m_text.size()));
   m_slots[slot] = {id + 1, hash};
   added = true;
-  if (static_cast<std::size_t>(size()) * 2 > m_slots.size()) grow();  // load factor at most 1/2
+  if (too_full(size(), m_slots.size())) grow();
   return id;
 }
 
 void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
   m_text.reserve(keys * bytes_each);
   m_offsets.reserve(keys + 1);
+  while (too_full(keys, m_slots.size())) grow();
 }
 
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {

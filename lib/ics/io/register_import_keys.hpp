@@ -20,9 +20,7 @@ class KeyIndex {
   std::optional<std::uint32_t> find(std::string_view key) const;
   std::string_view key(std::uint32_t id) const;
   std::uint32_t size() const { return static_cast<std::uint32_t>(m_offsets.size() - 1); }
-  // Makes room for the text of about `keys` keys of `bytes_each` bytes. The table of slots still
-  // grows as keys come: sized for an estimate just over a power of two, it would take twice the
-  // memory it needs (16 MB more for a million keys).
+  // Makes room for about `keys` keys of `bytes_each` bytes, so that adding them moves nothing.
   void reserve(std::size_t keys, std::size_t bytes_each);
   // Frees the memory.
   void clear();
