@@ -35,22 +35,22 @@ UPDATE import_batch SET counts = ?2, sha256 = ?3 WHERE id = ?1;
 SELECT count(*) FROM plan
 WHERE child_id = ?1 AND kind = ?2 AND start_date <= ?3 AND coalesce(batch_id, 0) <> ?4;
 
--- name: register_update_child
--- A later registration of a child created by this import: its names and sex, its date of birth
--- (or, while none is known, its expected date of birth), and identifiers the child lacks.
+-- name: register_update_children
+-- Later registrations of children this import created, merged into one row per child
+-- (io::ChildUpdates; c1 is 1 when one was the child's latest so far): its names and sex, its date
+-- of birth (or, while none is known, its expected date of birth), and identifiers the child lacks.
 UPDATE child SET
-  given_names = ?2,
-  family_name = ?3,
-  date_of_birth = coalesce(?4, date_of_birth),
-  expected_dob = CASE WHEN ?4 IS NOT NULL OR date_of_birth IS NOT NULL THEN NULL
-                      ELSE coalesce(?5, expected_dob) END,
-  sex = CASE WHEN ?6 = 'U' THEN sex ELSE ?6 END,
-  nhs_number = coalesce(nhs_number, ?7),
-  upn = coalesce(upn, ?8)
-WHERE id = ?1;
-
--- name: register_fill_child_ids
-UPDATE child SET nhs_number = coalesce(nhs_number, ?2), upn = coalesce(upn, ?3) WHERE id = ?1;
+  given_names = CASE WHEN u.c1 THEN u.c2 ELSE given_names END,
+  family_name = CASE WHEN u.c1 THEN u.c3 ELSE family_name END,
+  date_of_birth = CASE WHEN u.c1 THEN coalesce(u.c4, date_of_birth) ELSE date_of_birth END,
+  expected_dob = CASE WHEN NOT u.c1 THEN expected_dob
+                      WHEN u.c4 IS NOT NULL OR date_of_birth IS NOT NULL THEN NULL
+                      ELSE coalesce(u.c5, expected_dob) END,
+  sex = CASE WHEN u.c1 AND u.c6 <> 'U' THEN u.c6 ELSE sex END,
+  nhs_number = coalesce(nhs_number, u.c7),
+  upn = coalesce(upn, u.c8)
+FROM register_child_updates AS u
+WHERE child.id = u.c0;
 
 -- name: register_child_details
 SELECT given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn FROM child WHERE id = ?1;

@@ -19,6 +19,9 @@ namespace ics::io {
 namespace {
 
 constexpr std::size_t k_batch_rows = 1024;  // rows inserted by one statement (store::RowBatch)
+// Children whose updates are held before they are applied: the more, the more of them share
+// pages of the child table (~4 MB held).
+constexpr std::size_t k_update_children = 16384;
 
 auto i64(std::int64_t v) {
   return static_cast<int64_t>(v);
@@ -90,6 +93,7 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
       m_children(tx.db(), "register_children", 11, "register_insert_children", k_batch_rows),
       m_plans(tx.db(), "register_plans", 16, "register_insert_plans", k_batch_rows),
       m_refs(tx.db(), "register_refs", 2, "register_insert_refs", k_batch_rows),
+      m_child_updates(tx.db(), k_batch_rows),
       m_template(*request.plan_template),
       m_calendar(*request.calendar) {
   m_template_id =
@@ -105,7 +109,6 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
 
 void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
   auto& b = m_children;  // register_insert_children
-  if (b.rows() == 0) m_first_unwritten_child = id;
   b.integer(id);
   b.text(row.given_names);
   b.text(row.family_name);
@@ -127,28 +130,7 @@ void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
 void RegisterWriter::flush() {
   m_children.flush();
   m_plans.flush();
-}
-
-// A later row of a child this import created: the latest registration's details win; identifiers
-// the child lacks are taken from any row.
-void RegisterWriter::complete_child(std::int64_t child_id, const RegisterRow& row, bool latest) {
-  if (!latest && !row.nhs_number && !row.upn) return;
-  if (m_children.rows() > 0 && child_id >= m_first_unwritten_child) m_children.flush();
-  auto& q = m_tx.db().query(latest ? "register_update_child" : "register_fill_child_ids");
-  q.bind(1, i64(child_id));
-  if (latest) {
-    q.bind(2, row.given_names);
-    q.bind(3, row.family_name);
-    store::bind_optional(q, 4, row.date_of_birth);
-    store::bind_optional(q, 5, row.expected_dob);
-    q.bind(6, row.sex);
-    store::bind_optional(q, 7, row.nhs_number);
-    store::bind_optional(q, 8, row.upn);
-  } else {
-    store::bind_optional(q, 2, row.nhs_number);
-    store::bind_optional(q, 3, row.upn);
-  }
-  q.exec();
+  m_child_updates.flush();  // after the children they update
 }
 
 int RegisterWriter::plans_in_database_before(std::int64_t child_id, util::Date start) {
@@ -200,7 +182,7 @@ void RegisterWriter::fold(const ChildMatcher::Fold& fold) {
   drop.bind(1, i64(fold.from));
   drop.exec();
   // After the delete: an NHS number or UPN the kept child takes must be free in the unique index.
-  if (details) complete_child(fold.into, *details, fold.from_is_later);
+  if (details) m_child_updates.add(fold.into, *details, fold.from_is_later);
 }
 
 void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement& placement) {
@@ -210,7 +192,8 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
   if (placement.create)
     create_child(row, child_id);
   else if (!existing)
-    complete_child(child_id, row, placement.latest);
+    m_child_updates.add(child_id, row, placement.latest);
+  if (m_child_updates.size() == k_update_children) flush();  // the children first, then their updates
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
   int previous = static_cast<int>(placement.plans_before) +
                  (existing ? plans_in_database_before(child_id, row.start) : 0);

@@ -2,6 +2,7 @@
 // Writing a register import: its batch, then each imported row's child and plan, then the batch's
 // counts and its one audit record. Also the database lookups the import makes before writing.
 #include <ics/io/register_import.hpp>
+#include <ics/io/register_import_child_updates.hpp>
 #include <ics/io/register_import_match.hpp>
 #include <ics/io/register_import_row.hpp>
 #include <ics/store/row_batch.hpp>
@@ -45,7 +46,6 @@ class RegisterWriter {
 
  private:
   void create_child(const RegisterRow& row, std::int64_t id);
-  void complete_child(std::int64_t child_id, const RegisterRow& row, bool latest);
   void fold(const ChildMatcher::Fold& fold);
   void flush();  // the rows batched so far into their tables
   RegisterRow child_details(std::int64_t child_id);
@@ -54,7 +54,7 @@ class RegisterWriter {
 
   store::WriteTransaction& m_tx;
   store::RowBatch m_children, m_plans, m_refs;
-  std::int64_t m_first_unwritten_child = 0;  // of the children batched, not yet in the table
+  ChildUpdates m_child_updates;
   const plan::Template& m_template;
   const util::Calendar& m_calendar;
   std::int64_t m_template_id = 0;

@@ -1,0 +1,61 @@
+#include <ics/io/register_import_child_updates.hpp>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace ics::io {
+
+ChildUpdates::ChildUpdates(store::Database& db, std::size_t batch_rows)
+    : m_batch(db, "register_child_updates", 9, "register_update_children", batch_rows) {}
+
+// As applying the row's update after the ones merged already (register_update_children): the
+// last latest row's names, date of birth and sex where given; the first identifiers given.
+void ChildUpdates::merge(Update& update, const RegisterRow& row, bool latest) {
+  if (latest) {
+    update.latest = true;
+    update.given_names = row.given_names;
+    update.family_name = row.family_name;
+    if (row.date_of_birth) update.date_of_birth = row.date_of_birth;
+    if (row.expected_dob) update.expected_dob = row.expected_dob;
+    if (row.sex != "U") update.sex = row.sex;
+  }
+  if (!update.nhs_number) update.nhs_number = row.nhs_number;
+  if (!update.upn) update.upn = row.upn;
+}
+
+void ChildUpdates::add(std::int64_t child, const RegisterRow& row, bool latest) {
+  if (!latest && !row.nhs_number && !row.upn) return;  // nothing to change
+  merge(m_updates[child], row, latest);
+}
+
+// In the order of the children's ids: the child table's pages are then visited in turn rather
+// than at random (a 1M-row import's ~100k updates took 0.6 s at random, 0.1 s in order).
+void ChildUpdates::flush() {
+  std::vector<std::pair<std::int64_t, const Update*>> in_order;
+  in_order.reserve(m_updates.size());
+  for (const auto& [child, update] : m_updates) in_order.emplace_back(child, &update);
+  std::sort(in_order.begin(), in_order.end());
+  auto date = [this](const std::optional<util::Date>& d) {
+    if (d)
+      m_batch.text(d->iso());
+    else
+      m_batch.null();
+  };
+  for (const auto& [child, u] : in_order) {
+    m_batch.integer(child);
+    m_batch.integer(u->latest ? 1 : 0);
+    m_batch.text(u->given_names);
+    m_batch.text(u->family_name);
+    date(u->date_of_birth);
+    date(u->expected_dob);
+    m_batch.text(u->sex);
+    m_batch.optional_text(u->nhs_number);
+    m_batch.optional_text(u->upn);
+    m_batch.end_row();
+  }
+  m_batch.flush();
+  m_updates.clear();
+}
+
+}  // namespace ics::io

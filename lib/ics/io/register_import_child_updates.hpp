@@ -1,0 +1,45 @@
+#pragma once
+// The later rows of children a register import created, applied to those children in batches. A
+// row that is its child's latest registration so far gives the child its names, and its sex and
+// date of birth where it has them; any row gives identifiers the child lacks. The rows of one child
+// are merged in memory first, so the batch's UPDATE (one statement over store::RowBatch) meets
+// each child once. One UPDATE per row took ~0.5 s of a 1M-row import.
+#include <ics/io/register_import_row.hpp>
+#include <ics/store/row_batch.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace ics::io {
+
+class ChildUpdates {
+ public:
+  // Applies updates by statements of up to `batch_rows` children.
+  ChildUpdates(store::Database& db, std::size_t batch_rows);
+
+  // A later row of child `child` (which must be in the child table when the updates are applied),
+  // the child's latest registration so far when `latest`.
+  void add(std::int64_t child, const RegisterRow& row, bool latest);
+  // How many children have updates held.
+  std::size_t size() const { return m_updates.size(); }
+  // Applies the updates held to the child table. Throws SQLite::Exception.
+  void flush();
+
+ private:
+  // Every row's update of one child, in order, as one.
+  struct Update {
+    bool latest = false;  // at least one row was the latest
+    std::string given_names, family_name;
+    std::optional<util::Date> date_of_birth, expected_dob;  // the last that were given
+    std::string sex = "U";                                   // the last that was not U
+    std::optional<std::string> nhs_number, upn;              // the first that were given
+  };
+  static void merge(Update& update, const RegisterRow& row, bool latest);
+
+  store::RowBatch m_batch;
+  std::unordered_map<std::int64_t, Update> m_updates;
+};
+
+}  // namespace ics::io
