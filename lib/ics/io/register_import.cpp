@@ -1,6 +1,5 @@
 #include <ics/io/register_import.hpp>
 #include <ics/io/register_import_input.hpp>
-#include <ics/io/register_import_keys.hpp>
 #include <ics/io/register_import_match.hpp>
 #include <ics/io/register_import_pipeline.hpp>
 #include <ics/io/register_import_write.hpp>

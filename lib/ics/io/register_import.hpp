@@ -4,8 +4,14 @@
 //
 // Decisions (also in schemas/mappings/legacy-register.yaml):
 // - The file is read once. A second thread reads and checks the rows (and refuses repeated
-//   references) while the calling thread matches children and writes; SQLite is only ever used
-//   from the calling thread. The input must be seekable (it is read from its start and measured).
+//   references) while the calling thread writes; SQLite is only ever used from the calling
+//   thread. Into a database with neither children nor plans the reading thread also matches the
+//   rows to children (nothing to look up in the database); otherwise the calling thread does.
+//   The input must be seekable (it is read from its start and measured).
+// - Rows are written in batches: children, plans and further person ids by one INSERT ... SELECT
+//   per 1024 rows (store::RowBatch), and later rows' changes to children merged per child and
+//   applied by one UPDATE per 16k children (io::ChildUpdates). New children's ids are chosen by
+//   the matcher, from the largest id in the database up.
 // - Children are matched as the rows come (ChildMatcher). A later row can show that two children
 //   already created are one: the later-created one is deleted, its plans moved to the other, its
 //   person id kept as a further reference and its details merged (see "Same child" below).

@@ -6,11 +6,8 @@
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
-#include <ics/store/queries.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <chrono>
 

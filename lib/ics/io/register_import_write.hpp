@@ -1,21 +1,16 @@
 #pragma once
-// Writing a register import: its batch, then each imported row's child and plan, then the batch's
-// counts and its one audit record. Also the database lookups the import makes before writing.
+// Writing a register import: its batch, then each imported row's child and plan (in batches), then
+// the batch's counts and its one audit record. Also the database lookups the import makes.
 #include <ics/io/register_import.hpp>
 #include <ics/io/register_import_child_updates.hpp>
 #include <ics/io/register_import_match.hpp>
 #include <ics/io/register_import_row.hpp>
 #include <ics/store/row_batch.hpp>
 
-#include <array>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace ics::io {
 
@@ -50,7 +45,6 @@ class RegisterWriter {
   void flush();  // the rows batched so far into their tables
   RegisterRow child_details(std::int64_t child_id);
   int plans_in_database_before(std::int64_t child_id, util::Date start);
-
 
   store::WriteTransaction& m_tx;
   store::RowBatch m_children, m_plans, m_refs;
