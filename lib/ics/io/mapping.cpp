@@ -14,6 +14,11 @@ namespace yaml = util::yaml;
 
 namespace {
 
+// ASCII letters only: values are compared as value_key() says.
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 constexpr std::array<std::string_view, k_register_field_count> k_field_names = {
     "ref", "child_ref", "family_name", "given_names", "date_of_birth", "sex",         "nhs_number",
     "upn", "category",  "start_date",  "end_date",    "end_reason",    "lead_worker", "team"};
@@ -73,12 +78,12 @@ std::vector<std::string> read_date_formats(const yaml::Map& map) {
 }
 
 // The source value -> code map of one field, keyed by value_key().
-std::unordered_map<std::string, std::string> read_value_map(const yaml::Map& values, RegisterField field) {
+ValueMap read_value_map(const yaml::Map& values, RegisterField field) {
   auto name = field_name(field);
   const YAML::Node& map = values.get(name);
   if (!map.IsMap()) values.refuse(name, "must be a map of source value: code");
   auto codes = codes_of(field);
-  std::unordered_map<std::string, std::string> out;
+  ValueMap out;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node& key = it->first;
     const YAML::Node& code = it->second;
@@ -107,14 +112,24 @@ std::string_view field_name(RegisterField field) {
 
 std::string value_key(std::string_view value) {
   std::string key(util::trim(value));
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::transform(key.begin(), key.end(), key.begin(), lower);
   return key;
 }
 
-std::optional<std::string> Mapping::map_value(RegisterField field, std::string_view value) const {
+std::optional<std::string_view> Mapping::map_value(RegisterField field, std::string_view value) const {
   const auto& values = m_values[static_cast<std::size_t>(field)];
-  if (auto it = values.find(value_key(value)); it != values.end()) return it->second;
+  // value_key() into a buffer on the stack (source values are short), else into a string
+  std::array<char, 64> buffer;
+  std::string long_key;
+  auto trimmed = util::trim(value);
+  std::string_view key;
+  if (trimmed.size() <= buffer.size()) {
+    std::transform(trimmed.begin(), trimmed.end(), buffer.begin(), lower);
+    key = std::string_view(buffer.data(), trimmed.size());
+  } else {
+    key = long_key = value_key(trimmed);
+  }
+  if (auto it = values.find(key); it != values.end()) return it->second;
   return std::nullopt;
 }
 
@@ -127,7 +142,8 @@ std::optional<util::Date> Mapping::parse_date(std::string_view text) const {
 }
 
 bool Mapping::is_unborn_marker(std::string_view given_names) const {
-  return value_key(given_names) == value_key(unborn_marker);
+  auto a = util::trim(given_names), b = util::trim(unborn_marker);
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 Mapping parse_mapping(std::string_view text, std::string_view source) {

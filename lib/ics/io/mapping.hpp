@@ -44,6 +44,14 @@ struct SourceColumn {
   int column = 1;
 };
 
+// Source value (as value_key() gives it) -> code. Looked up with a string_view: checking a row
+// makes no copies.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+using ValueMap = std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>>;
+
 class Mapping {
  public:
   util::Encoding encoding = util::Encoding::utf8;
@@ -58,7 +66,8 @@ class Mapping {
   // The code `value` maps to: the field's values map first, then the code itself (category, sex
   // and end_reason codes are always accepted as they are). Values are trimmed and compared
   // ignoring the case of ASCII letters. nullopt when nothing matches.
-  std::optional<std::string> map_value(RegisterField field, std::string_view value) const;
+  // The code is the mapping's own text (valid as long as the mapping).
+  std::optional<std::string_view> map_value(RegisterField field, std::string_view value) const;
   // The date `text` (trimmed) denotes in the first date format that reads all of it.
   std::optional<util::Date> parse_date(std::string_view text) const;
   // Given names equal to the unborn marker (trimmed, ignoring ASCII case).
@@ -67,7 +76,7 @@ class Mapping {
  private:
   friend Mapping parse_mapping(std::string_view text, std::string_view source);
   std::array<std::optional<SourceColumn>, k_register_field_count> m_columns;
-  std::array<std::unordered_map<std::string, std::string>, k_register_field_count> m_values;
+  std::array<ValueMap, k_register_field_count> m_values;
 };
 
 // Reads and checks a mapping file strictly: unknown or repeated keys, a missing required column

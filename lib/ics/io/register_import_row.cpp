@@ -36,10 +36,16 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> optional_trimmed(std::string_view text) {
+// Sets `out` to `text` trimmed, or to none when that is empty, reusing its memory (a row is read
+// into the same RegisterRow as the row before).
+void set_trimmed(std::optional<std::string>& out, std::string_view text) {
   auto trimmed = util::trim(text);
-  if (trimmed.empty()) return std::nullopt;
-  return std::string(trimmed);
+  if (trimmed.empty()) {
+    out.reset();
+    return;
+  }
+  if (!out) out.emplace();
+  out->assign(trimmed);
 }
 
 }  // namespace
@@ -163,12 +169,13 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
     row.upn = model::normalise_upn(util::trim(value(fields, F::upn)));
     if (!row.upn) warn(F::upn, "is not a valid UPN (dropped)");
   }
-  row.legacy_end_reason = optional_trimmed(value(fields, F::end_reason));
-  row.end_reason.reset();
+  set_trimmed(row.legacy_end_reason, value(fields, F::end_reason));
   if (row.end)
-    row.end_reason = m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other");
-  row.lead_worker = optional_trimmed(value(fields, F::lead_worker));
-  row.team = optional_trimmed(value(fields, F::team));
+    set_trimmed(row.end_reason, m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other"));
+  else
+    row.end_reason.reset();
+  set_trimmed(row.lead_worker, value(fields, F::lead_worker));
+  set_trimmed(row.team, value(fields, F::team));
 
   bool unborn =
       m_mapping.is_unborn_marker(row.given_names) || (row.date_of_birth && *row.date_of_birth > row.start);

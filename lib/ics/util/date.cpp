@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 12> k_month_names = {"january",   "februa
 std::optional<int> read_number(std::string_view text, size_t& pos, size_t min, size_t max) {
   size_t start = pos;
   int value = 0;
-  while (pos < text.size() && pos - start < max && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+  while (pos < text.size() && pos - start < max && text[pos] >= '0' && text[pos] <= '9') {
     value = value * 10 + (text[pos] - '0');
     ++pos;
   }
