@@ -64,9 +64,12 @@ Import::Import(store::Database& db, const RegisterImport& request)
       m_match_while_reading(!m_db_has_plans && !m_db_has_children),
       m_matcher(matcher_for(db, m_db_has_children)) {}
 
+std::string_view nhs_of(const RegisterRow& row) {
+  return row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view();
+}
+
 const ChildMatcher::Placement& Import::place(const RegisterRow& row) {
-  return m_matcher.add_row(row.child_ref, row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view(),
-                           row.start);
+  return m_matcher.add_row(row.child_ref, nhs_of(row), row.start);
 }
 
 // Reads the input from its start, and measures it for progress.
@@ -135,12 +138,16 @@ void Import::run(RegisterWriter& writer) {
   if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
   CheckedRows::Hook match;
   if (m_match_while_reading) {
-    match = [this, reserved = false](CheckedRow& row, std::size_t expected_rows) mutable {
+    match = [this, reserved = false](std::span<CheckedRow> rows, std::size_t expected_rows) mutable {
       if (expected_rows > 0 && !reserved) {
         m_matcher.reserve(expected_rows);
         reserved = true;
       }
-      if (!row.ref_issue && !row.row_issue) row.placement = place(row.row);
+      auto importable = [](const CheckedRow& row) { return !row.ref_issue && !row.row_issue; };
+      for (const CheckedRow& row : rows)
+        if (importable(row)) m_matcher.prefetch(row.row.child_ref, nhs_of(row.row));
+      for (CheckedRow& row : rows)
+        if (importable(row)) row.placement = place(row.row);
     };
   }
   progress(0, 0);

@@ -55,6 +55,10 @@ void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
   while (too_full(keys, m_slots.size())) grow();
 }
 
+void KeyIndex::prefetch(std::string_view key) const {
+  __builtin_prefetch(&m_slots[hash_of(key) & (m_slots.size() - 1)]);
+}
+
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
   const Slot& s = m_slots[slot_of(key, hash_of(key))];
   if (s.id_plus_one == 0) return std::nullopt;

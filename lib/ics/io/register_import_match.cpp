@@ -126,6 +126,11 @@ void ChildMatcher::place(std::uint32_t root, std::uint32_t row, std::int32_t sta
   }
 }
 
+void ChildMatcher::prefetch(std::string_view person, std::string_view nhs) const {
+  if (!person.empty()) m_persons.prefetch(person);
+  if (!nhs.empty()) m_nhs.prefetch(nhs);
+}
+
 const ChildMatcher::Placement& ChildMatcher::add_row(std::string_view person, std::string_view nhs,
                                                      util::Date start) {
   if (m_parent.size() >= UINT32_MAX - 1) throw StorageError("too many rows in one import");

@@ -56,6 +56,8 @@ class ChildMatcher {
     std::vector<Clash> clashes;
   };
 
+  // Fetches ahead what add_row will look at for these keys (see KeyIndex::prefetch).
+  void prefetch(std::string_view person, std::string_view nhs) const;
   // The next row to be imported, in file order: its legacy person id and valid NHS number (empty
   // when it has none) and its start date.
   const Placement& add_row(std::string_view person, std::string_view nhs, util::Date start);

@@ -36,46 +36,66 @@ std::size_t expected_rows(long long total_bytes, long long bytes, long rows) {
                                   static_cast<double>(rows));
 }
 
-// False, with the row's ref_issue set, when an earlier row has its reference (that row wins, even
-// when it is itself rejected).
-bool CheckedRows::first_with_ref(CheckedRow& row) {
-  if (++m_rows == k_sample_rows) {
-    m_expected_rows = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
-    m_refs.reserve(m_expected_rows, k_ref_bytes);
-    m_first_line.reserve(m_expected_rows);
-  }
-  bool added = false;
-  std::uint32_t id = m_refs.intern(row.ref, added);
-  if (added) {
-    m_first_line.push_back(static_cast<std::uint32_t>(row.line));
-    return true;
-  }
-  row.ref_issue = RowIssue{true, row.line, row.ref, "ref", row.ref,
-                           "already appears on line " + std::to_string(m_first_line[id])};
-  return false;
-}
-
-void CheckedRows::check(CheckedRow& out) {
+void CheckedRows::check(CheckedRow& out) const {
   out.row_issue.reset();
   out.warnings.clear();
   out.ref_issue = m_checker.read_ref(out.fields, out.line, out.ref);
-  if (out.ref_issue || !first_with_ref(out)) return;
+  if (out.ref_issue) return;
   out.row.ref = out.ref;
   out.row_issue = m_checker.read(out.fields, out.line, out.row, out.warnings);
 }
 
-// Fills `chunk` with up to k_chunk_rows rows, checked or not; false when the file ended.
+// A row whose reference an earlier row has is refused for that alone (the earlier row wins, even
+// when it is itself rejected). The chunk's references are looked up after all of them are
+// prefetched, so that the lookups wait on memory together rather than one by one.
+void CheckedRows::refuse_repeated_refs(std::span<CheckedRow> rows) {
+  for (const CheckedRow& row : rows)
+    if (!row.ref_issue) m_refs.prefetch(row.ref);
+  for (CheckedRow& row : rows) {
+    if (row.ref_issue) continue;
+    if (++m_rows == k_sample_rows) {
+      m_expected_rows = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
+      m_refs.reserve(m_expected_rows, k_ref_bytes);
+      m_first_line.reserve(m_expected_rows);
+    }
+    bool added = false;
+    std::uint32_t id = m_refs.intern(row.ref, added);
+    if (added) {
+      m_first_line.push_back(static_cast<std::uint32_t>(row.line));
+      continue;
+    }
+    row.ref_issue = RowIssue{true, row.line, row.ref, "ref", row.ref,
+                             "already appears on line " + std::to_string(m_first_line[id])};
+    row.row_issue.reset();
+    row.warnings.clear();
+  }
+}
+
+// Fills `chunk` with up to k_chunk_rows rows, checked; false when the file ended. A reading
+// error is thrown after the rows before it are checked.
 bool CheckedRows::fill(Chunk& chunk) {
   chunk.size = 0;
-  while (chunk.size < chunk.rows.size()) {
-    CheckedRow& out = chunk.rows[chunk.size];
-    if (!m_reader.next(out.fields)) return false;
-    ++chunk.size;
-    out.line = m_reader.line();
-    check(out);
-    if (m_hook) m_hook(out, m_expected_rows);
+  bool more = true;
+  std::exception_ptr error;
+  try {
+    while (chunk.size < chunk.rows.size()) {
+      CheckedRow& out = chunk.rows[chunk.size];
+      if (!m_reader.next(out.fields)) {
+        more = false;
+        break;
+      }
+      ++chunk.size;
+      out.line = m_reader.line();
+      check(out);
+    }
+  } catch (...) {
+    error = std::current_exception();
   }
-  return true;
+  std::span<CheckedRow> rows(chunk.rows.data(), chunk.size);
+  refuse_repeated_refs(rows);
+  if (m_hook) m_hook(rows, m_expected_rows);
+  if (error) std::rethrow_exception(error);
+  return more;
 }
 
 void CheckedRows::produce() {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,9 +42,9 @@ struct CheckedRow {
 
 class CheckedRows {
  public:
-  // Work done on the reading thread after each row is checked, in file order; `expected_rows` is
-  // how many rows the file seems to hold (0 until a few thousand rows are read).
-  using Hook = std::function<void(CheckedRow& row, std::size_t expected_rows)>;
+  // Work done on the reading thread on each chunk of rows once they are checked, in file order;
+  // `expected_rows` is how many rows the file seems to hold (0 until a few thousand are read).
+  using Hook = std::function<void(std::span<CheckedRow> rows, std::size_t expected_rows)>;
 
   // Starts reading the records `reader` has not yet returned (the header already read), checked
   // with `checker`; both must outlive this object. `total_bytes`, the file's size when known,
@@ -68,8 +69,8 @@ class CheckedRows {
   };
   void produce();
   bool fill(Chunk& chunk);
-  void check(CheckedRow& row);
-  bool first_with_ref(CheckedRow& row);
+  void check(CheckedRow& row) const;
+  void refuse_repeated_refs(std::span<CheckedRow> rows);
 
   ExportReader& m_reader;
   const RowChecker& m_checker;
