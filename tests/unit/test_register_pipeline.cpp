@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <sstream>
+#include <thread>
 
 using namespace ics;
 
@@ -77,6 +78,34 @@ TEST_CASE("checked rows: a reference repeated from an earlier row, however far b
   // R10 was itself rejected (no family name): the first row with a reference still wins
   CHECK(repeats ==
         std::vector<std::string>{"3002 R10 already appears on line 11", "3003 R2999 already appears on line 3000"});
+}
+
+TEST_CASE("checked rows: the hook sees every row once, in order, on the reading thread, after checking") {
+  std::string text = export_text(3000) + "R5,Jones,Neglect,01/03/2021\n";
+  Pipeline p(text + "R9999,\"Smith,Neglect,01/03/2020\n");  // then a quote never closed
+  std::vector<long> lines;
+  std::size_t repeated = 0, expected = 0;
+  auto caller = std::this_thread::get_id();
+  bool on_reading_thread = true;
+  io::CheckedRows rows(*p.reader, *p.checker, static_cast<long long>(text.size()),
+                       [&](std::span<io::CheckedRow> chunk, std::size_t expected_rows) {
+                         on_reading_thread = on_reading_thread && std::this_thread::get_id() != caller;
+                         for (const auto& row : chunk) {
+                           lines.push_back(row.line);
+                           if (row.ref_issue) ++repeated;
+                         }
+                         expected = expected_rows;
+                       });
+  auto drain = [&] {
+    while (rows.next()) {
+    }
+  };
+  CHECK_THROWS_AS(drain(), InvalidInput);
+  REQUIRE(lines.size() == 3001);  // the rows before the broken one, each once
+  for (std::size_t i = 0; i < lines.size(); ++i) CHECK(lines[i] == static_cast<long>(i) + 2);
+  CHECK(repeated == 1);  // R5, refused before the hook saw it
+  CHECK(on_reading_thread);
+  CHECK(expected > 2048);  // known once 2048 rows were read
 }
 
 TEST_CASE("expected rows: the file's size at the rate of its first rows") {
