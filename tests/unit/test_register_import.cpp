@@ -44,8 +44,12 @@ const std::string k_header = "ref,person,surname,forenames,dob,gender,nhs,catego
 
 }  // namespace
 
-TEST_CASE("key index: dense ids, found again after growing") {
+TEST_CASE("key index: dense ids, found again after growing or after a reserve") {
   io::KeyIndex keys;
+  SUBCASE("grown as keys come") {}
+  SUBCASE("sized first") {
+    keys.reserve(5000, 8);
+  }
   bool added = false;
   for (int i = 0; i < 5000; ++i) {
     CHECK(keys.intern("PER" + std::to_string(i), added) == static_cast<std::uint32_t>(i));
@@ -57,6 +61,17 @@ TEST_CASE("key index: dense ids, found again after growing") {
   CHECK_FALSE(keys.find("PER5000"));
   CHECK(keys.key(17) == "PER17");
   CHECK(keys.intern("", added) == 5000);
+}
+
+TEST_CASE("key index: keys already in it are found after a reserve moves them") {
+  io::KeyIndex keys;
+  bool added = false;
+  for (const char* key : {"A", "B", "C"}) keys.intern(key, added);
+  keys.reserve(100000, 8);
+  CHECK(keys.find("A") == 0u);
+  CHECK(keys.find("C") == 2u);
+  CHECK(keys.intern("D", added) == 3);
+  CHECK(added);
 }
 
 TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {

@@ -52,7 +52,9 @@ std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
 void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
   m_text.reserve(keys * bytes_each);
   m_offsets.reserve(keys + 1);
-  while (too_full(keys, m_slots.size())) grow();
+  std::size_t slots = m_slots.size();
+  while (too_full(keys, slots)) slots *= 2;
+  if (slots != m_slots.size()) resize(slots);  // at once, not doubling again and again
 }
 
 void KeyIndex::prefetch(std::string_view key) const {
@@ -70,7 +72,12 @@ std::string_view KeyIndex::key(std::uint32_t id) const {
 }
 
 void KeyIndex::grow() {
-  std::vector<Slot> old(m_slots.size() * 2);
+  resize(m_slots.size() * 2);
+}
+
+// Moves every key to a table of `slots` slots (a power of two).
+void KeyIndex::resize(std::size_t slots) {
+  std::vector<Slot> old(slots);
   old.swap(m_slots);
   std::size_t mask = m_slots.size() - 1;
   for (const Slot& s : old) {

@@ -35,6 +35,7 @@ class KeyIndex {
   };
   std::size_t slot_of(std::string_view key, std::uint32_t hash) const;
   void grow();
+  void resize(std::size_t slots);
 
   std::string m_text;                    // every key, one after another
   std::vector<std::uint32_t> m_offsets;  // key i is m_text[m_offsets[i], m_offsets[i + 1])
