@@ -126,8 +126,7 @@ class ProgressLine {
     if (!m_shown || now - m_last < std::chrono::milliseconds(100)) return true;
     m_last = now;
     int percent = p.total_bytes > 0 ? static_cast<int>(100 * p.bytes / p.total_bytes) : 0;
-    std::cerr << fmt::format("\rimport register: {:3d}% ({} rows)", percent, p.rows)
-              << std::flush;
+    std::cerr << fmt::format("\rimport register: {:3d}% ({} rows)", percent, p.rows) << std::flush;
     m_drawn = true;
     return true;
   }

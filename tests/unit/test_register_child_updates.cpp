@@ -36,10 +36,11 @@ struct Updates : ics_test::ScratchDb {
     return r;
   }
   std::string child(int id) {
-    SQLite::Statement q(db->sql(),
-                        "SELECT given_names || '|' || family_name || '|' || coalesce(date_of_birth, '-') || '|' || "
-                        "coalesce(expected_dob, '-') || '|' || sex || '|' || coalesce(nhs_number, '-') || '|' || "
-                        "coalesce(upn, '-') FROM child WHERE id = ?");
+    SQLite::Statement q(
+        db->sql(),
+        "SELECT given_names || '|' || family_name || '|' || coalesce(date_of_birth, '-') || '|' || "
+        "coalesce(expected_dob, '-') || '|' || sex || '|' || coalesce(nhs_number, '-') || '|' || "
+        "coalesce(upn, '-') FROM child WHERE id = ?");
     q.bind(1, id);
     REQUIRE(q.executeStep());
     return q.getColumn(0).getString();
@@ -48,7 +49,8 @@ struct Updates : ics_test::ScratchDb {
 
 }  // namespace
 
-TEST_CASE_FIXTURE(Updates, "child updates: the rows of a child merged give what applying them in turn gives") {
+TEST_CASE_FIXTURE(Updates,
+                  "child updates: the rows of a child merged give what applying them in turn gives") {
   store::WriteTransaction tx(*db, context());
   add_child(1, "Amy", nullptr, nullptr, "F", nullptr);
   add_child(2, "Unborn", nullptr, "2021-06-01", "U", "9434765919");

@@ -135,7 +135,7 @@ TEST_CASE("child matcher: children already in the database") {
   auto row0 = m.add_row("P1", "", Date(2010, 1, 1));  // P1 is child 5
   CHECK(row0.child == 5);
   CHECK(row0.existing);
-  CHECK_FALSE(row0.latest);  // a child of the database keeps its details
+  CHECK_FALSE(row0.latest);                                   // a child of the database keeps its details
   auto row1 = m.add_row("", "9434765919", Date(2011, 1, 1));  // this NHS number is child 5 too
   CHECK(row1.child == 5);
   CHECK(row1.plans_before == 1);

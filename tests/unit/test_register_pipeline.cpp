@@ -74,10 +74,11 @@ TEST_CASE("checked rows: a reference repeated from an earlier row, however far b
   io::CheckedRows rows(*p.reader, *p.checker, static_cast<long long>(text.size()));
   std::vector<std::string> repeats;
   while (const io::CheckedRow* row = rows.next())
-    if (row->ref_issue) repeats.push_back(fmt::format("{} {} {}", row->line, row->ref, row->ref_issue->reason));
+    if (row->ref_issue)
+      repeats.push_back(fmt::format("{} {} {}", row->line, row->ref, row->ref_issue->reason));
   // R10 was itself rejected (no family name): the first row with a reference still wins
-  CHECK(repeats ==
-        std::vector<std::string>{"3002 R10 already appears on line 11", "3003 R2999 already appears on line 3000"});
+  CHECK(repeats == std::vector<std::string>{"3002 R10 already appears on line 11",
+                                            "3003 R2999 already appears on line 3000"});
 }
 
 TEST_CASE("checked rows: the hook sees every row once, in order, on the reading thread, after checking") {

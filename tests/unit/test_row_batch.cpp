@@ -28,9 +28,10 @@ struct Batch : ics_test::ScratchDb {
   }
   std::string children() {
     return db->sql()
-        .execAndGet("SELECT group_concat(id || '|' || given_names || '|' || family_name || '|' || "
-                    "date_of_birth || '|' || coalesce(expected_dob, '-') || '|' || coalesce(nhs_number, '-') "
-                    "|| '|' || upn || '|' || source_line || '|' || legacy_id, ';') FROM child")
+        .execAndGet(
+            "SELECT group_concat(id || '|' || given_names || '|' || family_name || '|' || "
+            "date_of_birth || '|' || coalesce(expected_dob, '-') || '|' || coalesce(nhs_number, '-') "
+            "|| '|' || upn || '|' || source_line || '|' || legacy_id, ';') FROM child")
         .getString();
   }
 };

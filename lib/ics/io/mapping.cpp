@@ -143,7 +143,8 @@ std::optional<util::Date> Mapping::parse_date(std::string_view text) const {
 
 bool Mapping::is_unborn_marker(std::string_view given_names) const {
   auto a = util::trim(given_names), b = util::trim(unborn_marker);
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return lower(x) == lower(y); });
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return lower(x) == lower(y); });
 }
 
 Mapping parse_mapping(std::string_view text, std::string_view source) {

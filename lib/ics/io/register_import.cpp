@@ -83,8 +83,7 @@ void Import::measure_input() {
 }
 
 void Import::progress(long rows, long long bytes) {
-  if (m_request.on_progress && !m_request.on_progress({rows, bytes, m_total_bytes}))
-    throw Interrupted();
+  if (m_request.on_progress && !m_request.on_progress({rows, bytes, m_total_bytes})) throw Interrupted();
 }
 
 void Import::report(const RowIssue& issue) {
@@ -134,7 +133,8 @@ void Import::run(RegisterWriter& writer) {
   measure_input();
   util::Sha256 hash;
   ExportReader reader(*m_request.input, m_request.mapping->encoding, &hash);
-  RowChecker checker(*m_request.mapping, header(reader), m_request.today, m_request.plan_template->categories);
+  RowChecker checker(*m_request.mapping, header(reader), m_request.today,
+                     m_request.plan_template->categories);
   if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
   CheckedRows::Hook match;
   if (m_match_while_reading) {

@@ -33,8 +33,8 @@ class ChildUpdates {
     bool latest = false;  // at least one row was the latest
     std::string given_names, family_name;
     std::optional<util::Date> date_of_birth, expected_dob;  // the last that were given
-    std::string sex = "U";                                   // the last that was not U
-    std::optional<std::string> nhs_number, upn;              // the first that were given
+    std::string sex = "U";                                  // the last that was not U
+    std::optional<std::string> nhs_number, upn;             // the first that were given
   };
   static void merge(Update& update, const RegisterRow& row, bool latest);
 

@@ -48,7 +48,8 @@ std::optional<std::uint32_t> ChildMatcher::link(KeyIndex& keys, std::vector<std:
   auto child = lookup ? lookup(key) : std::nullopt;
   if (!child) return id;
   auto it = m_group_of_existing.find(*child);
-  m_links.push_back({it == m_group_of_existing.end() ? k_none : find(it->second), *child, field, keys.key(id)});
+  m_links.push_back(
+      {it == m_group_of_existing.end() ? k_none : find(it->second), *child, field, keys.key(id)});
   return std::nullopt;
 }
 
@@ -57,7 +58,8 @@ void ChildMatcher::join(std::uint32_t root, std::uint32_t other, const Link& lin
   Group& into = m_groups[root];
   Group& from = m_groups[other];
   bool into_existing = into.flags & k_existing, from_existing = from.flags & k_existing;
-  bool from_is_later = std::tie(from.latest_start, from.latest_row) > std::tie(into.latest_start, into.latest_row);
+  bool from_is_later =
+      std::tie(from.latest_start, from.latest_row) > std::tie(into.latest_start, into.latest_row);
   if (into_existing && from_existing) {  // the plans go to the one found first; both stay
     m_placement.clashes.push_back({std::string(link.field), std::string(link.value), into.child, from.child});
     m_placement.folds.push_back({from.child, into.child, false, false, false});
@@ -164,8 +166,10 @@ const ChildMatcher::Placement& ChildMatcher::add_row(std::string_view person, st
 std::vector<ChildMatcher::NewPerson> ChildMatcher::new_persons() {
   std::vector<NewPerson> out;
   out.reserve(m_further_persons.size());
-  for (const auto& [key, row] : m_further_persons) out.push_back({m_persons.key(key), m_groups[find(row)].child});
-  std::sort(out.begin(), out.end(), [](const NewPerson& a, const NewPerson& b) { return a.person < b.person; });
+  for (const auto& [key, row] : m_further_persons)
+    out.push_back({m_persons.key(key), m_groups[find(row)].child});
+  std::sort(out.begin(), out.end(),
+            [](const NewPerson& a, const NewPerson& b) { return a.person < b.person; });
   return out;
 }
 

@@ -48,9 +48,9 @@ class ChildMatcher {
   struct Placement {
     std::uint32_t row = 0;
     std::int64_t child = 0;
-    bool create = false;     // the child is new: create it from this row, with this id
-    bool existing = false;   // the child was in the database before the import
-    bool latest = false;     // the row is the new child's latest registration so far
+    bool create = false;             // the child is new: create it from this row, with this id
+    bool existing = false;           // the child was in the database before the import
+    bool latest = false;             // the row is the new child's latest registration so far
     std::uint32_t plans_before = 0;  // earlier rows of the child (final unless recounted)
     std::vector<Fold> folds;         // to carry out, in order, before writing the row
     std::vector<Clash> clashes;
@@ -93,8 +93,8 @@ class ChildMatcher {
 
   // A key of the current row that leads to a group or to a child of the database.
   struct Link {
-    std::uint32_t root;   // a group's root, or UINT32_MAX for a database child no group holds yet
-    std::int64_t child;   // the database child, when found there
+    std::uint32_t root;  // a group's root, or UINT32_MAX for a database child no group holds yet
+    std::int64_t child;  // the database child, when found there
     std::string_view field;
     std::string_view value;
   };
@@ -109,12 +109,12 @@ class ChildMatcher {
 
   Lookup m_by_person, m_by_nhs;
   KeyIndex m_persons, m_nhs;
-  std::vector<std::uint32_t> m_person_row, m_nhs_row;  // a row holding each key
-  std::vector<std::uint32_t> m_parent;                 // union-find, roots at first rows
-  std::vector<Group> m_groups;                         // by row
-  std::unordered_map<std::int64_t, std::uint32_t> m_group_of_existing;  // a database child's group row
+  std::vector<std::uint32_t> m_person_row, m_nhs_row;                      // a row holding each key
+  std::vector<std::uint32_t> m_parent;                                     // union-find, roots at first rows
+  std::vector<Group> m_groups;                                             // by row
+  std::unordered_map<std::int64_t, std::uint32_t> m_group_of_existing;     // a database child's group row
   std::vector<std::pair<std::uint32_t, std::uint32_t>> m_further_persons;  // person key id, its row
-  std::vector<Link> m_links;  // the current row's
+  std::vector<Link> m_links;                                               // the current row's
   Placement m_placement;
   std::int64_t m_next_id;
   std::uint32_t m_new_children = 0, m_existing_children = 0;

@@ -5,7 +5,7 @@ namespace ics::io {
 namespace {
 
 constexpr std::size_t k_chunk_rows = 1024;
-constexpr std::size_t k_chunks = 4;  // enough that neither thread waits for the other's odd slow row
+constexpr std::size_t k_chunks = 4;   // enough that neither thread waits for the other's odd slow row
 constexpr long k_sample_rows = 2048;  // rows read before sizing the table of references
 constexpr std::size_t k_ref_bytes = 12;
 
@@ -64,8 +64,8 @@ void CheckedRows::refuse_repeated_refs(std::span<CheckedRow> rows) {
       m_first_line.push_back(static_cast<std::uint32_t>(row.line));
       continue;
     }
-    row.ref_issue = RowIssue{true, row.line, row.ref, "ref", row.ref,
-                             "already appears on line " + std::to_string(m_first_line[id])};
+    row.ref_issue = RowIssue{true,  row.line, row.ref,
+                             "ref", row.ref,  "already appears on line " + std::to_string(m_first_line[id])};
     row.row_issue.reset();
     row.warnings.clear();
   }

@@ -171,7 +171,8 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   }
   set_trimmed(row.legacy_end_reason, value(fields, F::end_reason));
   if (row.end)
-    set_trimmed(row.end_reason, m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other"));
+    set_trimmed(row.end_reason,
+                m_mapping.map_value(F::end_reason, value(fields, F::end_reason)).value_or("other"));
   else
     row.end_reason.reset();
   set_trimmed(row.lead_worker, value(fields, F::lead_worker));
