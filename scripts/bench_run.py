@@ -2,8 +2,11 @@
 """Runs a command several times; prints the median wall time (s) and the median peak RSS (MiB).
 
 Usage: bench_run.py RUNS [--before SHELL] -- COMMAND...
+       bench_run.py RUNS --turns A_SHELL B_SHELL [--before-a SHELL] [--before-b SHELL]
   --before SHELL  a shell command run before each timed run, untimed (e.g. to reset a database)
-Output (one line, key=value): median_s=... min_s=... max_s=... rss_mib=...
+  --turns         two shell commands that take turns, one run each, so that a slow spell of a
+                  shared machine falls on both; one output line for each, A first
+Output (one line, key=value): median_s=... min_s=... max_s=... rss_mib=... times=T1,T2,...
 """
 import os
 import resource
@@ -27,26 +30,53 @@ def run_once(cmd):
     return elapsed, usage.ru_maxrss / 1024.0, code
 
 
+def summary(times, rss):
+    return (f"median_s={statistics.median(times):.3f} min_s={min(times):.3f} max_s={max(times):.3f} "
+            f"rss_mib={statistics.median(rss):.1f} times={','.join(f'{t:.3f}' for t in times)}")
+
+
+def timed(cmd, before):
+    if before:
+        subprocess.run(before, shell=True, check=True)
+    elapsed, peak, code = run_once(cmd)
+    if code not in (0, 3):
+        sys.exit(f"bench_run: {' '.join(cmd)} exited {code}")
+    return elapsed, peak
+
+
+def option(args, name):
+    if name not in args:
+        return None
+    at = args.index(name)
+    value = args[at + 1]
+    del args[at:at + 2]
+    return value
+
+
 def main():
     args = sys.argv[1:]
     runs = int(args.pop(0))
-    before = None
-    if args and args[0] == "--before":
-        before = args[1]
-        args = args[2:]
+    if args and args[0] == "--turns":
+        before_a, before_b = option(args, "--before-a"), option(args, "--before-b")
+        sides = [(["sh", "-c", args[1]], before_a), (["sh", "-c", args[2]], before_b)]
+        results = [([], []), ([], [])]
+        for _ in range(runs):
+            for (cmd, before), (times, rss) in zip(sides, results):
+                elapsed, peak = timed(cmd, before)
+                times.append(elapsed)
+                rss.append(peak)
+        for times, rss in results:
+            print(summary(times, rss))
+        return
+    before = option(args, "--before")
     if args and args[0] == "--":
         args = args[1:]
     times, rss = [], []
     for _ in range(runs):
-        if before:
-            subprocess.run(before, shell=True, check=True)
-        elapsed, peak, code = run_once(args)
-        if code not in (0, 3):
-            sys.exit(f"bench_run: {' '.join(args)} exited {code}")
+        elapsed, peak = timed(args, before)
         times.append(elapsed)
         rss.append(peak)
-    print(f"median_s={statistics.median(times):.3f} min_s={min(times):.3f} max_s={max(times):.3f} "
-          f"rss_mib={statistics.median(rss):.1f}")
+    print(summary(times, rss))
 
 
 if __name__ == "__main__":
