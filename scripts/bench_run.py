@@ -1,15 +1,14 @@
 #!/usr/bin/env python3
-"""Runs a command several times; prints the median wall time (s) and the median peak RSS (MiB).
+"""Times two shell commands that take turns, one run each, so that a slow spell of a shared machine
+falls on both; prints, for each (A first), the median wall time (s) and the median peak RSS (MiB).
 
-Usage: bench_run.py RUNS [--before SHELL] -- COMMAND...
-       bench_run.py RUNS --turns A_SHELL B_SHELL [--before-a SHELL] [--before-b SHELL]
-  --before SHELL  a shell command run before each timed run, untimed (e.g. to reset a database)
-  --turns         two shell commands that take turns, one run each, so that a slow spell of a
-                  shared machine falls on both; one output line for each, A first
-Output (one line, key=value): median_s=... min_s=... max_s=... rss_mib=... times=T1,T2,...
+Usage: bench_run.py RUNS A_SHELL B_SHELL [--before-a SHELL] [--before-b SHELL]
+  --before-a/-b SHELL  a shell command run before each timed run of A / B, untimed (e.g. to reset a
+                       database)
+Output (two lines, key=value): median_s=... min_s=... max_s=... rss_mib=... times=T1,T2,...
+Exit codes 0 and 3 (icsctl's "done, some rows rejected") count as success.
 """
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -56,27 +55,16 @@ def option(args, name):
 def main():
     args = sys.argv[1:]
     runs = int(args.pop(0))
-    if args and args[0] == "--turns":
-        before_a, before_b = option(args, "--before-a"), option(args, "--before-b")
-        sides = [(["sh", "-c", args[1]], before_a), (["sh", "-c", args[2]], before_b)]
-        results = [([], []), ([], [])]
-        for _ in range(runs):
-            for (cmd, before), (times, rss) in zip(sides, results):
-                elapsed, peak = timed(cmd, before)
-                times.append(elapsed)
-                rss.append(peak)
-        for times, rss in results:
-            print(summary(times, rss))
-        return
-    before = option(args, "--before")
-    if args and args[0] == "--":
-        args = args[1:]
-    times, rss = [], []
+    before_a, before_b = option(args, "--before-a"), option(args, "--before-b")
+    sides = [(["sh", "-c", args[0]], before_a), (["sh", "-c", args[1]], before_b)]
+    results = [([], []), ([], [])]
     for _ in range(runs):
-        elapsed, peak = timed(args, before)
-        times.append(elapsed)
-        rss.append(peak)
-    print(summary(times, rss))
+        for (cmd, before), (times, rss) in zip(sides, results):
+            elapsed, peak = timed(cmd, before)
+            times.append(elapsed)
+            rss.append(peak)
+    for times, rss in results:
+        print(summary(times, rss))
 
 
 if __name__ == "__main__":

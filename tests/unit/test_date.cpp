@@ -4,6 +4,13 @@
 
 using ics::util::Date;
 
+TEST_CASE("ISO dates are written with four-digit years and two-digit months and days") {
+  CHECK(Date(5, 1, 2).iso() == "0005-01-02");
+  CHECK(Date(1999, 12, 31).iso() == "1999-12-31");
+  CHECK(Date(9999, 10, 9).iso() == "9999-10-09");
+  CHECK(Date(1, 1, 1).plus_days(-1).iso() == "0000-12-31");  // outside the years parse accepts
+}
+
 TEST_CASE("ISO dates are strict") {
   CHECK(Date::parse_iso("2024-02-29")->iso() == "2024-02-29");
   CHECK_FALSE(Date::parse_iso("2023-02-29"));

@@ -36,19 +36,13 @@ void ChildUpdates::flush() {
   in_order.reserve(m_updates.size());
   for (const auto& [child, update] : m_updates) in_order.emplace_back(child, &update);
   std::sort(in_order.begin(), in_order.end());
-  auto date = [this](const std::optional<util::Date>& d) {
-    if (d)
-      m_batch.text(d->iso());
-    else
-      m_batch.null();
-  };
   for (const auto& [child, u] : in_order) {
     m_batch.integer(child);
     m_batch.integer(u->latest ? 1 : 0);
     m_batch.text(u->given_names);
     m_batch.text(u->family_name);
-    date(u->date_of_birth);
-    date(u->expected_dob);
+    m_batch.date(u->date_of_birth);
+    m_batch.date(u->expected_dob);
     m_batch.text(u->sex);
     m_batch.optional_text(u->nhs_number);
     m_batch.optional_text(u->upn);

@@ -9,7 +9,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-#include <chrono>
 
 namespace ics::io {
 
@@ -63,28 +62,6 @@ std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view n
   return store::child_id_by_nhs(db, std::string(nhs));
 }
 
-// Appends `date` as YYYY-MM-DD (formatted here: fmt would take a quarter of the writer's time), or
-// NULL when there is none.
-void add_date(store::RowBatch& batch, const std::optional<util::Date>& date) {
-  if (!date) return batch.null();
-  std::chrono::year_month_day ymd{date->days()};
-  int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) return batch.text(date->iso());
-  auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  char out[10];
-  out[0] = static_cast<char>('0' + year / 1000);
-  out[1] = static_cast<char>('0' + year / 100 % 10);
-  out[2] = static_cast<char>('0' + year / 10 % 10);
-  out[3] = static_cast<char>('0' + year % 10);
-  out[4] = '-';
-  out[5] = static_cast<char>('0' + month / 10);
-  out[6] = static_cast<char>('0' + month % 10);
-  out[7] = '-';
-  out[8] = static_cast<char>('0' + day / 10);
-  out[9] = static_cast<char>('0' + day % 10);
-  batch.text(std::string_view(out, 10));
-}
-
 RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request)
     : m_tx(tx),
       m_children(tx.db(), "register_children", 11, "register_insert_children", k_batch_rows),
@@ -109,8 +86,8 @@ void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
   b.integer(id);
   b.text(row.given_names);
   b.text(row.family_name);
-  add_date(b, row.date_of_birth);
-  add_date(b, row.expected_dob);
+  b.date(row.date_of_birth);
+  b.date(row.expected_dob);
   b.text(row.sex);
   b.optional_text(row.nhs_number);
   b.optional_text(row.upn);
@@ -200,12 +177,12 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
   b.text(m_template.kind);
   b.text(row.category);
   b.text(row.category);
-  add_date(b, row.start);
-  add_date(b, row.end);
+  b.date(row.start);
+  b.date(row.end);
   b.optional_text(row.end_reason);
   b.optional_text(row.lead_worker);
   b.optional_text(row.team);
-  add_date(b, first_review);
+  b.date(first_review);
   b.integer(previous);
   b.text(row.ref);
   b.optional_text(row.legacy_end_reason);

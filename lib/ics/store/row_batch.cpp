@@ -150,6 +150,13 @@ void RowBatch::optional_text(const std::optional<std::string>& value) {
     null();
 }
 
+void RowBatch::date(const std::optional<util::Date>& value) {
+  if (value)
+    text(value->iso());
+  else
+    null();
+}
+
 void RowBatch::integer(std::int64_t value) {
   m_cells.push_back({value, 0, 1});
 }

@@ -6,6 +6,7 @@
 // Values are data, never SQL text: they reach SQLite as a virtual table's column values, as
 // bound parameters do.
 #include <ics/store/database.hpp>
+#include <ics/util/date.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,7 @@ class RowBatch {
   // Values of the row being added, in column order; end_row completes it (and flushes a full batch).
   void text(std::string_view value);
   void optional_text(const std::optional<std::string>& value);
+  void date(const std::optional<util::Date>& value);  // YYYY-MM-DD, or NULL
   void integer(std::int64_t value);
   void null();
   void end_row();

@@ -117,10 +117,17 @@ std::optional<Date> Date::parse(std::string_view text, std::string_view format) 
   return from_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
+// Written digit by digit: a large import formats millions of dates, and fmt took a quarter of
+// its writing thread's time.
 std::string Date::iso() const {
   chr::year_month_day ymd{m_days};
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  int year = static_cast<int>(ymd.year());
+  auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+  auto digit = [](unsigned n) { return static_cast<char>('0' + n % 10); };
+  auto y = static_cast<unsigned>(year);
+  return {digit(y / 1000), digit(y / 100), digit(y / 10), digit(y),   '-',
+          digit(month / 10), digit(month),  '-',          digit(day / 10), digit(day)};
 }
 
 int Date::year() const {
