@@ -79,17 +79,20 @@ UPDATE plan SET previous_cp_plans = (
 WHERE child_id = ?1 AND batch_id = ?2;
 
 -- name: register_insert_children
--- New children, a batch at a time (store::RowBatch), with the ids the import chose.
+-- New children, a batch at a time (store::RowBatch), with the ids the import chose; ?1 is the
+-- import's batch, bound once rather than held in every row.
 INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
                    batch_id, source_line, legacy_id)
-SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 FROM register_children;
+SELECT c0, c1, c2, c3, c4, c5, c6, c7, ?1, c8, c9 FROM register_children;
 
 -- name: register_insert_plans
--- Plans, a batch at a time (store::RowBatch), in the order of their rows.
+-- Plans, a batch at a time (store::RowBatch), in the order of their rows. What every plan of the
+-- import shares is bound once: ?1 its template, ?2 its kind, ?3 the import's batch. A migrated
+-- plan's initial and latest category are the row's one category (c1).
 INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date, end_date,
                   end_reason, lead_worker, team, first_review_due, previous_cp_plans, legacy_ref,
                   legacy_end_reason, batch_id, source_line)
-SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15 FROM register_plans;
+SELECT c0, ?1, ?2, c1, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, ?3, c11 FROM register_plans;
 
 -- name: register_insert_refs
 -- Further person ids of children, a batch at a time (store::RowBatch), in the order of their text.

@@ -44,3 +44,21 @@ TEST_CASE("month arithmetic clamps to the end of the month") {
   CHECK(Date(2025, 12, 19).iso_weekday() == 5);
   CHECK(Date(2025, 12, 19).days_until(Date(2026, 1, 7)) == 19);
 }
+
+TEST_CASE("dates from year, month and day agree with std::chrono for every day of years 1 to 9999") {
+  namespace chr = std::chrono;
+  long checked = 0;
+  for (int y = 1; y <= 9999; ++y)
+    for (unsigned m = 0; m <= 13; ++m)
+      for (unsigned d = 0; d <= 32; ++d) {
+        chr::year_month_day ymd{chr::year{y}, chr::month{m}, chr::day{d}};
+        auto date = Date::from_ymd(y, m, d);
+        if (date.has_value() != ymd.ok()) FAIL_CHECK(y << "-" << m << "-" << d);
+        if (date && date->days() != chr::sys_days{ymd}) FAIL_CHECK(y << "-" << m << "-" << d);
+        checked += date.has_value();
+      }
+  CHECK(checked == 3652059);  // the days from 0001-01-01 to 9999-12-31
+  CHECK_FALSE(Date::from_ymd(0, 1, 1));
+  CHECK_FALSE(Date::from_ymd(10000, 1, 1));
+  CHECK_FALSE(Date::from_ymd(-1, 1, 1));
+}

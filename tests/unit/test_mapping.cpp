@@ -33,7 +33,8 @@ std::string error_of(const std::string& text) {
 TEST_CASE("mapping: the minimal mapping and its defaults") {
   Mapping m = parse_mapping(k_minimal, "m.yaml");
   CHECK(m.encoding == ics::util::Encoding::utf8);
-  CHECK(m.date_formats == std::vector<std::string>{"%Y-%m-%d"});
+  REQUIRE(m.date_formats.size() == 1);
+  CHECK(m.date_formats[0].text() == "%Y-%m-%d");
   CHECK(m.unborn_marker == "Unborn");
   REQUIRE(m.column(RegisterField::family_name));
   CHECK(m.column(RegisterField::family_name)->header == "surname");

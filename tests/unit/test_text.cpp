@@ -20,3 +20,15 @@ TEST_CASE("utf-8: the first invalid byte, wherever it falls among runs of ASCII"
   CHECK(first_invalid_utf8("abcdefgh\xC3\xA9"
                            "abcdefgh\x80") == 18u);  // a stray continuation byte
 }
+
+TEST_CASE("trim: spaces, tabs and line ends at either end, nothing else") {
+  using ics::util::trim;
+  CHECK(trim("") == "");
+  CHECK(trim(" \t\r\n") == "");
+  CHECK(trim("abc") == "abc");
+  CHECK(trim("  a b \r\n") == "a b");
+  CHECK(trim("\tx") == "x");
+  CHECK(trim("x\n") == "x");
+  CHECK(trim("\xC2\xA0x\xC2\xA0") == "\xC2\xA0x\xC2\xA0");  // a no-break space is text
+  CHECK(trim(std::string_view("\0x\0", 3)) == std::string_view("\0x\0", 3));
+}

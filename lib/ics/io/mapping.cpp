@@ -65,14 +65,14 @@ void check_date_format(const YAML::Node& node, std::string_view source) {
     yaml::fail(source, node.Mark(), fmt::format("date format '{}' needs a day, a month and a year", format));
 }
 
-std::vector<std::string> read_date_formats(const yaml::Map& map) {
-  if (!map.has("date_formats")) return {"%Y-%m-%d"};
+std::vector<util::DateFormat> read_date_formats(const yaml::Map& map) {
+  if (!map.has("date_formats")) return {util::DateFormat("%Y-%m-%d")};
   const YAML::Node& list = map.list("date_formats");
   if (list.size() == 0) map.fail("date_formats", "'date_formats' must list at least one format");
-  std::vector<std::string> out;
+  std::vector<util::DateFormat> out;
   for (const auto& item : list) {
     check_date_format(item, map.source());
-    out.push_back(item.Scalar());
+    out.emplace_back(item.Scalar());
   }
   return out;
 }
@@ -137,7 +137,7 @@ std::optional<util::Date> Mapping::parse_date(std::string_view text) const {
   auto trimmed = util::trim(text);
   if (trimmed.empty()) return std::nullopt;
   for (const auto& format : date_formats)
-    if (auto date = util::Date::parse(trimmed, format)) return date;
+    if (auto date = format.parse(trimmed)) return date;
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // encoding, its date formats, which source column feeds each field and per-field value maps.
 // The shipped `legacy-register.yaml` documents every key.
 #include <ics/util/date.hpp>
+#include <ics/util/date_format.hpp>
 #include <ics/util/encoding.hpp>
 
 #include <array>
@@ -55,10 +56,10 @@ using ValueMap = std::unordered_map<std::string, std::string, KeyHash, std::equa
 class Mapping {
  public:
   util::Encoding encoding = util::Encoding::utf8;
-  std::vector<std::string> date_formats;  // tried in order
-  std::string unborn_marker = "Unborn";   // given names that mean "not yet born"
-  std::string text;                       // the mapping file's exact text
-  std::string source;                     // its path, or "builtin:mappings/NAME.yaml"
+  std::vector<util::DateFormat> date_formats;  // tried in order
+  std::string unborn_marker = "Unborn";        // given names that mean "not yet born"
+  std::string text;                            // the mapping file's exact text
+  std::string source;                          // its path, or "builtin:mappings/NAME.yaml"
 
   const std::optional<SourceColumn>& column(RegisterField field) const {
     return m_columns[static_cast<std::size_t>(field)];

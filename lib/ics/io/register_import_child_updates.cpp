@@ -24,8 +24,31 @@ void ChildUpdates::merge(Update& update, const RegisterRow& row, bool latest) {
   if (!update.upn) update.upn = row.upn;
 }
 
+void ChildUpdates::created(std::int64_t child, std::uint64_t details) {
+  if (m_first_created < 0) m_first_created = child;
+  if (child < m_first_created) return;
+  auto index = static_cast<std::size_t>(child - m_first_created);
+  if (index >= m_created_details.size()) m_created_details.resize(index + 1);
+  m_created_details[index] = details;
+}
+
+std::uint64_t* ChildUpdates::details_of(std::int64_t child) {
+  if (m_first_created < 0 || child < m_first_created) return nullptr;
+  auto index = static_cast<std::size_t>(child - m_first_created);
+  return index < m_created_details.size() ? &m_created_details[index] : nullptr;
+}
+
+// A row whose details equal the child's changes nothing (see register_update_children): its names
+// are the child's, its date of birth and sex are the child's or unknown, and identifiers go only
+// where the child lacks them, which it then does only when the row does too. The exception is a
+// row with both a date of birth and an expected one (RowChecker makes none): it clears the latter.
 void ChildUpdates::add(std::int64_t child, const RegisterRow& row, bool latest) {
   if (!latest && !row.nhs_number && !row.upn) return;  // nothing to change
+  if (std::uint64_t* details = details_of(child)) {
+    bool clears_expected_dob = row.date_of_birth && row.expected_dob;
+    if (*details != 0 && *details == row.details && !clears_expected_dob) return;
+    *details = 0;
+  }
   merge(m_updates[child], row, latest);
 }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace ics::io {
 
@@ -19,6 +20,10 @@ class ChildUpdates {
   // Applies updates by statements of up to `batch_rows` children.
   ChildUpdates(store::Database& db, std::size_t batch_rows);
 
+  // Child `child` was just created from a row with these details (RegisterRow::details). A later
+  // row with the same details changes nothing and is dropped: in a whole register nearly every
+  // later row repeats its child's details (97.8% in the generator's 1M-row export).
+  void created(std::int64_t child, std::uint64_t details);
   // A later row of child `child` (which must be in the child table when the updates are applied),
   // the child's latest registration so far when `latest`.
   void add(std::int64_t child, const RegisterRow& row, bool latest);
@@ -38,8 +43,14 @@ class ChildUpdates {
   };
   static void merge(Update& update, const RegisterRow& row, bool latest);
 
+  std::uint64_t* details_of(std::int64_t child);
+
   store::RowBatch m_batch;
   std::unordered_map<std::int64_t, Update> m_updates;
+  // The details of the children created, by id from the first; 0 once an update is held or
+  // applied (the details are then no longer known).
+  std::int64_t m_first_created = -1;
+  std::vector<std::uint64_t> m_created_details;
 };
 
 }  // namespace ics::io

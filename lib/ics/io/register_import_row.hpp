@@ -5,6 +5,7 @@
 #include <ics/util/date.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,12 @@ struct RegisterRow {
   std::optional<std::string> legacy_end_reason;  // the reason as the file has it
   std::optional<std::string> lead_worker;
   std::optional<std::string> team;
+  std::uint64_t details = 0;  // details_fingerprint of the row as read; 0 when not known
 };
+
+// A fingerprint (never 0) of the child a row describes: its names, date of birth, expected date
+// of birth, sex, NHS number and UPN. Rows with equal fingerprints have equal details.
+std::uint64_t details_fingerprint(const RegisterRow& row);
 
 class RowChecker {
  public:

@@ -9,7 +9,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
-
 namespace ics::io {
 
 namespace {
@@ -64,8 +63,8 @@ std::optional<std::int64_t> child_by_nhs(store::Database& db, std::string_view n
 
 RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport& request)
     : m_tx(tx),
-      m_children(tx.db(), "register_children", 11, "register_insert_children", k_batch_rows),
-      m_plans(tx.db(), "register_plans", 16, "register_insert_plans", k_batch_rows),
+      m_children(tx.db(), "register_children", 10, "register_insert_children", k_batch_rows),
+      m_plans(tx.db(), "register_plans", 12, "register_insert_plans", k_batch_rows),
       m_refs(tx.db(), "register_refs", 2, "register_insert_refs", k_batch_rows),
       m_child_updates(tx.db(), k_batch_rows),
       m_template(*request.plan_template),
@@ -79,6 +78,10 @@ RegisterWriter::RegisterWriter(store::WriteTransaction& tx, const RegisterImport
   q.bind(4, tx.context().now_utc);
   q.exec();
   m_batch_id = tx.db().sql().getLastInsertRowid();
+  m_children.bind(1, m_batch_id);
+  m_plans.bind(1, m_template_id);
+  m_plans.bind(2, m_template.kind);
+  m_plans.bind(3, m_batch_id);
 }
 
 void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
@@ -91,7 +94,6 @@ void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
   b.text(row.sex);
   b.optional_text(row.nhs_number);
   b.optional_text(row.upn);
-  b.integer(m_batch_id);
   b.integer(row.line);
   // A child is created from its first row, whose person id (if any) becomes the child's legacy id.
   if (row.child_ref.empty())
@@ -163,9 +165,10 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
   for (const auto& f : placement.folds) fold(f);
   std::int64_t child_id = placement.child;
   bool existing = placement.existing;
-  if (placement.create)
+  if (placement.create) {
     create_child(row, child_id);
-  else if (!existing)
+    m_child_updates.created(child_id, row.details);
+  } else if (!existing)
     m_child_updates.add(child_id, row, placement.latest);
   if (m_child_updates.size() == k_update_children) flush();  // the children first, then their updates
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
@@ -173,9 +176,6 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
                  (existing ? plans_in_database_before(child_id, row.start) : 0);
   auto& b = m_plans;  // register_insert_plans
   b.integer(child_id);
-  b.integer(m_template_id);
-  b.text(m_template.kind);
-  b.text(row.category);
   b.text(row.category);
   b.date(row.start);
   b.date(row.end);
@@ -186,7 +186,6 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
   b.integer(previous);
   b.text(row.ref);
   b.optional_text(row.legacy_end_reason);
-  b.integer(m_batch_id);
   b.integer(row.line);
   b.end_row();
 }

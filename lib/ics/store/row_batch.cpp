@@ -138,6 +138,16 @@ RowBatch::~RowBatch() {
   sqlite3_create_module_v2(m_db.sql().getHandle(), m_name.c_str(), nullptr, nullptr, nullptr);
 }
 
+void RowBatch::bind(int index, std::int64_t value) {
+  int rc = sqlite3_bind_int64(m_insert, index, value);
+  if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
+}
+
+void RowBatch::bind(int index, std::string_view value) {
+  int rc = sqlite3_bind_text(m_insert, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
+}
+
 void RowBatch::text(std::string_view value) {
   m_cells.push_back({static_cast<std::int64_t>(m_text.size()), static_cast<std::uint32_t>(value.size()), 2});
   m_text.append(value);

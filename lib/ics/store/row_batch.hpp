@@ -37,6 +37,11 @@ class RowBatch {
   void null();
   void end_row();
 
+  // Binds the insert's parameter `index` (from 1) for every batch from now on: a value every row
+  // shares is then not held, nor served, row by row. Throws SQLite::Exception.
+  void bind(int index, std::int64_t value);
+  void bind(int index, std::string_view value);
+
   std::size_t rows() const { return m_rows; }
   // Runs the insert over the rows held (if any), then forgets them. Throws SQLite::Exception.
   void flush();
