@@ -74,6 +74,30 @@ TEST_CASE("key index: keys already in it are found after a reserve moves them") 
   CHECK(added);
 }
 
+TEST_CASE("visiting fetched ahead: each item fetched once, well before it is visited in order") {
+  for (std::size_t count : {0u, 1u, 5u, 16u, 17u, 100u}) {
+    CAPTURE(count);
+    std::vector<std::string> calls;
+    io::visit_fetching_ahead(
+        count, [&](std::size_t i) { calls.push_back("f" + std::to_string(i)); },
+        [&](std::size_t i) { calls.push_back("v" + std::to_string(i)); });
+    REQUIRE(calls.size() == 2 * count);
+    auto at = [&](const std::string& call) {
+      return static_cast<std::size_t>(std::find(calls.begin(), calls.end(), call) - calls.begin());
+    };
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::size_t visit = at("v" + std::to_string(i)), fetch = at("f" + std::to_string(i));
+      CHECK((i == 0 || visit > last));  // visited in order
+      last = visit;
+      if (i < 16)
+        CHECK(fetch == i);  // the first 16 before any visit
+      else
+        CHECK(fetch + 1 == at("v" + std::to_string(i - 16)));  // 16 items ahead of the visit
+    }
+  }
+}
+
 TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {
   ChildMatcher m({}, {}, 10);  // new children from id 10
   auto add = [&](std::string_view person, std::string_view nhs, Date start) {

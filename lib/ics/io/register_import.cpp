@@ -144,10 +144,12 @@ void Import::run(RegisterWriter& writer) {
         reserved = true;
       }
       auto importable = [](const CheckedRow& row) { return !row.ref_issue && !row.row_issue; };
-      for (const CheckedRow& row : rows)
-        if (importable(row)) m_matcher.prefetch(row.row.child_ref, nhs_of(row.row));
-      for (CheckedRow& row : rows)
-        if (importable(row)) row.placement = place(row.row);
+      auto fetch = [&](std::size_t i) {
+        if (importable(rows[i])) m_matcher.prefetch(rows[i].row.child_ref, nhs_of(rows[i].row));
+      };
+      visit_fetching_ahead(rows.size(), fetch, [&](std::size_t i) {
+        if (importable(rows[i])) rows[i].placement = place(rows[i].row);
+      });
     };
   }
   progress(0, 0);

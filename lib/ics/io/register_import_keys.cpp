@@ -2,6 +2,8 @@
 #include <ics/util/error.hpp>
 
 #include <functional>
+#include <new>
+#include <utility>
 
 namespace ics::io {
 
@@ -22,10 +24,16 @@ std::uint32_t hash_of(std::string_view key) {
 
 }  // namespace
 
-KeyIndex::KeyIndex() : m_offsets{0}, m_slots(k_initial_slots) {}
+KeyIndex::KeyIndex() : m_offsets{0}, m_slots(zeroed_slots(k_initial_slots)), m_slot_count(k_initial_slots) {}
+
+KeyIndex::Slots KeyIndex::zeroed_slots(std::size_t count) {
+  Slots slots(static_cast<Slot*>(std::calloc(count, sizeof(Slot))));
+  if (!slots) throw std::bad_alloc();
+  return slots;
+}
 
 std::size_t KeyIndex::slot_of(std::string_view key, std::uint32_t hash) const {
-  std::size_t mask = m_slots.size() - 1;
+  std::size_t mask = m_slot_count - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const Slot& s = m_slots[slot];
     if (s.id_plus_one == 0 || (s.hash == hash && this->key(s.id_plus_one - 1) == key)) return slot;
@@ -45,20 +53,20 @@ std::uint32_t KeyIndex::intern(std::string_view key, bool& added) {
   m_offsets.push_back(static_cast<std::uint32_t>(m_text.size()));
   m_slots[slot] = {id + 1, hash};
   added = true;
-  if (too_full(size(), m_slots.size())) grow();
+  if (too_full(size(), m_slot_count)) grow();
   return id;
 }
 
 void KeyIndex::reserve(std::size_t keys, std::size_t bytes_each) {
   m_text.reserve(keys * bytes_each);
   m_offsets.reserve(keys + 1);
-  std::size_t slots = m_slots.size();
+  std::size_t slots = m_slot_count;
   while (too_full(keys, slots)) slots *= 2;
-  if (slots != m_slots.size()) resize(slots);  // at once, not doubling again and again
+  if (slots != m_slot_count) resize(slots);  // at once, not doubling again and again
 }
 
 void KeyIndex::prefetch(std::string_view key) const {
-  __builtin_prefetch(&m_slots[hash_of(key) & (m_slots.size() - 1)]);
+  __builtin_prefetch(&m_slots[hash_of(key) & (m_slot_count - 1)]);
 }
 
 std::optional<std::uint32_t> KeyIndex::find(std::string_view key) const {
@@ -72,15 +80,16 @@ std::string_view KeyIndex::key(std::uint32_t id) const {
 }
 
 void KeyIndex::grow() {
-  resize(m_slots.size() * 2);
+  resize(m_slot_count * 2);
 }
 
 // Moves every key to a table of `slots` slots (a power of two).
 void KeyIndex::resize(std::size_t slots) {
-  std::vector<Slot> old(slots);
-  old.swap(m_slots);
-  std::size_t mask = m_slots.size() - 1;
-  for (const Slot& s : old) {
+  Slots old = std::exchange(m_slots, zeroed_slots(slots));
+  std::size_t old_count = std::exchange(m_slot_count, slots);
+  std::size_t mask = m_slot_count - 1;
+  for (std::size_t i = 0; i < old_count; ++i) {
+    const Slot& s = old[i];
     if (s.id_plus_one == 0) continue;
     std::size_t slot = s.hash & mask;
     while (m_slots[slot].id_plus_one != 0) slot = (slot + 1) & mask;
@@ -91,7 +100,8 @@ void KeyIndex::resize(std::size_t slots) {
 void KeyIndex::clear() {
   std::string().swap(m_text);
   std::vector<std::uint32_t>{0}.swap(m_offsets);
-  std::vector<Slot>(k_initial_slots).swap(m_slots);
+  m_slots = zeroed_slots(k_initial_slots);
+  m_slot_count = k_initial_slots;
 }
 
 }  // namespace ics::io

@@ -8,6 +8,24 @@ constexpr std::size_t k_chunk_rows = 1024;
 constexpr std::size_t k_chunks = 4;   // enough that neither thread waits for the other's odd slow row
 constexpr long k_sample_rows = 2048;  // rows read before sizing the table of references
 constexpr std::size_t k_ref_bytes = 12;
+// How far ahead of the row it returns next() fetches rows, and their texts half as far.
+constexpr std::size_t k_fetch_ahead = 8;
+
+void prefetch_text(const std::string& text) {
+  __builtin_prefetch(text.data());
+}
+void prefetch_text(const std::optional<std::string>& text) {
+  if (text) prefetch_text(*text);
+}
+
+// A row's own bytes: its fields as checked, where the texts too long to live in the row are.
+void prefetch_texts(const RegisterRow& row) {
+  for (const auto* text : {&row.ref, &row.child_ref, &row.family_name, &row.given_names, &row.category})
+    prefetch_text(*text);
+  for (const auto* text :
+       {&row.nhs_number, &row.upn, &row.end_reason, &row.legacy_end_reason, &row.lead_worker, &row.team})
+    prefetch_text(*text);
+}
 
 }  // namespace
 
@@ -32,7 +50,7 @@ CheckedRows::~CheckedRows() {
 
 std::size_t expected_rows(long long total_bytes, long long bytes, long rows) {
   if (total_bytes <= 0 || bytes <= 0) return 0;
-  return static_cast<std::size_t>(static_cast<double>(total_bytes) / static_cast<double>(bytes) *
+  return static_cast<std::size_t>(1.25 * static_cast<double>(total_bytes) / static_cast<double>(bytes) *
                                   static_cast<double>(rows));
 }
 
@@ -46,29 +64,31 @@ void CheckedRows::check(CheckedRow& out) const {
 }
 
 // A row whose reference an earlier row has is refused for that alone (the earlier row wins, even
-// when it is itself rejected). The chunk's references are looked up after all of them are
-// prefetched, so that the lookups wait on memory together rather than one by one.
+// when it is itself rejected). References are looked up fetched ahead (visit_fetching_ahead).
 void CheckedRows::refuse_repeated_refs(std::span<CheckedRow> rows) {
-  for (const CheckedRow& row : rows)
-    if (!row.ref_issue) m_refs.prefetch(row.ref);
-  for (CheckedRow& row : rows) {
-    if (row.ref_issue) continue;
-    if (++m_rows == k_sample_rows) {
-      m_expected_rows = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
-      m_refs.reserve(m_expected_rows, k_ref_bytes);
-      m_first_line.reserve(m_expected_rows);
-    }
-    bool added = false;
-    std::uint32_t id = m_refs.intern(row.ref, added);
-    if (added) {
-      m_first_line.push_back(static_cast<std::uint32_t>(row.line));
-      continue;
-    }
-    row.ref_issue = RowIssue{true,  row.line, row.ref,
-                             "ref", row.ref,  "already appears on line " + std::to_string(m_first_line[id])};
-    row.row_issue.reset();
-    row.warnings.clear();
+  auto fetch = [&](std::size_t i) {
+    if (!rows[i].ref_issue) m_refs.prefetch(rows[i].ref);
+  };
+  visit_fetching_ahead(rows.size(), fetch, [&](std::size_t i) { refuse_if_repeated(rows[i]); });
+}
+
+void CheckedRows::refuse_if_repeated(CheckedRow& row) {
+  if (row.ref_issue) return;
+  if (++m_rows == k_sample_rows) {
+    m_expected_rows = expected_rows(m_total_bytes, m_reader.bytes_read(), m_rows);
+    m_refs.reserve(m_expected_rows, k_ref_bytes);
+    m_first_line.reserve(m_expected_rows);
   }
+  bool added = false;
+  std::uint32_t id = m_refs.intern(row.ref, added);
+  if (added) {
+    m_first_line.push_back(static_cast<std::uint32_t>(row.line));
+    return;
+  }
+  row.ref_issue = RowIssue{true,  row.line, row.ref,
+                           "ref", row.ref,  "already appears on line " + std::to_string(m_first_line[id])};
+  row.row_issue.reset();
+  row.warnings.clear();
 }
 
 // Fills `chunk` with up to k_chunk_rows rows, checked; false when the file ended. A reading
@@ -144,7 +164,21 @@ const CheckedRow* CheckedRows::next() {
     m_position = 0;
     m_bytes_read = m_current->bytes_read;
   }
+  fetch_ahead();
   return &m_current->rows[m_position++];
+}
+
+// The rows were written on the reading thread, so another core's cache holds them: fetched one
+// at a time they cost the importing thread ~0.4 s per million rows of waiting on memory.
+void CheckedRows::fetch_ahead() const {
+  std::size_t size = m_current->size;
+  if (m_position + k_fetch_ahead < size) {
+    const auto* bytes = reinterpret_cast<const char*>(&m_current->rows[m_position + k_fetch_ahead]);
+    for (std::size_t offset = 0; offset < sizeof(CheckedRow); offset += 64)
+      __builtin_prefetch(bytes + offset);
+  }
+  if (m_position + k_fetch_ahead / 2 < size)
+    prefetch_texts(m_current->rows[m_position + k_fetch_ahead / 2].row);
 }
 
 }  // namespace ics::io
