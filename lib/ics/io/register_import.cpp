@@ -26,6 +26,8 @@ class Import {
 
   // Reads, checks and writes every row in one pass over the file.
   void run(RegisterWriter& writer);
+  // Whether the database had children when the import began (inside its transaction).
+  bool db_has_children() const { return m_db_has_children; }
 
   RegisterCounts counts;
   std::string sha256;
@@ -196,13 +198,15 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
   try {
     db.query("register_cache_size").exec();
     // Every row the plans and children point at is made by this import or read from the database.
+    // The journal mode can only change outside a transaction, so this asks about plans before the
+    // transaction; Import asks again inside it, where the answer holds until the commit.
     store::BulkLoad load(db, {.rollback_journal = !request.dry_run && !has_any_plan(db)});
     store::WriteTransaction tx(db, context);
+    Import import(db, request);
     // A migration into a database with no children builds the indexes of child and child_ref
     // afresh after the rows rather than inserting into them row by row.
     std::optional<store::DeferredIndexes> deferred;
-    if (!has_any_child(db)) deferred.emplace(tx, std::vector<std::string>{"child", "child_ref"});
-    Import import(db, request);
+    if (!import.db_has_children()) deferred.emplace(tx, std::vector<std::string>{"child", "child_ref"});
     RegisterWriter writer(tx, request);
     import.run(writer);
     if (deferred) deferred->rebuild();

@@ -168,8 +168,9 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
   if (placement.create) {
     create_child(row, child_id);
     m_child_updates.created(child_id, row.details);
-  } else if (!existing)
+  } else if (!existing) {
     m_child_updates.add(child_id, row, placement.latest);
+  }
   if (m_child_updates.size() == k_update_children) flush();  // the children first, then their updates
   auto first_review = plan::first_review_due(m_template, row.start, m_calendar);
   int previous = static_cast<int>(placement.plans_before) +
