@@ -5,7 +5,7 @@
 #include "render.hpp"
 #include "session.hpp"
 
-#include <ics/io/bulk_import.hpp>
+#include <ics/io/bulk/import.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>

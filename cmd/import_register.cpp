@@ -3,7 +3,7 @@
 #include "private_file.hpp"
 #include "session.hpp"
 
-#include <ics/io/register_import.hpp>
+#include <ics/io/register/import.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/file.hpp>

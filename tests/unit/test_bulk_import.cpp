@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
-#include <ics/io/bulk_format.hpp>
-#include <ics/io/bulk_import.hpp>
-#include <ics/io/bulk_input.hpp>
-#include <ics/io/bulk_reader.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/format.hpp>
+#include <ics/io/bulk/import.hpp>
+#include <ics/io/bulk/input.hpp>
+#include <ics/io/bulk/reader.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/io/export.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/plan/calendars.hpp>

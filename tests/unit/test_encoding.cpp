@@ -1,5 +1,5 @@
 #include <doctest/doctest.h>
-#include <ics/io/register_import_input.hpp>
+#include <ics/io/register/input.hpp>
 #include <ics/util/encoding.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/sha256.hpp>

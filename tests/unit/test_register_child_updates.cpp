@@ -1,7 +1,7 @@
 #include "scratch_db.hpp"
 
 #include <doctest/doctest.h>
-#include <ics/io/register_import_child_updates.hpp>
+#include <ics/io/register/child_updates.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 

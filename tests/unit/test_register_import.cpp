@@ -1,10 +1,10 @@
 #include "scratch_db.hpp"
 
 #include <doctest/doctest.h>
-#include <ics/io/register_import.hpp>
-#include <ics/io/register_import_keys.hpp>
-#include <ics/io/register_import_match.hpp>
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/import.hpp>
+#include <ics/io/register/keys.hpp>
+#include <ics/io/register/match.hpp>
+#include <ics/io/register/row.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/operations.hpp>
 #include <ics/store/records.hpp>

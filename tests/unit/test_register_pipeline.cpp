@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 #include <ics/io/mapping.hpp>
-#include <ics/io/register_import_pipeline.hpp>
+#include <ics/io/register/pipeline.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #pragma once
 // Bulk export: every record of a kind, ordered by id, streamed from one query into a writer with
 // constant memory. The columns are bulk_columns(kind), which bulk import reads back.
-#include <ics/io/bulk_format.hpp>
+#include <ics/io/bulk/format.hpp>
 #include <ics/util/rows.hpp>
 
 #include <ostream>

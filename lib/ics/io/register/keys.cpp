@@ -1,4 +1,4 @@
-#include <ics/io/register_import_keys.hpp>
+#include <ics/io/register/keys.hpp>
 #include <ics/util/error.hpp>
 
 #include <functional>

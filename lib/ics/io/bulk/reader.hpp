@@ -1,6 +1,6 @@
 #pragma once
 // Reading the rows of a bulk file (csv, tsv or ndjson) as values by column, with their line numbers.
-#include <ics/io/bulk_format.hpp>
+#include <ics/io/bulk/format.hpp>
 
 #include <istream>
 #include <memory>

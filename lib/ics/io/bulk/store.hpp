@@ -1,7 +1,7 @@
 #pragma once
 // The writes and look-ups of bulk import that the core repositories lack: records stored under the id
 // a file gives them, replaced in place, seen as their bulk row, and the batch that brought them.
-#include <ics/io/bulk_format.hpp>
+#include <ics/io/bulk/format.hpp>
 #include <ics/model/types.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/transaction.hpp>

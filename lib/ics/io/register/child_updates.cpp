@@ -1,4 +1,4 @@
-#include <ics/io/register_import_child_updates.hpp>
+#include <ics/io/register/child_updates.hpp>
 
 #include <algorithm>
 #include <utility>

@@ -1,8 +1,8 @@
-#include <ics/io/register_import.hpp>
-#include <ics/io/register_import_input.hpp>
-#include <ics/io/register_import_match.hpp>
-#include <ics/io/register_import_pipeline.hpp>
-#include <ics/io/register_import_write.hpp>
+#include <ics/io/register/import.hpp>
+#include <ics/io/register/input.hpp>
+#include <ics/io/register/match.hpp>
+#include <ics/io/register/pipeline.hpp>
+#include <ics/io/register/write.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/bulk_load.hpp>

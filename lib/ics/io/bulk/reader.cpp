@@ -1,4 +1,4 @@
-#include <ics/io/bulk_reader.hpp>
+#include <ics/io/bulk/reader.hpp>
 #include <ics/util/csv.hpp>
 #include <ics/util/error.hpp>
 

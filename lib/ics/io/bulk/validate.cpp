@@ -1,4 +1,4 @@
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/model/validate.hpp>

@@ -1,4 +1,4 @@
-#include <ics/io/register_import_match.hpp>
+#include <ics/io/register/match.hpp>
 #include <ics/util/error.hpp>
 
 #include <algorithm>

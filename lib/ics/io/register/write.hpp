@@ -1,10 +1,10 @@
 #pragma once
 // Writing a register import: its batch, then each imported row's child and plan (in batches), then
 // the batch's counts and its one audit record. Also the database lookups the import makes.
-#include <ics/io/register_import.hpp>
-#include <ics/io/register_import_child_updates.hpp>
-#include <ics/io/register_import_match.hpp>
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/import.hpp>
+#include <ics/io/register/child_updates.hpp>
+#include <ics/io/register/match.hpp>
+#include <ics/io/register/row.hpp>
 #include <ics/store/row_batch.hpp>
 
 #include <cstdint>

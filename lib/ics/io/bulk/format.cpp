@@ -1,4 +1,4 @@
-#include <ics/io/bulk_format.hpp>
+#include <ics/io/bulk/format.hpp>
 #include <ics/util/error.hpp>
 
 #include <array>

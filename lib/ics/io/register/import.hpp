@@ -42,7 +42,7 @@
 //   source text is always kept in legacy_end_reason.
 // - One audit record for the batch ('B<id>', after = the counts), not one per row.
 #include <ics/io/mapping.hpp>
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/row.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>

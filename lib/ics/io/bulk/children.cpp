@@ -1,7 +1,7 @@
 // One row of a children file: add-child's rules, plus NHS numbers and refs held by other children.
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>

@@ -1,5 +1,5 @@
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_templates.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/templates.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/sha256.hpp>

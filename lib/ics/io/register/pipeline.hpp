@@ -3,10 +3,10 @@
 // thread writes them: on two cores the import takes about as long as the slower half. Rows travel
 // in chunks between the threads and the chunks are reused, so their memory stays constant however
 // long the file; the references seen so far (to refuse a repeated one) take ~25 bytes a row.
-#include <ics/io/register_import_input.hpp>
-#include <ics/io/register_import_keys.hpp>
-#include <ics/io/register_import_match.hpp>
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/input.hpp>
+#include <ics/io/register/keys.hpp>
+#include <ics/io/register/match.hpp>
+#include <ics/io/register/row.hpp>
 
 #include <condition_variable>
 #include <cstddef>

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to bulk import: what one row of each kind does to the database, and the steps they share
 // (the --on-conflict decision, writing with its audit record).
-#include <ics/io/bulk_import.hpp>
-#include <ics/io/bulk_templates.hpp>
+#include <ics/io/bulk/import.hpp>
+#include <ics/io/bulk/templates.hpp>
 
 #include <cstdint>
 #include <functional>

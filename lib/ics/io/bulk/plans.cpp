@@ -1,9 +1,9 @@
 // One row of a plans file: open-plan's rules (child, template, categories, no two plans of a kind at
 // once, the first review's due date) for a plan that may already be closed. Importing a plan creates
 // no actions: they come in their own file.
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/records.hpp>

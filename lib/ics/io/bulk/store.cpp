@@ -1,4 +1,4 @@
-#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk/store.hpp>
 #include <ics/io/json_value.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/rows.hpp>

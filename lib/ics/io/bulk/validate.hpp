@@ -2,7 +2,7 @@
 // The values of one bulk row turned into a record and checked on their own and against each other,
 // with the rules of the single commands. Rules that need the database come later (bulk_import).
 // Every function throws InvalidInput naming the column at fault.
-#include <ics/io/bulk_reader.hpp>
+#include <ics/io/bulk/reader.hpp>
 #include <ics/model/types.hpp>
 
 #include <cstdint>

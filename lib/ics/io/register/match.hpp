@@ -4,7 +4,7 @@
 // and children already in the database with one of those keys. A later row can join two children
 // the import has already created: the matcher then says which child folds into which, and the
 // writer moves the plans. Holds a few integers per row, so a whole export fits in memory.
-#include <ics/io/register_import_keys.hpp>
+#include <ics/io/register/keys.hpp>
 #include <ics/util/date.hpp>
 
 #include <cstdint>

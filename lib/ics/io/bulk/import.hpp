@@ -1,8 +1,8 @@
 #pragma once
 // Bulk import of children, plans, actions or reviews from a csv, tsv or ndjson file of the export columns.
-#include <ics/io/bulk_format.hpp>
-#include <ics/io/bulk_input.hpp>
-#include <ics/io/bulk_reader.hpp>
+#include <ics/io/bulk/format.hpp>
+#include <ics/io/bulk/input.hpp>
+#include <ics/io/bulk/reader.hpp>
 #include <ics/plan/operations.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>

@@ -1,4 +1,4 @@
-#include <ics/io/bulk_input.hpp>
+#include <ics/io/bulk/input.hpp>
 
 namespace ics::io {
 

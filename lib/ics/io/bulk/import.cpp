@@ -1,7 +1,7 @@
-#include <ics/io/bulk_import.hpp>
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/import.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 

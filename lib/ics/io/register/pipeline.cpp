@@ -1,4 +1,4 @@
-#include <ics/io/register_import_pipeline.hpp>
+#include <ics/io/register/pipeline.hpp>
 
 namespace ics::io {
 

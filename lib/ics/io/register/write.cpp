@@ -1,4 +1,4 @@
-#include <ics/io/register_import_write.hpp>
+#include <ics/io/register/write.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/records.hpp>

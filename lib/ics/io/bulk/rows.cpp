@@ -1,5 +1,5 @@
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/util/error.hpp>

@@ -1,8 +1,8 @@
 // One row of an actions file: assign-action's rules (plan, section of its template, due not before
 // its start) and complete/cancel-action's for a finished one; an open action needs an open plan.
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>

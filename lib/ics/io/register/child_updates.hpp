@@ -4,7 +4,7 @@
 // date of birth where it has them; any row gives identifiers the child lacks. The rows of one child
 // are merged in memory first, so the batch's UPDATE (one statement over store::RowBatch) meets
 // each child once. One UPDATE per row took ~0.5 s of a 1M-row import.
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/row.hpp>
 #include <ics/store/row_batch.hpp>
 
 #include <cstdint>

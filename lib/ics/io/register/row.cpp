@@ -1,4 +1,4 @@
-#include <ics/io/register_import_row.hpp>
+#include <ics/io/register/row.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/text.hpp>

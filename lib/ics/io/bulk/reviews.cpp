@@ -2,9 +2,9 @@
 // at a conference of a plan with categories) for a plan that may already be closed; a blank
 // next_review_due of a review conference is counted from the plan's template, and a category becomes
 // the plan's latest category as record-review makes it.
-#include <ics/io/bulk_rows.hpp>
-#include <ics/io/bulk_store.hpp>
-#include <ics/io/bulk_validate.hpp>
+#include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
+#include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/records.hpp>

@@ -1,4 +1,4 @@
-#include <ics/io/register_import_input.hpp>
+#include <ics/io/register/input.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/text.hpp>
 
