@@ -20,14 +20,14 @@ void register_log(CLI::App& app, Runner& run) {
   icsctl log P1 -o json
   icsctl log -n 5)");
   run = [id, limit](Session& s) {
-    ics::store::Params params{{"limit", *limit}, {"entity", std::monostate{}}};
+    std::optional<std::string> entity;
     if (!id->empty()) {
       auto parsed = ics::model::parse_id(*id);
       if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
-      params["entity"] = ics::model::format_id(parsed->kind, parsed->number);
+      entity = ics::model::format_id(parsed->kind, parsed->number);
     }
     auto out = s.output();
-    ics::store::run_named(s.read_db(), "audit_log", params, *out);
+    ics::store::audit_log(s.read_db(), entity, *limit, *out);
   };
 }
 

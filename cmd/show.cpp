@@ -19,28 +19,6 @@ namespace {
 using ics::model::EntityKind;
 using ics::util::RowBuffer;
 
-struct Related {
-  std::string name;   // key in JSON, heading in a table
-  std::string query;  // named statement taking :id
-};
-
-struct Shape {
-  std::string query;
-  std::vector<Related> related;
-};
-
-Shape shape_of(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::child: return {"show_child", {{"plans", "show_child_plans"}}};
-    case EntityKind::plan:
-      return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
-    case EntityKind::action: return {"show_action", {}};
-    case EntityKind::review: return {"show_review", {}};
-    case EntityKind::batch: return {"show_batch", {}};
-  }
-  return {};
-}
-
 nlohmann::ordered_json row_object(const RowBuffer& rows, size_t r) {
   nlohmann::ordered_json obj = nlohmann::ordered_json::object();
   for (size_t i = 0; i < rows.columns().size(); ++i)
@@ -81,17 +59,9 @@ void register_show(CLI::App& app, Runner& run) {
     if (!parsed && id->find(':') != std::string::npos)  // nhs:…, upn:…, ref:… name a child
       parsed = ics::model::EntityId{EntityKind::child, ics::store::resolve_child(db, *id)};
     if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
-    auto shape = shape_of(parsed->kind);
-    ics::store::Params params{{"id", parsed->number}};
-    RowBuffer record;
-    ics::store::run_named(db, shape.query, params, record);
+    auto [record, related] = ics::store::record_view(db, *parsed);
     if (record.rows().empty())
       throw ics::NotFound(fmt::format("no {} '{}'", ics::model::name_of(parsed->kind), *id));
-    std::vector<std::pair<std::string, RowBuffer>> related;
-    for (const auto& r : shape.related) {
-      related.emplace_back(r.name, RowBuffer{});
-      ics::store::run_named(db, r.query, params, related.back().second);
-    }
     if (!s.machine_output()) return print_table(s, record, related);
     if (s.csv_like_output()) {
       auto out = s.output();  // csv and tsv carry the record itself; related rows need json

@@ -1,4 +1,4 @@
--- Named statements of bulk import and export (lib/ics/io/bulk_*, export). Parameters are always bound.
+-- Named statements of bulk import and export (lib/ics/store/bulk.cpp). Parameters are always bound.
 -- The export_* statements and the bulk_*_row statements give the same columns: the bulk file columns.
 
 -- name: export_children
@@ -43,21 +43,6 @@ FROM review ORDER BY id;
 SELECT 'R' || id AS review_id, 'P' || plan_id AS plan_id, kind, review_date, outcome, category, next_review_due
 FROM review WHERE id = :id;
 
--- name: export_begin
-BEGIN;
-
--- name: export_end
-COMMIT;
-
--- name: bulk_row_savepoint
-SAVEPOINT bulk_row;
-
--- name: bulk_row_undo
-ROLLBACK TO bulk_row;
-
--- name: bulk_row_release
-RELEASE bulk_row;
-
 -- name: bulk_insert_batch
 INSERT INTO import_batch (kind, file_name, sha256, actor, imported_at) VALUES (?1, ?2, '', ?3, ?4);
 
@@ -87,7 +72,7 @@ SELECT id FROM plan WHERE legacy_ref = ?1;
 -- A plan of the child (?1) and kind (?2), other than ?3, whose days [start_date, end_date) meet those
 -- of a plan from ?4 to ?5 (a NULL end date: no end): open-plan's rule, for a plan that may be closed.
 SELECT id FROM plan
-WHERE child_id = ?1 AND kind = ?2 AND id IS NOT ?3 AND (end_date IS NULL OR end_date > ?4)
+WHERE child_id = ?1 AND kind = ?2 AND id IS DISTINCT FROM ?3 AND (end_date IS NULL OR end_date > ?4)
   AND (?5 IS NULL OR start_date < ?5)
 ORDER BY start_date LIMIT 1;
 

@@ -1,5 +1,20 @@
 -- Named statements of lib/store. Parameters are always bound, never built into the text.
 
+-- name: read_begin
+BEGIN;
+
+-- name: read_end
+COMMIT;
+
+-- name: savepoint_begin
+SAVEPOINT part;
+
+-- name: savepoint_rollback
+ROLLBACK TO SAVEPOINT part;
+
+-- name: savepoint_release
+RELEASE SAVEPOINT part;
+
 -- name: insert_audit
 INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6);
 

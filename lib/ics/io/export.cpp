@@ -1,25 +1,13 @@
 #include <ics/io/export.hpp>
 #include <ics/io/writers.hpp>
-#include <ics/store/database.hpp>
-#include <ics/store/rows.hpp>
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include <ics/store/bulk.hpp>
+#include <ics/store/transaction.hpp>
 
 #include <sstream>
 
 namespace ics::io {
 
 namespace {
-
-std::string_view export_query(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::child: return "export_children";
-    case RecordKind::plan: return "export_plans";
-    case RecordKind::action: return "export_actions";
-    case RecordKind::review: return "export_reviews";
-  }
-  return "";
-}
 
 // Prefixes every row with a "record" column and writes each as one JSON object, into a line of its
 // own or an array, across the several results of `export all`.
@@ -64,31 +52,14 @@ class RecordStream : public util::RowSink {
   long m_count = 0;
 };
 
-// A read transaction for the duration of an export.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(store::Database& db) : m_db(db) { m_db.query("export_begin").exec(); }
-  ~ReadSnapshot() {
-    try {
-      m_db.query("export_end").exec();
-    } catch (...) {
-    }
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  store::Database& m_db;
-};
-
 }  // namespace
 
 void export_records(store::Database& db, RecordKind kind, util::RowSink& sink) {
-  store::run_named(db, export_query(kind), {}, sink);
+  store::export_rows(db, entity_of(kind), sink);
 }
 
 void export_all(store::Database& db, bool json_array, std::ostream& out) {
-  ReadSnapshot snapshot(db);
+  store::ReadTransaction snapshot(db);
   RecordStream stream(out, json_array);
   for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
     stream.start(kind);

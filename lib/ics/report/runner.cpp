@@ -71,8 +71,8 @@ void run_report(store::Database& db, const Definition& def, const store::Params&
   store::Params bound = checked_params(def, params);
   CheckedSink checked(def, sink);
   try {
-    // Unnamed columns: run_query names them after the statement's own, for CheckedSink to compare.
-    store::run_query(db, def.query, bound, checked);
+    // Unnamed columns: named after the query's own, for CheckedSink to compare.
+    store::run_report_query(db, def.query, bound, checked);
   } catch (const StorageError& e) {
     throw StorageError(fmt::format("report '{}': {}", def.name, e.what()));
   }

@@ -1,23 +1,15 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
-#include <ics/store/rows.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 namespace ics::store {
 
-namespace {
-std::optional<std::int64_t> single_id(SQLite::Statement& q) {
-  if (!q.executeStep()) return std::nullopt;
-  return q.getColumn(0).getInt64();
-}
-}  // namespace
-
 std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
-                          const std::optional<Provenance>& from) {
+                          const std::optional<Provenance>& from) try {
   auto& q = tx.db().query("insert_child");
   q.bind(1, c.given_names);
   q.bind(2, c.family_name);
@@ -28,32 +20,34 @@ std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
   bind_optional(q, 7, c.upn);
   bind_optional(q, 8, c.ethnicity);
   if (from) {
-    q.bind(9, static_cast<int64_t>(from->batch_id));
-    q.bind(10, static_cast<int64_t>(from->source_line));
+    q.bind(9, from->batch_id);
+    q.bind(10, from->source_line);
   }
   q.exec();
-  std::int64_t id = tx.db().sql().getLastInsertRowid();
+  std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : c.refs) insert_child_ref(tx, ref, id);
   return id;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t child_id) {
   auto& q = tx.db().query("insert_child_ref");
   q.bind(1, ref);
-  q.bind(2, static_cast<int64_t>(child_id));
+  q.bind(2, child_id);
   try {
     q.exec();
   } catch (const SQLite::Exception& e) {
-    auto held = (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT ? child_id_by_ref(tx.db(), ref) : std::nullopt;
+    auto held = is_constraint(e) ? child_id_by_ref(tx.db(), ref) : std::nullopt;
     if (!held) throw StorageError(fmt::format("cannot store legacy reference '{}': {}", ref, e.what()));
     throw Conflict(fmt::format("legacy reference '{}' is already held by child {}", ref,
                                model::format_id(model::EntityKind::child, *held)));
   }
 }
 
-model::Child get_child(Database& db, std::int64_t id) {
+model::Child get_child(Database& db, std::int64_t id) try {
   auto& q = db.query("child_by_id");
-  q.bind(1, static_cast<int64_t>(id));
+  q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
   model::Child c;
@@ -67,30 +61,38 @@ model::Child get_child(Database& db, std::int64_t id) {
   c.upn = optional_string(q.getColumn(7));
   c.ethnicity = optional_string(q.getColumn(8));
   auto& refs = db.query("child_refs");
-  refs.bind(1, static_cast<int64_t>(id));
+  refs.bind(1, id);
   while (refs.executeStep()) c.refs.push_back(refs.getColumn(0).getString());
   return c;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) {
+std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) try {
   auto& q = db.query("child_id_by_nhs");
   q.bind(1, nhs_number);
   return single_id(q);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) {
+std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) try {
   auto& q = db.query("child_id_by_upn");
   q.bind(1, upn);
   return single_id(q);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) {
+std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) try {
   auto& q = db.query("child_id_by_ref");
   q.bind(1, ref);
   return single_id(q);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::int64_t resolve_child(Database& db, std::string_view reference) {
+std::int64_t resolve_child(Database& db, std::string_view reference) try {
   std::string text(reference);
   std::optional<std::int64_t> id;
   if (text.starts_with("nhs:")) {
@@ -108,11 +110,13 @@ std::int64_t resolve_child(Database& db, std::string_view reference) {
     if (!n || n->kind != model::EntityKind::child)
       throw InvalidInput("child", text, "is not a child (C123, nhs:N, upn:U or ref:R)");
     auto& q = db.query("child_by_id");
-    q.bind(1, static_cast<int64_t>(n->number));
+    q.bind(1, n->number);
     id = single_id(q);
   }
   if (!id) throw NotFound(fmt::format("no child '{}'", text));
   return *id;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 }  // namespace ics::store

@@ -1,5 +1,6 @@
 #include <ics/store/database.hpp>
 #include <ics/store/queries.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
@@ -81,7 +82,7 @@ Database::Database(const std::filesystem::path& path, int flags) : m_path(path) 
     // No memory map: a command reads most pages once and exits, and mapping them costs a page fault
     // and a page-table entry per page, undone at exit (a report on a 1M-plan database: ~100 ms more).
   } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("cannot open '{}': {}", path.string(), e.what()));
+    throw_typed(e, fmt::format("cannot open '{}'", path.string()));
   }
 }
 
@@ -129,7 +130,7 @@ int Database::migrate(const AuditContext& context) {
                fmt::format(R"({{"schema_version":{},"migration":"{}"}})", m.version, m.path));
       tx.commit();
     } catch (const SQLite::Exception& e) {
-      throw StorageError(fmt::format("migration {} failed: {}", m.path, e.what()));
+      throw_typed(e, fmt::format("migration {} failed", m.path));
     }
     ++applied;
   }
@@ -147,7 +148,7 @@ SQLite::Statement& Database::query(std::string_view name) {
       auto stmt = std::make_unique<SQLite::Statement>(*m_db, named_query(name));
       it = m_statements.emplace(std::string(name), std::move(stmt)).first;
     } catch (const SQLite::Exception& e) {
-      throw StorageError(fmt::format("query '{}': {}", name, e.what()));
+      throw_typed(e, fmt::format("query '{}'", name));
     }
   }
   it->second->reset();

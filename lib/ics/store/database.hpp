@@ -1,7 +1,7 @@
 #pragma once
-// An open icsctl database: pragmas, migrations and the cache of named statements. One Database is
-// used by one thread at a time (its connection is opened without SQLite's own locking); open one
-// per thread.
+// An open icsctl database, the connection every store function takes: pragmas, migrations and the
+// cache of named statements. One Database is used by one thread at a time (its connection is opened
+// without SQLite's own locking); open one per thread.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -36,10 +36,12 @@ class Database {
   int schema_version() const;
   // Applies pending migrations, each in its own transaction with its audit record; returns how many.
   int migrate(const AuditContext& context);
-  // The named statement from schemas/queries, reset and with bindings cleared.
-  SQLite::Statement& query(std::string_view name);
   // Resets every named statement, so that none holds a table open (DROP INDEX needs none to).
   void reset_queries();
+  // query() and sql() are internal to store; to be made private once io/register no longer uses
+  // them. Elsewhere, ask the store's functions (records.hpp, bulk.hpp, rows.hpp, transaction.hpp).
+  // The named statement from schemas/queries, reset and with bindings cleared.
+  SQLite::Statement& query(std::string_view name);
   SQLite::Database& sql() { return *m_db; }
   const std::filesystem::path& path() const { return m_path; }
 

@@ -1,4 +1,5 @@
 #include <ics/store/maintenance.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/Backup.h>
@@ -11,7 +12,7 @@
 
 namespace ics::store {
 
-std::vector<std::string> integrity_problems(Database& db) {
+std::vector<std::string> integrity_problems(Database& db) try {
   std::vector<std::string> problems;
   SQLite::Statement integrity(db.sql(), "PRAGMA integrity_check");
   while (integrity.executeStep()) {
@@ -24,6 +25,8 @@ std::vector<std::string> integrity_problems(Database& db) {
                                    keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
                                    keys.getColumn(2).getString()));
   return problems;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 void backup(Database& db, const std::filesystem::path& target) {
@@ -38,7 +41,7 @@ void backup(Database& db, const std::filesystem::path& target) {
     job.executeStep(-1);
   } catch (const SQLite::Exception& e) {
     std::filesystem::remove(target);
-    throw StorageError(fmt::format("backup to '{}' failed: {}", target.string(), e.what()));
+    throw_typed(e, fmt::format("backup to '{}' failed", target.string()));
   }
 }
 

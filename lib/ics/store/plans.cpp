@@ -1,6 +1,6 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
-#include <ics/store/rows.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -8,14 +8,8 @@
 
 namespace ics::store {
 
-namespace {
-auto i64(std::int64_t v) {
-  return static_cast<int64_t>(v);
-}
-}  // namespace
-
 std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
-                               const std::string& hash, const std::string& body) {
+                               const std::string& hash, const std::string& body) try {
   auto& find = tx.db().query("template_snapshot_by_hash");
   find.bind(1, hash);
   if (find.executeStep()) return find.getColumn(0).getInt64();
@@ -25,14 +19,17 @@ std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, in
   q.bind(3, hash);
   q.bind(4, body);
   q.exec();
-  return tx.db().sql().getLastInsertRowid();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::optional<Provenance>& from) {
+std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
+                         const std::optional<Provenance>& from) try {
   const auto& p = row.plan;
   auto& q = tx.db().query("insert_plan");
-  q.bind(1, i64(p.child_id));
-  q.bind(2, i64(row.template_id));
+  q.bind(1, p.child_id);
+  q.bind(2, row.template_id);
   q.bind(3, p.kind);
   bind_optional(q, 4, p.initial_category);
   bind_optional(q, 5, p.latest_category);
@@ -47,16 +44,18 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::op
   bind_optional(q, 14, row.legacy_ref);
   bind_optional(q, 15, row.legacy_end_reason);
   if (from) {
-    q.bind(16, i64(from->batch_id));
-    q.bind(17, i64(from->source_line));
+    q.bind(16, from->batch_id);
+    q.bind(17, from->source_line);
   }
   q.exec();
-  return tx.db().sql().getLastInsertRowid();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-model::Plan get_plan(Database& db, std::int64_t id) {
+model::Plan get_plan(Database& db, std::int64_t id) try {
   auto& q = db.query("plan_by_id");
-  q.bind(1, i64(id));
+  q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
   model::Plan p;
@@ -79,78 +78,96 @@ model::Plan get_plan(Database& db, std::int64_t id) {
   auto after_review = optional_date(q.getColumn(16));
   p.next_review_due = after_review ? after_review : p.first_review_due;
   return p;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
-                                                     const std::string& kind, util::Date from) {
+                                                     const std::string& kind, util::Date from) try {
   auto& q = db.query("overlapping_plan_of_kind");
-  q.bind(1, i64(child_id));
+  q.bind(1, child_id);
   q.bind(2, kind);
   q.bind(3, from.iso());
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) {
+int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) try {
   auto& q = db.query("count_plans_of_kind");
-  q.bind(1, i64(child_id));
+  q.bind(1, child_id);
   q.bind(2, kind);
   q.executeStep();
   return q.getColumn(0).getInt();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::string template_body_of_plan(Database& db, std::int64_t plan_id) {
+std::string template_body_of_plan(Database& db, std::int64_t plan_id) try {
   auto& q = db.query("template_body_of_plan");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
   return q.getColumn(0).getString();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) {
+std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) try {
   auto& q = db.query("latest_review_category");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) {
+std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) try {
   auto& q = db.query("last_review_of_plan");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   q.executeStep();
   return optional_date(q.getColumn(0));
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) {
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) try {
   auto& q = tx.db().query("update_plan_category");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   q.bind(2, category);
   q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) {
+void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) try {
   auto& q = tx.db().query("close_plan");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   q.bind(2, end.iso());
   q.bind(3, reason);
   q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
+std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) try {
   auto& q = tx.db().query("insert_action");
-  q.bind(1, i64(a.plan_id));
+  q.bind(1, a.plan_id);
   bind_optional(q, 2, a.section);
   q.bind(3, a.what);
   q.bind(4, a.owner);
   q.bind(5, a.agency);
   q.bind(6, a.due_date.iso());
   q.exec();
-  return tx.db().sql().getLastInsertRowid();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-model::Action get_action(Database& db, std::int64_t id) {
+model::Action get_action(Database& db, std::int64_t id) try {
   auto& q = db.query("action_by_id");
-  q.bind(1, i64(id));
+  q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
   model::Action a;
@@ -165,41 +182,49 @@ model::Action get_action(Database& db, std::int64_t id) {
   a.completed_date = optional_date(q.getColumn(8));
   a.cancel_reason = optional_string(q.getColumn(9));
   return a;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) {
+std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) try {
   auto& q = db.query("open_actions_of_plan");
-  q.bind(1, i64(plan_id));
+  q.bind(1, plan_id);
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   return ids;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& status, util::Date on,
-                   const std::optional<std::string>& cancel_reason) {
+                   const std::optional<std::string>& cancel_reason) try {
   auto& q = tx.db().query("finish_action");
-  q.bind(1, i64(id));
+  q.bind(1, id);
   q.bind(2, status);
   q.bind(3, on.iso());
   bind_optional(q, 4, cancel_reason);
   q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
+std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) try {
   auto& q = tx.db().query("insert_review");
-  q.bind(1, i64(r.plan_id));
+  q.bind(1, r.plan_id);
   q.bind(2, r.kind);
   q.bind(3, r.review_date.iso());
   bind_optional(q, 4, r.outcome);
   bind_optional(q, 5, r.category);
   bind_optional(q, 6, r.next_review_due);
   q.exec();
-  return tx.db().sql().getLastInsertRowid();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
-model::Review get_review(Database& db, std::int64_t id) {
+model::Review get_review(Database& db, std::int64_t id) try {
   auto& q = db.query("review_by_id");
-  q.bind(1, i64(id));
+  q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));
   model::Review r;
@@ -211,6 +236,8 @@ model::Review get_review(Database& db, std::int64_t id) {
   r.category = optional_string(q.getColumn(5));
   r.next_review_due = optional_date(q.getColumn(6));
   return r;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 }  // namespace ics::store

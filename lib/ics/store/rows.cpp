@@ -1,6 +1,6 @@
 #include <ics/store/database.hpp>
 #include <ics/store/rows.hpp>
-#include <ics/util/error.hpp>
+#include <ics/store/sqlite.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -19,8 +19,6 @@ void bind_params(SQLite::Statement& stmt, const Params& params) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, std::monostate>)
             stmt.bind(index);
-          else if constexpr (std::is_same_v<T, std::int64_t>)
-            stmt.bind(index, static_cast<int64_t>(v));
           else
             stmt.bind(index, v);
         },
@@ -53,15 +51,37 @@ void stream(SQLite::Statement& stmt, const Params& params, util::RowSink& sink,
   sink.end();
 }
 
+struct Related {
+  const char* name;   // key in JSON, heading in a table
+  const char* query;  // named statement taking :id
+};
+
+struct Shape {
+  const char* query;
+  std::vector<Related> related;
+};
+
+Shape shape_of(model::EntityKind kind) {
+  switch (kind) {
+    case model::EntityKind::child: return {"show_child", {{"plans", "show_child_plans"}}};
+    case model::EntityKind::plan:
+      return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
+    case model::EntityKind::action: return {"show_action", {}};
+    case model::EntityKind::review: return {"show_review", {}};
+    case model::EntityKind::batch: return {"show_batch", {}};
+  }
+  return {};
+}
+
 }  // namespace
 
-void run_query(Database& db, const std::string& sql, const Params& params, util::RowSink& sink,
-               const std::vector<util::Column>& columns) {
+void run_report_query(Database& db, const std::string& sql, const Params& params, util::RowSink& sink,
+                      const std::vector<util::Column>& columns) {
   try {
     SQLite::Statement stmt(db.sql(), sql);
     stream(stmt, params, sink, columns);
   } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("query failed: {}", e.what()));
+    throw_typed(e, "query failed");
   }
 }
 
@@ -69,32 +89,28 @@ void run_named(Database& db, std::string_view name, const Params& params, util::
   try {
     stream(db.query(name), params, sink, {});
   } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("query '{}' failed: {}", name, e.what()));
+    throw_typed(e, fmt::format("query '{}' failed", name));
   }
 }
 
-void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
-  if (value)
-    stmt.bind(index, *value);
-  else
-    stmt.bind(index);
+RecordView record_view(Database& db, const model::EntityId& id) {
+  auto shape = shape_of(id.kind);
+  Params params{{"id", id.number}};
+  RecordView view;
+  run_named(db, shape.query, params, view.record);
+  if (view.record.rows().empty()) return view;
+  for (const auto& r : shape.related) {
+    view.related.emplace_back(r.name, util::RowBuffer{});
+    run_named(db, r.query, params, view.related.back().second);
+  }
+  return view;
 }
 
-void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value) {
-  if (value)
-    stmt.bind(index, value->iso());
-  else
-    stmt.bind(index);
-}
-
-std::optional<std::string> optional_string(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
-std::optional<util::Date> optional_date(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return util::Date::parse_iso(column.getString());
+void audit_log(Database& db, const std::optional<std::string>& entity, std::int64_t limit,
+               util::RowSink& sink) {
+  Params params{{"limit", limit}, {"entity", std::monostate{}}};
+  if (entity) params["entity"] = *entity;
+  run_named(db, "audit_log", params, sink);
 }
 
 }  // namespace ics::store

@@ -1,8 +1,7 @@
+#include <ics/store/sqlite.hpp>
 #include <ics/store/transaction.hpp>
-#include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <fmt/format.h>
 
 namespace ics::store {
 
@@ -11,7 +10,7 @@ WriteTransaction::WriteTransaction(Database& db, AuditContext context)
   try {
     m_db.sql().exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("cannot start a write: {}", e.what()));
+    throw_typed(e, "cannot start a write");
   }
 }
 
@@ -25,7 +24,7 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::audit(const std::string& entity, const std::optional<std::string>& before,
-                             const std::optional<std::string>& after) {
+                             const std::optional<std::string>& after) try {
   auto& q = m_db.query("insert_audit");
   q.bind(1, m_context.now_utc);
   q.bind(2, m_context.actor);
@@ -34,6 +33,8 @@ void WriteTransaction::audit(const std::string& entity, const std::optional<std:
   if (before) q.bind(5, *before);
   if (after) q.bind(6, *after);
   q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
 }
 
 void WriteTransaction::commit() {
@@ -41,7 +42,48 @@ void WriteTransaction::commit() {
     m_db.sql().exec("COMMIT");
     m_done = true;
   } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("cannot commit: {}", e.what()));
+    throw_typed(e, "cannot commit");
+  }
+}
+
+Savepoint::Savepoint(WriteTransaction& tx) try : m_db(tx.db()) {
+  m_db.query("savepoint_begin").exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+Savepoint::~Savepoint() {
+  if (!m_open) return;
+  try {
+    undo();
+  } catch (...) {
+  }
+}
+
+void Savepoint::release() try {
+  m_db.query("savepoint_release").exec();
+  m_open = false;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void Savepoint::undo() try {
+  m_db.query("savepoint_rollback").exec();
+  release();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+ReadTransaction::ReadTransaction(Database& db) try : m_db(db) {
+  m_db.query("read_begin").exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+ReadTransaction::~ReadTransaction() {
+  try {
+    m_db.query("read_end").exec();
+  } catch (...) {
   }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// A write transaction that lands with its audit records, or not at all.
+// Transactions: a write that lands with its audit records or not at all, a savepoint inside it,
+// and a read snapshot. Their failures throw the typed errors of util/error.hpp.
 #include <ics/store/database.hpp>
 
 #include <optional>
@@ -33,6 +34,35 @@ class WriteTransaction {
   Database& m_db;
   AuditContext m_context;
   bool m_done = false;
+};
+
+// A savepoint inside a write transaction: undone when it ends without release(), so that a part
+// that fails (one row of a bulk import) leaves no trace while the transaction goes on.
+class Savepoint {
+ public:
+  explicit Savepoint(WriteTransaction& tx);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();  // keeps what was done since it began
+  void undo();     // rolls back to it now; the savepoint is then finished
+
+ private:
+  Database& m_db;
+  bool m_open = true;
+};
+
+// A read snapshot: every read through the connection until it ends sees the database as one state
+// (an export whose records agree with each other).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& m_db;
 };
 
 }  // namespace ics::store

@@ -51,6 +51,19 @@ class StorageError : public Error {
   using Error::Error;
 };
 
+// The database refused a write that breaks one of its constraints (a unique key, a check, a
+// foreign key). The message is the database's own.
+class ConstraintViolation : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
+// Another connection held the database for longer than the busy timeout.
+class DatabaseBusy : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
 // The user interrupted a long operation (Ctrl-C); nothing was written.
 class Interrupted : public Error {
  public:

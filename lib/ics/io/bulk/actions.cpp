@@ -4,7 +4,7 @@
 #include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
-#include <ics/store/records.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -43,8 +43,8 @@ Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
                          fmt::format("is not a section of template '{}'", tmpl.name));
   }
 
-  if (held) return audited_update(ctx, action.id, [&] { replace_action(ctx.tx, action); });
-  return audited_insert(ctx, [&] { return insert_action_with_id(ctx.tx, action); });
+  if (held) return audited_update(ctx, action.id, [&] { store::replace_action(ctx.tx, action); });
+  return audited_insert(ctx, [&] { return store::insert_action_with_id(ctx.tx, action); });
 }
 
 }  // namespace ics::io

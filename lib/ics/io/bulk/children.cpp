@@ -1,9 +1,8 @@
 // One row of a children file: add-child's rules, plus NHS numbers and refs held by other children.
 #include <ics/io/bulk/rows.hpp>
-#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
-#include <ics/store/records.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -48,10 +47,12 @@ Outcome import_child_row(RowContext& ctx, const BulkRow& row) {
 
   if (existing) {
     child.id = *existing;
-    return audited_update(ctx, child.id, [&] { replace_child(ctx.tx, child); });
+    return audited_update(ctx, child.id, [&] { store::replace_child(ctx.tx, child); });
   }
   child.id = id.value_or(0);
-  return audited_insert(ctx, [&] { return insert_child_with_id(ctx.tx, child, {ctx.batch_id, row.line}); });
+  return audited_insert(ctx, [&] {
+    return store::insert_child_with_id(ctx.tx, child, {ctx.batch_id, row.line});
+  });
 }
 
 }  // namespace ics::io

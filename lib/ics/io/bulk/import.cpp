@@ -1,13 +1,11 @@
 #include <ics/io/bulk/import.hpp>
 #include <ics/io/bulk/rows.hpp>
-#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
 #include <unordered_map>
@@ -43,7 +41,7 @@ void count(BulkImportResult& result, Outcome outcome) {
 std::optional<RowError> import_row(RowContext& ctx, RowImporter importer, const BulkRow& row,
                                    std::unordered_map<std::int64_t, long>& seen, BulkImportResult& result) {
   try {
-    RowSavepoint savepoint(ctx.tx.db());
+    store::Savepoint savepoint(ctx.tx);
     auto id = row_id(row);
     if (id) {
       if (auto first = seen.find(*id); first != seen.end())
@@ -66,10 +64,10 @@ std::optional<RowError> import_row(RowContext& ctx, RowImporter importer, const 
     return RowError{row.line, "", "", e.what()};
   } catch (const NotFound& e) {
     return RowError{row.line, "", "", e.what()};
-  } catch (const SQLite::Exception& e) {
-    if ((e.getErrorCode() & 0xFF) != SQLITE_CONSTRAINT)
-      throw StorageError(fmt::format("import failed at line {}: {}", row.line, e.what()));
+  } catch (const ConstraintViolation& e) {
     return RowError{row.line, "", "", fmt::format("is refused by the database: {}", e.what())};
+  } catch (const StorageError& e) {
+    throw StorageError(fmt::format("import failed at line {}: {}", row.line, e.what()));
   }
 }
 
@@ -97,7 +95,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
                              const BulkImportOptions& options) {
   auto importer = importer_of(options.kind);
   BulkImportResult result;
-  auto batch_id = insert_batch(tx, options.kind, options.file_name);
+  auto batch_id = store::insert_batch(tx, record_plural(options.kind), options.file_name);
   TemplateResolver templates(options.find_template);
   RowContext ctx{tx, options, batch_id, templates, {}};
   std::unordered_map<std::int64_t, long> seen;  // ids in this file -> the line that had them
@@ -118,7 +116,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
   result.committable = result.invalid == 0 || options.skip_invalid;
   if (!result.committable) return result;
 
-  finish_batch(tx, batch_id, result.sha256, result.counts_json());
+  store::finish_batch(tx, batch_id, result.sha256, result.counts_json());
   nlohmann::ordered_json image;
   image["kind"] = std::string(record_plural(options.kind));
   image["file_name"] = options.file_name;

@@ -2,11 +2,10 @@
 // once, the first review's due date) for a plan that may already be closed. Importing a plan creates
 // no actions: they come in their own file.
 #include <ics/io/bulk/rows.hpp>
-#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
-#include <ics/store/records.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -95,7 +94,7 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   plan.next_review_due = plan.first_review_due;
 
   if (fields.legacy_ref) {
-    auto holder = plan_by_legacy_ref(db, *fields.legacy_ref);
+    auto holder = store::plan_by_legacy_ref(db, *fields.legacy_ref);
     if (holder && holder != id)
       throw InvalidInput("legacy_ref", *fields.legacy_ref,
                          fmt::format("is already held by plan {}", format_id(EntityKind::plan, *holder)));
@@ -104,7 +103,7 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   // open-plan's rule, for every row: no two plans of a kind of a child share a day. Rows written
   // earlier from the same file are in the database already, so they count too.
   if (auto other_id =
-          overlapping_plan(db, plan.child_id, plan.kind, plan.id, plan.start_date, plan.end_date)) {
+          store::overlapping_plan(db, plan.child_id, plan.kind, plan.id, plan.start_date, plan.end_date)) {
     auto other = store::get_plan(db, *other_id);
     if (!other.end_date && !plan.end_date)
       throw InvalidInput(
@@ -123,8 +122,10 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
     if (stored && stored->child_id == plan.child_id && stored->kind == plan.kind) --plan.previous_cp_plans;
   }
 
-  if (held) return audited_update(ctx, plan.id, [&] { replace_plan(ctx.tx, record); });
-  return audited_insert(ctx, [&] { return insert_plan_with_id(ctx.tx, record, {ctx.batch_id, row.line}); });
+  if (held) return audited_update(ctx, plan.id, [&] { store::replace_plan(ctx.tx, record); });
+  return audited_insert(ctx, [&] {
+    return store::insert_plan_with_id(ctx.tx, record, {ctx.batch_id, row.line});
+  });
 }
 
 }  // namespace ics::io

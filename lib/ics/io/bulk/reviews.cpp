@@ -7,7 +7,7 @@
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
-#include <ics/store/records.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -72,8 +72,8 @@ Outcome import_review_row(RowContext& ctx, const BulkRow& row) {
   if (review.kind == "review-conference" && !review.next_review_due)
     review.next_review_due = plan::next_review_due_after(tmpl, review.review_date, calendar_of(ctx, tmpl));
 
-  Outcome outcome = held ? audited_update(ctx, review.id, [&] { replace_review(ctx.tx, review); })
-                         : audited_insert(ctx, [&] { return insert_review_with_id(ctx.tx, review); });
+  Outcome outcome = held ? audited_update(ctx, review.id, [&] { store::replace_review(ctx.tx, review); })
+                         : audited_insert(ctx, [&] { return store::insert_review_with_id(ctx.tx, review); });
   if (review.category || (stored && stored->category)) follow_latest_category(ctx, plan.id);
   if (stored && stored->category && stored->plan_id != plan.id) follow_latest_category(ctx, stored->plan_id);
   return outcome;

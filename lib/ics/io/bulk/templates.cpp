@@ -1,5 +1,5 @@
-#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/templates.hpp>
+#include <ics/store/bulk.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/sha256.hpp>
@@ -31,7 +31,7 @@ TemplateResolver::Resolved TemplateResolver::resolve(store::WriteTransaction& tx
     return {store::template_snapshot(tx, t.name, t.version, t.hash, t.text), &t};
   }
   if (version) {
-    if (auto stored = snapshot_of_version(tx.db(), name, *version)) {
+    if (auto stored = store::snapshot_of_version(tx.db(), name, *version)) {
       auto hash = util::sha256_hex(stored->second);
       auto it = m_by_hash.find(hash);
       if (it == m_by_hash.end())

@@ -1,0 +1,246 @@
+#include <ics/store/bulk.hpp>
+#include <ics/store/sqlite.hpp>
+#include <ics/util/error.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace ics::store {
+
+namespace {
+
+struct KindQueries {
+  std::string_view all;  // every record, ordered by id
+  std::string_view one;  // the record :id
+};
+
+KindQueries queries_of(model::EntityKind kind) {
+  switch (kind) {
+    case model::EntityKind::child: return {"export_children", "bulk_child_row"};
+    case model::EntityKind::plan: return {"export_plans", "bulk_plan_row"};
+    case model::EntityKind::action: return {"export_actions", "bulk_action_row"};
+    case model::EntityKind::review: return {"export_reviews", "bulk_review_row"};
+    case model::EntityKind::batch: break;
+  }
+  throw InvalidInput("kind", std::string(model::name_of(kind)), "has no bulk rows");
+}
+
+void bind_id(SQLite::Statement& q, std::int64_t id) {
+  if (id > 0)
+    q.bind(1, id);
+  else
+    q.bind(1);
+}
+
+void bind_provenance(SQLite::Statement& q, int index, const Provenance& from) {
+  q.bind(index, from.batch_id);
+  q.bind(index + 1, from.source_line);
+}
+
+void bind_child(SQLite::Statement& q, const model::Child& c) {
+  q.bind(2, c.given_names);
+  q.bind(3, c.family_name);
+  bind_optional(q, 4, c.date_of_birth);
+  bind_optional(q, 5, c.expected_dob);
+  q.bind(6, c.sex);
+  bind_optional(q, 7, c.nhs_number);
+  bind_optional(q, 8, c.upn);
+  bind_optional(q, 9, c.ethnicity);
+}
+
+void bind_plan(SQLite::Statement& q, const PlanRow& row) {
+  const auto& p = row.plan;
+  q.bind(2, p.child_id);
+  q.bind(3, row.template_id);
+  q.bind(4, p.kind);
+  bind_optional(q, 5, p.initial_category);
+  bind_optional(q, 6, p.latest_category);
+  q.bind(7, p.start_date.iso());
+  bind_optional(q, 8, p.end_date);
+  bind_optional(q, 9, p.end_reason);
+  bind_optional(q, 10, p.lead_worker);
+  bind_optional(q, 11, p.team);
+  bind_optional(q, 12, p.contingency);
+  bind_optional(q, 13, p.first_review_due);
+  q.bind(14, p.previous_cp_plans);
+  bind_optional(q, 15, row.legacy_ref);
+}
+
+void bind_action(SQLite::Statement& q, const model::Action& a) {
+  q.bind(2, a.plan_id);
+  bind_optional(q, 3, a.section);
+  q.bind(4, a.what);
+  q.bind(5, a.owner);
+  q.bind(6, a.agency);
+  q.bind(7, a.due_date.iso());
+  q.bind(8, a.status);
+  bind_optional(q, 9, a.completed_date);
+  bind_optional(q, 10, a.cancel_reason);
+}
+
+void bind_review(SQLite::Statement& q, const model::Review& r) {
+  q.bind(2, r.plan_id);
+  q.bind(3, r.kind);
+  q.bind(4, r.review_date.iso());
+  bind_optional(q, 5, r.outcome);
+  bind_optional(q, 6, r.category);
+  bind_optional(q, 7, r.next_review_due);
+}
+
+}  // namespace
+
+void export_rows(Database& db, model::EntityKind kind, util::RowSink& sink) {
+  run_named(db, queries_of(kind).all, {}, sink);
+}
+
+std::optional<std::vector<util::Value>> bulk_row(Database& db, model::EntityKind kind, std::int64_t id) {
+  util::RowBuffer buffer;
+  run_named(db, queries_of(kind).one, {{"id", id}}, buffer);
+  if (buffer.rows().empty()) return std::nullopt;
+  return buffer.rows().front();
+}
+
+std::int64_t insert_batch(WriteTransaction& tx, std::string_view kind, const std::string& file_name) try {
+  auto& q = tx.db().query("bulk_insert_batch");
+  q.bind(1, std::string(kind));
+  q.bind(2, file_name);
+  q.bind(3, tx.context().actor);
+  q.bind(4, tx.context().now_utc);
+  q.exec();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void finish_batch(WriteTransaction& tx, std::int64_t batch_id, const std::string& sha256,
+                  const std::string& counts_json) try {
+  auto& q = tx.db().query("bulk_finish_batch");
+  q.bind(1, batch_id);
+  q.bind(2, sha256);
+  q.bind(3, counts_json);
+  q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& child,
+                                  const Provenance& from) try {
+  auto& q = tx.db().query("bulk_insert_child");
+  bind_id(q, child.id);
+  bind_child(q, child);
+  bind_provenance(q, 10, from);
+  q.exec();
+  std::int64_t id = last_insert_id(tx.db());
+  for (const auto& ref : child.refs) insert_child_ref(tx, ref, id);
+  return id;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void replace_child(WriteTransaction& tx, const model::Child& child) try {
+  auto& q = tx.db().query("bulk_update_child");
+  q.bind(1, child.id);
+  bind_child(q, child);
+  q.exec();
+  for (auto query :
+       {"bulk_delete_child_refs", "bulk_clear_child_legacy_id"}) {  // the file's refs replace them
+    auto& clear = tx.db().query(query);
+    clear.bind(1, child.id);
+    clear.exec();
+  }
+  for (const auto& ref : child.refs) insert_child_ref(tx, ref, child.id);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const Provenance& from) try {
+  auto& q = tx.db().query("bulk_insert_plan");
+  bind_id(q, row.plan.id);
+  bind_plan(q, row);
+  bind_provenance(q, 16, from);
+  q.exec();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void replace_plan(WriteTransaction& tx, const PlanRow& row) try {
+  auto& q = tx.db().query("bulk_update_plan");
+  q.bind(1, row.plan.id);
+  bind_plan(q, row);
+  q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& action) try {
+  auto& q = tx.db().query("bulk_insert_action");
+  bind_id(q, action.id);
+  bind_action(q, action);
+  q.exec();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void replace_action(WriteTransaction& tx, const model::Action& action) try {
+  auto& q = tx.db().query("bulk_update_action");
+  q.bind(1, action.id);
+  bind_action(q, action);
+  q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) try {
+  auto& q = tx.db().query("bulk_insert_review");
+  bind_id(q, review.id);
+  bind_review(q, review);
+  q.exec();
+  return last_insert_id(tx.db());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+void replace_review(WriteTransaction& tx, const model::Review& review) try {
+  auto& q = tx.db().query("bulk_update_review");
+  q.bind(1, review.id);
+  bind_review(q, review);
+  q.exec();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& legacy_ref) try {
+  auto& q = db.query("bulk_plan_by_legacy_ref");
+  q.bind(1, legacy_ref);
+  return single_id(q);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
+                                             std::int64_t except, util::Date start,
+                                             std::optional<util::Date> end) try {
+  auto& q = db.query("bulk_overlapping_plan");
+  q.bind(1, child_id);
+  q.bind(2, kind);
+  q.bind(3, except);
+  q.bind(4, start.iso());
+  bind_optional(q, 5, end);
+  return single_id(q);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(Database& db, const std::string& name,
+                                                                        int version) try {
+  auto& q = db.query("bulk_snapshot_by_name_version");
+  q.bind(1, name);
+  q.bind(2, version);
+  if (!q.executeStep()) return std::nullopt;
+  return std::make_pair<std::int64_t, std::string>(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+}  // namespace ics::store

@@ -1,0 +1,58 @@
+#include <ics/store/database.hpp>
+#include <ics/store/sqlite.hpp>
+#include <ics/util/error.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace ics::store {
+
+void throw_typed(const SQLite::Exception& error, std::string_view context) {
+  std::string message = context.empty() ? error.what() : fmt::format("{}: {}", context, error.what());
+  switch (error.getErrorCode() & 0xff) {
+    case SQLITE_CONSTRAINT: throw ConstraintViolation(message);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: throw DatabaseBusy(message);
+    default: throw StorageError(message);
+  }
+}
+
+bool is_constraint(const SQLite::Exception& error) {
+  return (error.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
+}
+
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
+  if (value)
+    stmt.bind(index, *value);
+  else
+    stmt.bind(index);
+}
+
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value) {
+  if (value)
+    stmt.bind(index, value->iso());
+  else
+    stmt.bind(index);
+}
+
+std::optional<std::string> optional_string(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+std::optional<util::Date> optional_date(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return util::Date::parse_iso(column.getString());
+}
+
+std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
+  if (!stmt.executeStep()) return std::nullopt;
+  return stmt.getColumn(0).getInt64();
+}
+
+std::int64_t last_insert_id(Database& db) {
+  return db.sql().getLastInsertRowid();
+}
+
+}  // namespace ics::store

@@ -1,0 +1,41 @@
+#pragma once
+// Internal to store (io/ and cmd/ never include it): what the SQLite repositories share to bind and
+// read values, to run a named statement into a RowSink, and to turn SQLite's errors into the typed
+// errors of util/error.hpp.
+#include <ics/store/rows.hpp>
+#include <ics/util/date.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Column;
+class Exception;
+class Statement;
+}  // namespace SQLite
+
+namespace ics::store {
+
+class Database;
+
+// Throws `error` as ConstraintViolation, DatabaseBusy or StorageError, with `context` before the
+// message when given. The one place that reads SQLite's error codes.
+[[noreturn]] void throw_typed(const SQLite::Exception& error, std::string_view context = {});
+// Whether `error` is a constraint violation (a unique key, a check, a foreign key).
+bool is_constraint(const SQLite::Exception& error);
+
+// Runs the named statement of schemas/queries with `params` (":name" parameters) into `sink`.
+void run_named(Database& db, std::string_view name, const Params& params, util::RowSink& sink);
+
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::string>& value);
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value);
+std::optional<std::string> optional_string(const SQLite::Column& column);
+std::optional<util::Date> optional_date(const SQLite::Column& column);
+// The first column of the statement's first row, if it returns one.
+std::optional<std::int64_t> single_id(SQLite::Statement& stmt);
+// The rowid of the connection's latest INSERT.
+std::int64_t last_insert_id(Database& db);
+
+}  // namespace ics::store
