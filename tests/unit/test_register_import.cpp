@@ -11,6 +11,7 @@
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -74,32 +75,8 @@ TEST_CASE("key index: keys already in it are found after a reserve moves them") 
   CHECK(added);
 }
 
-TEST_CASE("visiting fetched ahead: each item fetched once, well before it is visited in order") {
-  for (std::size_t count : {0u, 1u, 5u, 16u, 17u, 100u}) {
-    CAPTURE(count);
-    std::vector<std::string> calls;
-    io::visit_fetching_ahead(
-        count, [&](std::size_t i) { calls.push_back("f" + std::to_string(i)); },
-        [&](std::size_t i) { calls.push_back("v" + std::to_string(i)); });
-    REQUIRE(calls.size() == 2 * count);
-    auto at = [&](const std::string& call) {
-      return static_cast<std::size_t>(std::find(calls.begin(), calls.end(), call) - calls.begin());
-    };
-    std::size_t last = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      std::size_t visit = at("v" + std::to_string(i)), fetch = at("f" + std::to_string(i));
-      CHECK((i == 0 || visit > last));  // visited in order
-      last = visit;
-      if (i < 16)
-        CHECK(fetch == i);  // the first 16 before any visit
-      else
-        CHECK(fetch + 1 == at("v" + std::to_string(i - 16)));  // 16 items ahead of the visit
-    }
-  }
-}
-
 TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {
-  ChildMatcher m({}, {}, 10);  // new children from id 10
+  ChildMatcher m({}, 10);  // new children from id 10
   auto add = [&](std::string_view person, std::string_view nhs, Date start) {
     return m.add_row(person, nhs, start);  // a copy: valid after the next row
   };
@@ -155,7 +132,7 @@ TEST_CASE("child matcher: children already in the database") {
       return it->second;
     };
   };
-  ChildMatcher m(lookup(persons), lookup(nhs), 8);
+  ChildMatcher m({.child_by_person = lookup(persons), .child_by_nhs = lookup(nhs)}, 8);
   auto row0 = m.add_row("P1", "", Date(2010, 1, 1));  // P1 is child 5
   CHECK(row0.child == 5);
   CHECK(row0.existing);
@@ -298,6 +275,7 @@ struct Importer : ics_test::ScratchDb {
 
   std::string text(const std::string& sql) { return db->sql().execAndGet(sql).getString(); }
   long number(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+  long index_count() { return number("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"); }
 };
 
 const std::string k_rows =
@@ -435,6 +413,36 @@ TEST_CASE_FIXTURE(Importer, "register import: a dry run and a cancelled run writ
   CHECK(count("plan") == 0);
   CHECK(count("child") == 0);
   CHECK(count("import_batch") == 0);
+}
+
+TEST_CASE_FIXTURE(Importer,
+                  "register import: asked whether to go on after each phase, last just before commit") {
+  auto indexes = [&] { return index_count(); };
+  long all_indexes = indexes();
+  std::vector<std::string> asked;
+  auto record = [&](const io::ImportProgress& p) {
+    asked.push_back(fmt::format("{} rows, {} plans, indexes {}, batch finished {}", p.rows, count("plan"),
+                                indexes() == all_indexes ? "all" : "set aside",
+                                number("SELECT count(*) FROM import_batch WHERE sha256 <> ''")));
+    return true;
+  };
+  run(k_rows, false, record);
+  CHECK(asked == std::vector<std::string>{
+                     "0 rows, 0 plans, indexes set aside, batch finished 0",  // before the first row
+                     "6 rows, 4 plans, indexes set aside, batch finished 0",  // the rows written
+                     "6 rows, 4 plans, indexes all, batch finished 0",        // the indexes built
+                     "6 rows, 4 plans, indexes all, batch finished 1",        // only the commit to come
+                 });
+  for (std::size_t cancel_at = 0; cancel_at < asked.size(); ++cancel_at) {
+    CAPTURE(cancel_at);
+    std::size_t calls = 0;
+    Importer fresh;
+    CHECK_THROWS_AS(fresh.run(k_rows, false, [&](const io::ImportProgress&) { return calls++ < cancel_at; }),
+                    Interrupted);
+    CHECK(fresh.count("plan") == 0);
+    CHECK(fresh.count("import_batch") == 0);
+    CHECK(fresh.index_count() == all_indexes);
+  }
 }
 
 TEST_CASE_FIXTURE(Importer, "register import: a file without a header, and a mapped column missing") {
