@@ -4,7 +4,7 @@
 #include <ics/io/register/import.hpp>
 #include <ics/io/register/keys.hpp>
 #include <ics/io/register/match.hpp>
-#include <ics/io/register/row.hpp>
+#include <ics/io/register/read.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/operations.hpp>
 #include <ics/store/records.hpp>
@@ -12,6 +12,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -183,20 +184,23 @@ TEST_CASE("child matcher: children already in the database") {
   CHECK(recount == std::vector<std::int64_t>{5, 30});
 }
 
-TEST_CASE("row checker: rejections and warnings") {
+TEST_CASE("checked rows: rejections and warnings") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
-  std::vector<std::string> header{"ref", "person",   "surname", "forenames", "dob",   "gender",
-                                  "nhs", "category", "start",   "end",       "reason"};
-  io::RowChecker checker(mapping, header, k_today, {"NEG", "PHY", "SAB", "EMO", "MUL"});
+  // The row's first issue (or none) and its warnings, as the reading unit finds them.
   auto check = [&](std::vector<std::string> fields, std::vector<io::RowIssue>* warnings = nullptr) {
-    std::string ref;
-    if (auto issue = checker.read_ref(fields, 9, ref)) return *issue;
-    io::RegisterRow row;
-    row.ref = ref;
-    std::vector<io::RowIssue> w;
-    auto issue = checker.read(fields, 9, row, w);
-    if (warnings) *warnings = w;
-    return issue.value_or(io::RowIssue{});
+    std::istringstream in(k_header + fmt::format("{}\n", fmt::join(fields, ",")));
+    io::ChildMatcher matcher({}, 1);
+    io::CheckedRows rows({.input = &in,
+                          .file_name = "export.csv",
+                          .mapping = &mapping,
+                          .today = k_today,
+                          .categories = {"NEG", "PHY", "SAB", "EMO", "MUL"}},
+                         matcher);
+    const io::CheckedRow* row = rows.next();
+    REQUIRE(row != nullptr);
+    if (warnings) *warnings = row->warnings;
+    if (row->ref_issue) return *row->ref_issue;
+    return row->row_issue.value_or(io::RowIssue{});
   };
   auto rejected = [&](std::vector<std::string> fields) {
     auto issue = check(std::move(fields));
@@ -238,11 +242,13 @@ TEST_CASE("row checker: rejections and warnings") {
   CHECK(warnings[2].reason == "is not a valid NHS number (dropped)");
 }
 
-TEST_CASE("row checker: a mapped column missing from the header names the mapping's line") {
+TEST_CASE("checked rows: a mapped column missing from the header names the mapping's line") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
-  std::vector<std::string> header{"ref", "person", "surname"};
+  std::istringstream in("ref,person,surname\nR1,P1,Smith\n");
+  io::ChildMatcher matcher({}, 1);
   CHECK_THROWS_WITH_AS(
-      io::RowChecker(mapping, header, k_today, {}),
+      io::CheckedRows({.input = &in, .file_name = "export.csv", .mapping = &mapping, .today = k_today},
+                      matcher),
       doctest::Contains("m.yaml:6:16: column 'forenames' (for 'given_names') is not in the file's header"),
       InvalidInput);
 }

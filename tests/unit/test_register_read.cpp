@@ -118,12 +118,6 @@ TEST_CASE("checked rows: a file with no header row, and the file's hash") {
   CHECK(rows.sha256() == util::sha256_hex("ref,surname,category,start\n"));
 }
 
-TEST_CASE("expected rows: the file's size at the rate of its first rows, and a quarter more") {
-  CHECK(io::expected_rows(1000000, 1000, 10) == 12500);
-  CHECK(io::expected_rows(0, 1000, 10) == 0);  // size unknown
-  CHECK(io::expected_rows(1000, 0, 0) == 0);
-}
-
 TEST_CASE("checked rows: a reading error comes after the rows before it") {
   Pipeline p(export_text(1500) + "R9999,\"Smith,Neglect,01/03/2020\n");  // a quote never closed
   io::CheckedRows rows(p.source(), p.matcher);

@@ -28,14 +28,6 @@
 
 namespace ics::io {
 
-// How many rows to make room for in a file of `total_bytes`, when its first `rows` rows took
-// `bytes`: a quarter more than that rate gives, or 0 when unknown. For sizing tables once rather
-// than growing them (and moving every key) again and again. The margin is for rows longer than
-// the first ones (the generator's 1M-row export holds 4% more rows than its first 2048 suggest):
-// a table outgrown near the end is moved while the importing thread waits, and room reserved but
-// never written costs no memory.
-std::size_t expected_rows(long long total_bytes, long long bytes, long rows);
-
 // A row as it was read, checked and matched. It is read further only when its reference was
 // readable, and matched only when its plan is to be imported.
 struct CheckedRow {
