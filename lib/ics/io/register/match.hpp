@@ -24,7 +24,7 @@ class ChildMatcher {
   using Lookup = std::function<std::optional<std::int64_t>(std::string_view key)>;
   // What the matcher asks the database; each empty when the database holds nothing it would find.
   struct Lookups {
-    std::function<bool(std::string_view ref)> plan_by_ref{};  // a plan was imported from this row ref
+    std::function<bool(std::string_view ref)> plan_by_ref{};  // a plan imported from the row `ref`
     Lookup child_by_person{}, child_by_nhs{};
   };
   // New children get ids from `first_new_id` up, in the order of their first rows (a child folded
