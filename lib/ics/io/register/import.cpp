@@ -20,13 +20,19 @@ constexpr long k_progress_every = 4096;  // rows between progress reports (and c
 // progress callback that may cancel the import.
 class Outcomes {
  public:
-  explicit Outcomes(const RegisterImport& request) : m_request(request) {
+  explicit Outcomes(const RegisterImport& request) : m_request(request) {}
+
+  // Once the file's header is read: starts the rejects file, and asks to go on.
+  void begin(const CheckedRows& rows) {
     if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
+    m_total_bytes = rows.total_bytes();
+    progress();
   }
 
   // Whether the row's plan is to be written; counts and reports it.
   bool take(const CheckedRow& row, const CheckedRows& rows) {
-    if (++counts.rows_read % k_progress_every == 0) progress(rows);
+    m_bytes = rows.bytes_read();
+    if (++counts.rows_read % k_progress_every == 0) progress();
     if (row.ref_issue) return reject(*row.ref_issue);
     if (row.already_imported) {
       ++counts.already_imported;
@@ -46,10 +52,9 @@ class Outcomes {
     ++counts.plans_created;
     return true;
   }
-  // Throws Interrupted when the callback cancels the import.
-  void progress(const CheckedRows& rows) {
-    if (m_request.on_progress &&
-        !m_request.on_progress({counts.rows_read, rows.bytes_read(), rows.total_bytes()}))
+  // Reports the rows and bytes read so far; throws Interrupted when the callback cancels the import.
+  void progress() {
+    if (m_request.on_progress && !m_request.on_progress({counts.rows_read, m_bytes, m_total_bytes}))
       throw Interrupted();
   }
 
@@ -75,6 +80,7 @@ class Outcomes {
   }
 
   const RegisterImport& m_request;
+  long long m_bytes = 0, m_total_bytes = 0;
 };
 
 store::RegisterWrites::Batch batch_of(const RegisterImport& request) {
@@ -120,27 +126,31 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
   store::RegisterWrites writes(db, context, batch_of(request));
   ChildMatcher matcher = matcher_for(writes);
   RegisterWriter writer(writes, *request.plan_template, *request.calendar);
-  CheckedRows rows({.input = request.input,
-                    .file_name = request.file_name,
-                    .mapping = request.mapping,
-                    .today = request.today,
-                    .categories = request.plan_template->categories},
-                   matcher);
   Outcomes outcomes(request);
-  outcomes.progress(rows);
-  while (const CheckedRow* row = rows.next())
-    if (outcomes.take(*row, rows)) writer.write(row->row, row->placement);
+  std::string sha256;
+  {  // the reading unit, which holds every reference read, is gone before the indexes are built
+    CheckedRows rows({.input = request.input,
+                      .file_name = request.file_name,
+                      .mapping = request.mapping,
+                      .today = request.today,
+                      .categories = request.plan_template->categories},
+                     matcher);
+    outcomes.begin(rows);
+    while (const CheckedRow* row = rows.next())
+      if (outcomes.take(*row, rows)) writer.write(row->row, row->placement);
+    sha256 = rows.sha256();
+  }
   writer.finish_children(matcher);
   RegisterCounts& counts = outcomes.counts;
   counts.children_created = matcher.new_children();
   counts.children_matched = matcher.existing_children();
-  outcomes.progress(rows);
+  outcomes.progress();
   writes.rebuild_indexes();
-  outcomes.progress(rows);
-  RegisterResult result{std::nullopt, rows.sha256(), counts};
-  writes.finish(counts_json(counts), result.sha256);
+  outcomes.progress();
+  writes.finish(counts_json(counts), sha256);
+  RegisterResult result{std::nullopt, sha256, counts};
   if (request.dry_run) return result;  // rolled back as the store's transaction ends
-  outcomes.progress(rows);             // the last chance to cancel: nothing but the commit follows
+  outcomes.progress();                 // the last chance to cancel: nothing but the commit follows
   writes.commit();
   result.batch_id = writes.batch_id();
   return result;
