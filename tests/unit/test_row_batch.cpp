@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <ics/store/register_writes.hpp>
 #include <ics/store/row_batch.hpp>
+#include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -78,4 +79,19 @@ TEST_CASE_FIXTURE(Batch,
     CHECK(batch.rows() == 0);
   }
   CHECK_THROWS_AS(db->sql().exec("SELECT * FROM register_children"), SQLite::Exception);
+}
+
+TEST_CASE_FIXTURE(Batch, "register writes: SQLite's error is a StorageError, and nothing is left written") {
+  {
+    store::RegisterWrites writes(*db, context(),
+                                 {.file_name = "f.csv", .template_name = "t", .plan_kind = "k"});
+    CHECK(writes.batch_id() == 1);
+    CHECK_FALSE(writes.had_children());
+    writes.add(store::RegisterChild{.id = 3, .family_name = "Smith", .sex = "U"});
+    writes.add(store::RegisterChild{.id = 3, .family_name = "Jones", .sex = "U"});  // the same id twice
+    CHECK_THROWS_WITH_AS(writes.flush(), doctest::Contains("import failed: UNIQUE constraint failed"),
+                         StorageError);
+  }  // not committed: rolled back
+  CHECK(count("child") == 0);
+  CHECK(count("import_batch") == 0);
 }
