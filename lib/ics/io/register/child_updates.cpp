@@ -56,9 +56,6 @@ void ChildUpdates::flush() {
   in_order.reserve(m_updates.size());
   for (const auto& [child, update] : m_updates) in_order.emplace_back(child, &update);
   std::sort(in_order.begin(), in_order.end());
-  auto view = [](const std::optional<std::string>& text) {
-    return text ? std::optional<std::string_view>(*text) : std::nullopt;
-  };
   for (const auto& [child, u] : in_order)
     m_store.add(store::ChildUpdate{.id = child,
                                    .latest = u->latest,
@@ -67,8 +64,8 @@ void ChildUpdates::flush() {
                                    .date_of_birth = u->date_of_birth,
                                    .expected_dob = u->expected_dob,
                                    .sex = u->sex,
-                                   .nhs_number = view(u->nhs_number),
-                                   .upn = view(u->upn)});
+                                   .nhs_number = optional_view(u->nhs_number),
+                                   .upn = optional_view(u->upn)});
   m_store.flush();
   m_updates.clear();
 }

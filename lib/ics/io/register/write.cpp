@@ -9,11 +9,6 @@ namespace {
 // pages of the child table (~4 MB held).
 constexpr std::size_t k_update_children = 16384;
 
-std::optional<std::string_view> view(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  return std::string_view(*text);
-}
-
 // The details of a child this import created, as a row that could have created it.
 RegisterRow as_row(const store::ChildDetails& child) {
   RegisterRow row;
@@ -41,8 +36,8 @@ void RegisterWriter::create_child(const RegisterRow& row, std::int64_t id) {
       .date_of_birth = row.date_of_birth,
       .expected_dob = row.expected_dob,
       .sex = row.sex,
-      .nhs_number = view(row.nhs_number),
-      .upn = view(row.upn),
+      .nhs_number = optional_view(row.nhs_number),
+      .upn = optional_view(row.upn),
       .source_line = row.line,
       // A child is created from its first row, whose person id (if any) becomes its legacy id.
       .legacy_id = row.child_ref.empty() ? std::nullopt : std::optional<std::string_view>(row.child_ref),
@@ -83,13 +78,13 @@ void RegisterWriter::write(const RegisterRow& row, const ChildMatcher::Placement
       .category = row.category,
       .start_date = row.start,
       .end_date = row.end,
-      .end_reason = view(row.end_reason),
-      .lead_worker = view(row.lead_worker),
-      .team = view(row.team),
+      .end_reason = optional_view(row.end_reason),
+      .lead_worker = optional_view(row.lead_worker),
+      .team = optional_view(row.team),
       .first_review_due = plan::first_review_due(m_template, row.start, m_calendar),
       .previous_cp_plans = previous,
       .legacy_ref = row.ref,
-      .legacy_end_reason = view(row.legacy_end_reason),
+      .legacy_end_reason = optional_view(row.legacy_end_reason),
       .source_line = row.line,
   });
 }
