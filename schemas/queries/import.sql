@@ -1,4 +1,4 @@
--- Named statements of the legacy register import (lib/ics/io/register_import*). Parameters are
+-- Named statements of the legacy register import (lib/ics/store/register_writes.cpp, for io/register/). Parameters are
 -- always bound. Lookups are by primary key or a unique index; none tests a column with IS NULL.
 
 -- name: register_cache_size
@@ -37,20 +37,21 @@ WHERE child_id = ?1 AND kind = ?2 AND start_date <= ?3 AND coalesce(batch_id, 0)
 
 -- name: register_update_children
 -- Later registrations of children this import created, merged into one row per child
--- (io::ChildUpdates; c1 is 1 when one was the child's latest so far): its names and sex, its date
--- of birth (or, while none is known, its expected date of birth), and identifiers the child lacks.
+-- (io::ChildUpdates; `latest` is 1 when one was the child's latest so far): its names and sex, its
+-- date of birth (or, while none is known, its expected date of birth), and identifiers the child lacks.
 UPDATE child SET
-  given_names = CASE WHEN u.c1 THEN u.c2 ELSE given_names END,
-  family_name = CASE WHEN u.c1 THEN u.c3 ELSE family_name END,
-  date_of_birth = CASE WHEN u.c1 THEN coalesce(u.c4, date_of_birth) ELSE date_of_birth END,
-  expected_dob = CASE WHEN NOT u.c1 THEN expected_dob
-                      WHEN u.c4 IS NOT NULL OR date_of_birth IS NOT NULL THEN NULL
-                      ELSE coalesce(u.c5, expected_dob) END,
-  sex = CASE WHEN u.c1 AND u.c6 <> 'U' THEN u.c6 ELSE sex END,
-  nhs_number = coalesce(nhs_number, u.c7),
-  upn = coalesce(upn, u.c8)
+  given_names = CASE WHEN u.latest THEN u.given_names ELSE child.given_names END,
+  family_name = CASE WHEN u.latest THEN u.family_name ELSE child.family_name END,
+  date_of_birth = CASE WHEN u.latest THEN coalesce(u.date_of_birth, child.date_of_birth)
+                       ELSE child.date_of_birth END,
+  expected_dob = CASE WHEN NOT u.latest THEN child.expected_dob
+                      WHEN u.date_of_birth IS NOT NULL OR child.date_of_birth IS NOT NULL THEN NULL
+                      ELSE coalesce(u.expected_dob, child.expected_dob) END,
+  sex = CASE WHEN u.latest AND u.sex <> 'U' THEN u.sex ELSE child.sex END,
+  nhs_number = coalesce(child.nhs_number, u.nhs_number),
+  upn = coalesce(child.upn, u.upn)
 FROM register_child_updates AS u
-WHERE child.id = u.c0;
+WHERE child.id = u.id;
 
 -- name: register_child_details
 SELECT given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn FROM child WHERE id = ?1;
@@ -79,21 +80,25 @@ UPDATE plan SET previous_cp_plans = (
 WHERE child_id = ?1 AND batch_id = ?2;
 
 -- name: register_insert_children
--- New children, a batch at a time (store::RowBatch), with the ids the import chose; ?1 is the
--- import's batch, bound once rather than held in every row.
+-- New children, a batch at a time (store::RowBatch), with the ids the import chose; :batch_id is
+-- the import's batch, bound once rather than held in every row.
 INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
                    batch_id, source_line, legacy_id)
-SELECT c0, c1, c2, c3, c4, c5, c6, c7, ?1, c8, c9 FROM register_children;
+SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn, :batch_id,
+       source_line, legacy_id
+FROM register_children;
 
 -- name: register_insert_plans
 -- Plans, a batch at a time (store::RowBatch), in the order of their rows. What every plan of the
--- import shares is bound once: ?1 its template, ?2 its kind, ?3 the import's batch. A migrated
--- plan's initial and latest category are the row's one category (c1).
+-- import shares is bound once: its template, its kind and the import's batch. A migrated plan's
+-- initial and latest category are the row's one category.
 INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date, end_date,
                   end_reason, lead_worker, team, first_review_due, previous_cp_plans, legacy_ref,
                   legacy_end_reason, batch_id, source_line)
-SELECT c0, ?1, ?2, c1, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, ?3, c11 FROM register_plans;
+SELECT child_id, :template_id, :kind, category, category, start_date, end_date, end_reason, lead_worker,
+       team, first_review_due, previous_cp_plans, legacy_ref, legacy_end_reason, :batch_id, source_line
+FROM register_plans;
 
 -- name: register_insert_refs
 -- Further person ids of children, a batch at a time (store::RowBatch), in the order of their text.
-INSERT INTO child_ref (ref, child_id) SELECT c0, c1 FROM register_refs;
+INSERT INTO child_ref (ref, child_id) SELECT ref, child_id FROM register_refs;

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <ics/io/register/child_updates.hpp>
+#include <ics/store/register_writes.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -11,6 +12,11 @@ using util::Date;
 namespace {
 
 struct Updates : ics_test::ScratchDb {
+  // The import's writes, whose transaction the test's children are written in.
+  store::RegisterWrites writes() {
+    return store::RegisterWrites(
+        *db, context(), {.file_name = "f.csv", .template_name = "t", .plan_kind = "k", .dry_run = true});
+  }
   void add_child(int id, const char* given, const char* dob, const char* expected_dob, const char* sex,
                  const char* nhs) {
     SQLite::Statement q(db->sql(),
@@ -51,11 +57,11 @@ struct Updates : ics_test::ScratchDb {
 
 TEST_CASE_FIXTURE(Updates,
                   "child updates: the rows of a child merged give what applying them in turn gives") {
-  store::WriteTransaction tx(*db, context());
+  auto w = writes();
   add_child(1, "Amy", nullptr, nullptr, "F", nullptr);
   add_child(2, "Unborn", nullptr, "2021-06-01", "U", "9434765919");
   add_child(3, "Tom", "2015-01-01", nullptr, "M", nullptr);
-  io::ChildUpdates updates(*db, 2);  // two children to a statement: a flush takes two
+  io::ChildUpdates updates(w);
   // child 1: a latest row, a row that only brings identifiers, then a later latest row without a
   // date of birth or sex
   updates.add(1, row("Amy Rose", Date(2015, 2, 1), "F"), true);
@@ -76,10 +82,10 @@ TEST_CASE_FIXTURE(Updates,
 }
 
 TEST_CASE_FIXTURE(Updates, "child updates: an expected date of birth while no date of birth is known") {
-  store::WriteTransaction tx(*db, context());
+  auto w = writes();
   add_child(1, "Unborn", nullptr, "2021-06-01", "U", nullptr);
   add_child(2, "Ann", "2010-03-03", nullptr, "F", nullptr);
-  io::ChildUpdates updates(*db, 10);
+  io::ChildUpdates updates(w);
   auto unborn = row("Unborn", {}, "U");
   unborn.expected_dob = Date(2021, 7, 1);
   updates.add(1, unborn, true);
@@ -139,8 +145,8 @@ TEST_CASE("details fingerprint: equal for equal details, different when any one 
 }
 
 TEST_CASE_FIXTURE(Updates, "child updates: a later row that repeats its child's details is dropped") {
-  store::WriteTransaction tx(*db, context());
-  io::ChildUpdates updates(*db, 10);
+  auto w = writes();
+  io::ChildUpdates updates(w);
   auto amy = create(*this, updates, 1, row("Amy", Date(2015, 2, 1), "F", "9434765919"));
   auto tom = create(*this, updates, 2, row("Tom", Date(2016, 3, 1), "M"));
   auto unborn = row("Unborn", {}, "U");
@@ -165,8 +171,8 @@ TEST_CASE_FIXTURE(Updates, "child updates: a later row that repeats its child's 
 
 TEST_CASE_FIXTURE(Updates,
                   "child updates: a repeated row that would clear an expected date of birth is kept") {
-  store::WriteTransaction tx(*db, context());
-  io::ChildUpdates updates(*db, 10);
+  auto w = writes();
+  io::ChildUpdates updates(w);
   auto both = row("Sam", Date(2021, 5, 30), "M");
   both.expected_dob = Date(2021, 6, 1);
   both = create(*this, updates, 2, both);

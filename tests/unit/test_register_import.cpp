@@ -4,13 +4,15 @@
 #include <ics/io/register/import.hpp>
 #include <ics/io/register/keys.hpp>
 #include <ics/io/register/match.hpp>
-#include <ics/io/register/row.hpp>
+#include <ics/io/register/read.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/operations.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -74,32 +76,8 @@ TEST_CASE("key index: keys already in it are found after a reserve moves them") 
   CHECK(added);
 }
 
-TEST_CASE("visiting fetched ahead: each item fetched once, well before it is visited in order") {
-  for (std::size_t count : {0u, 1u, 5u, 16u, 17u, 100u}) {
-    CAPTURE(count);
-    std::vector<std::string> calls;
-    io::visit_fetching_ahead(
-        count, [&](std::size_t i) { calls.push_back("f" + std::to_string(i)); },
-        [&](std::size_t i) { calls.push_back("v" + std::to_string(i)); });
-    REQUIRE(calls.size() == 2 * count);
-    auto at = [&](const std::string& call) {
-      return static_cast<std::size_t>(std::find(calls.begin(), calls.end(), call) - calls.begin());
-    };
-    std::size_t last = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      std::size_t visit = at("v" + std::to_string(i)), fetch = at("f" + std::to_string(i));
-      CHECK((i == 0 || visit > last));  // visited in order
-      last = visit;
-      if (i < 16)
-        CHECK(fetch == i);  // the first 16 before any visit
-      else
-        CHECK(fetch + 1 == at("v" + std::to_string(i - 16)));  // 16 items ahead of the visit
-    }
-  }
-}
-
 TEST_CASE("child matcher: person ids and NHS numbers join rows transitively, as the rows come") {
-  ChildMatcher m({}, {}, 10);  // new children from id 10
+  ChildMatcher m({}, 10);  // new children from id 10
   auto add = [&](std::string_view person, std::string_view nhs, Date start) {
     return m.add_row(person, nhs, start);  // a copy: valid after the next row
   };
@@ -155,7 +133,7 @@ TEST_CASE("child matcher: children already in the database") {
       return it->second;
     };
   };
-  ChildMatcher m(lookup(persons), lookup(nhs), 8);
+  ChildMatcher m({.child_by_person = lookup(persons), .child_by_nhs = lookup(nhs)}, 8);
   auto row0 = m.add_row("P1", "", Date(2010, 1, 1));  // P1 is child 5
   CHECK(row0.child == 5);
   CHECK(row0.existing);
@@ -206,20 +184,23 @@ TEST_CASE("child matcher: children already in the database") {
   CHECK(recount == std::vector<std::int64_t>{5, 30});
 }
 
-TEST_CASE("row checker: rejections and warnings") {
+TEST_CASE("checked rows: rejections and warnings") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
-  std::vector<std::string> header{"ref", "person",   "surname", "forenames", "dob",   "gender",
-                                  "nhs", "category", "start",   "end",       "reason"};
-  io::RowChecker checker(mapping, header, k_today, {"NEG", "PHY", "SAB", "EMO", "MUL"});
+  // The row's first issue (or none) and its warnings, as the reading unit finds them.
   auto check = [&](std::vector<std::string> fields, std::vector<io::RowIssue>* warnings = nullptr) {
-    std::string ref;
-    if (auto issue = checker.read_ref(fields, 9, ref)) return *issue;
-    io::RegisterRow row;
-    row.ref = ref;
-    std::vector<io::RowIssue> w;
-    auto issue = checker.read(fields, 9, row, w);
-    if (warnings) *warnings = w;
-    return issue.value_or(io::RowIssue{});
+    std::istringstream in(k_header + fmt::format("{}\n", fmt::join(fields, ",")));
+    io::ChildMatcher matcher({}, 1);
+    io::CheckedRows rows({.input = &in,
+                          .file_name = "export.csv",
+                          .mapping = &mapping,
+                          .today = k_today,
+                          .categories = {"NEG", "PHY", "SAB", "EMO", "MUL"}},
+                         matcher);
+    const io::CheckedRow* row = rows.next();
+    REQUIRE(row != nullptr);
+    if (warnings) *warnings = row->warnings;
+    if (row->ref_issue) return *row->ref_issue;
+    return row->row_issue.value_or(io::RowIssue{});
   };
   auto rejected = [&](std::vector<std::string> fields) {
     auto issue = check(std::move(fields));
@@ -261,11 +242,13 @@ TEST_CASE("row checker: rejections and warnings") {
   CHECK(warnings[2].reason == "is not a valid NHS number (dropped)");
 }
 
-TEST_CASE("row checker: a mapped column missing from the header names the mapping's line") {
+TEST_CASE("checked rows: a mapped column missing from the header names the mapping's line") {
   auto mapping = io::parse_mapping(k_mapping, "m.yaml");
-  std::vector<std::string> header{"ref", "person", "surname"};
+  std::istringstream in("ref,person,surname\nR1,P1,Smith\n");
+  io::ChildMatcher matcher({}, 1);
   CHECK_THROWS_WITH_AS(
-      io::RowChecker(mapping, header, k_today, {}),
+      io::CheckedRows({.input = &in, .file_name = "export.csv", .mapping = &mapping, .today = k_today},
+                      matcher),
       doctest::Contains("m.yaml:6:16: column 'forenames' (for 'given_names') is not in the file's header"),
       InvalidInput);
 }
@@ -298,6 +281,7 @@ struct Importer : ics_test::ScratchDb {
 
   std::string text(const std::string& sql) { return db->sql().execAndGet(sql).getString(); }
   long number(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+  long index_count() { return number("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"); }
 };
 
 const std::string k_rows =
@@ -435,6 +419,36 @@ TEST_CASE_FIXTURE(Importer, "register import: a dry run and a cancelled run writ
   CHECK(count("plan") == 0);
   CHECK(count("child") == 0);
   CHECK(count("import_batch") == 0);
+}
+
+TEST_CASE_FIXTURE(Importer,
+                  "register import: asked whether to go on after each phase, last just before commit") {
+  auto indexes = [&] { return index_count(); };
+  long all_indexes = indexes();
+  std::vector<std::string> asked;
+  auto record = [&](const io::ImportProgress& p) {
+    asked.push_back(fmt::format("{} rows, {} plans, indexes {}, batch finished {}", p.rows, count("plan"),
+                                indexes() == all_indexes ? "all" : "set aside",
+                                number("SELECT count(*) FROM import_batch WHERE sha256 <> ''")));
+    return true;
+  };
+  run(k_rows, false, record);
+  CHECK(asked == std::vector<std::string>{
+                     "0 rows, 0 plans, indexes set aside, batch finished 0",  // before the first row
+                     "6 rows, 4 plans, indexes set aside, batch finished 0",  // the rows written
+                     "6 rows, 4 plans, indexes all, batch finished 0",        // the indexes built
+                     "6 rows, 4 plans, indexes all, batch finished 1",        // only the commit to come
+                 });
+  for (std::size_t cancel_at = 0; cancel_at < asked.size(); ++cancel_at) {
+    CAPTURE(cancel_at);
+    std::size_t calls = 0;
+    Importer fresh;
+    CHECK_THROWS_AS(fresh.run(k_rows, false, [&](const io::ImportProgress&) { return calls++ < cancel_at; }),
+                    Interrupted);
+    CHECK(fresh.count("plan") == 0);
+    CHECK(fresh.count("import_batch") == 0);
+    CHECK(fresh.index_count() == all_indexes);
+  }
 }
 
 TEST_CASE_FIXTURE(Importer, "register import: a file without a header, and a mapped column missing") {

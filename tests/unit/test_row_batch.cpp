@@ -1,6 +1,7 @@
 #include "scratch_db.hpp"
 
 #include <doctest/doctest.h>
+#include <ics/store/register_writes.hpp>
 #include <ics/store/row_batch.hpp>
 #include <ics/util/error.hpp>
 
@@ -11,20 +12,17 @@ using namespace ics;
 namespace {
 
 struct Batch : ics_test::ScratchDb {
-  // A child row for register_insert_children: id, names, dates, sex, NHS, UPN, line, legacy id (the
-  // batch is its parameter ?1).
-  static void add_child(store::RowBatch& b, std::int64_t id, std::string_view family_name) {
-    b.integer(id);
-    b.text("Zoë");
-    b.text(family_name);
-    b.text("2015-02-01");
-    b.null();
-    b.text("F");
-    b.optional_text(std::nullopt);
-    b.optional_text(std::string("A123456789012"));
-    b.integer(40 + id);
-    b.text("P" + std::to_string(id));
-    b.end_row();
+  using Children = store::RowBatch<store::RegisterChild>;
+  static void add_child(Children& b, std::int64_t id, std::string_view family_name) {
+    std::string legacy_id = "P" + std::to_string(id);
+    b.add({.id = id,
+           .given_names = "Zoë",
+           .family_name = family_name,
+           .date_of_birth = util::Date(2015, 2, 1),
+           .sex = "F",
+           .upn = "A123456789012",
+           .source_line = 40 + id,
+           .legacy_id = legacy_id});
   }
   std::string children() {
     return db->sql()
@@ -44,9 +42,9 @@ TEST_CASE_FIXTURE(Batch, "row batch: rows held in memory, inserted by one statem
   db->sql().exec(
       "INSERT INTO import_batch (id, kind, file_name, sha256, actor, imported_at) "
       "VALUES (5, 'register', 'f.csv', 'x', 'me', '2024-01-01T00:00:00Z')");
-  store::RowBatch batch(*db, "register_children", 10, "register_insert_children", 3);
-  batch.bind(1, std::int64_t{5});  // a value every row shares, bound once for every batch
-  batch.flush();                   // nothing held: nothing done
+  Children batch(*db, "register_children", "register_insert_children", 3);
+  batch.bind("batch_id", std::int64_t{5});  // a value every row shares, bound once for every batch
+  batch.flush();                            // nothing held: nothing done
   add_child(batch, 7, "O'Brien; DROP TABLE child");
   add_child(batch, 9, "Smith");
   CHECK(batch.rows() == 2);
@@ -63,23 +61,37 @@ TEST_CASE_FIXTURE(Batch, "row batch: rows held in memory, inserted by one statem
   CHECK(batch.rows() == 0);
   CHECK(count("child") == 5);
   CHECK(db->sql().execAndGet("SELECT count(*) FROM child WHERE batch_id = 5").getInt() == 5);
-  CHECK_THROWS_AS(batch.bind(2, "no such parameter"), SQLite::Exception);
+  CHECK_THROWS_AS(batch.bind("no_such_parameter", "x"), SQLite::Exception);
 }
 
-TEST_CASE_FIXTURE(Batch, "row batch: a short row, a failing insert, and the table gone with the batch") {
+TEST_CASE_FIXTURE(Batch,
+                  "row batch: the table's columns are the row's names; a failing insert; the table gone") {
   store::WriteTransaction tx(*db, context());
   {
-    store::RowBatch batch(*db, "register_children", 10, "register_insert_children", 3);
-    batch.integer(1);
-    CHECK_THROWS_WITH_AS(batch.end_row(), "a row of register_children has 1 values where it needs 10",
-                         StorageError);
-  }
-  {
-    store::RowBatch batch(*db, "register_children", 10, "register_insert_children", 3);
+    Children batch(*db, "register_children", "register_insert_children", 3);
+    CHECK(db->sql()
+              .execAndGet("SELECT group_concat(name) FROM pragma_table_info('register_children')")
+              .getString() ==
+          "id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,source_line,legacy_id");
     add_child(batch, 3, "Smith");
     add_child(batch, 3, "Jones");  // the same id twice
     CHECK_THROWS_AS(batch.flush(), SQLite::Exception);
     CHECK(batch.rows() == 0);
   }
   CHECK_THROWS_AS(db->sql().exec("SELECT * FROM register_children"), SQLite::Exception);
+}
+
+TEST_CASE_FIXTURE(Batch, "register writes: SQLite's error is a StorageError, and nothing is left written") {
+  {
+    store::RegisterWrites writes(*db, context(),
+                                 {.file_name = "f.csv", .template_name = "t", .plan_kind = "k"});
+    CHECK(writes.batch_id() == 1);
+    CHECK_FALSE(writes.had_children());
+    writes.add(store::RegisterChild{.id = 3, .family_name = "Smith", .sex = "U"});
+    writes.add(store::RegisterChild{.id = 3, .family_name = "Jones", .sex = "U"});  // the same id twice
+    CHECK_THROWS_WITH_AS(writes.flush(), doctest::Contains("import failed: UNIQUE constraint failed"),
+                         StorageError);
+  }  // not committed: rolled back
+  CHECK(count("child") == 0);
+  CHECK(count("import_batch") == 0);
 }

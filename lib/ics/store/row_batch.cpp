@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <sqlite3.h>
 
 namespace ics::store {
@@ -13,23 +14,23 @@ namespace {
 // The virtual table: eponymous-only (no xCreate), a full scan of the batch's rows in order.
 struct Table {
   sqlite3_vtab base{};
-  const RowBatch* batch = nullptr;
+  const BatchTable* batch = nullptr;
 };
 
 struct Cursor {
   sqlite3_vtab_cursor base{};
-  const RowBatch* batch = nullptr;
+  const BatchTable* batch = nullptr;
   std::size_t row = 0;
 };
 
-const RowBatch& batch_of(void* aux) {
-  return *static_cast<const RowBatch*>(aux);
+const BatchTable& batch_of(void* aux) {
+  return *static_cast<const BatchTable*>(aux);
 }
 
+// The table's columns are the row type's names (identifiers of the C++ code, never user data).
 int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-  std::string columns;
-  for (int i = 0; i < batch_of(aux).columns(); ++i) columns += fmt::format("{}c{}", i ? ", " : "", i);
-  int rc = sqlite3_declare_vtab(db, fmt::format("CREATE TABLE x({})", columns).c_str());
+  int rc = sqlite3_declare_vtab(
+      db, fmt::format("CREATE TABLE x({})", fmt::join(batch_of(aux).columns(), ", ")).c_str());
   if (rc != SQLITE_OK) return rc;
   auto* table = new Table;
   table->batch = &batch_of(aux);
@@ -83,7 +84,7 @@ int eof(sqlite3_vtab_cursor* cursor) {
 
 int column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int index) {
   const Cursor& c = cursor_of(cursor);
-  const RowBatch::Cell& cell = c.batch->cell(c.row, index);
+  const BatchTable::Cell& cell = c.batch->cell(c.row, index);
   if (cell.type == 1)
     sqlite3_result_int64(context, cell.value);
   else if (cell.type == 2)
@@ -117,13 +118,14 @@ const sqlite3_module k_module = make_module();
 
 }  // namespace
 
-RowBatch::RowBatch(Database& db, std::string name, int columns, std::string_view insert, std::size_t capacity)
-    : m_db(db), m_name(std::move(name)), m_columns(columns), m_capacity(capacity) {
-  m_cells.reserve(capacity * static_cast<std::size_t>(columns));
+BatchTable::BatchTable(Database& db, std::string name, std::vector<std::string> columns,
+                       std::string_view statement, std::size_t capacity)
+    : m_db(db), m_name(std::move(name)), m_columns(std::move(columns)), m_capacity(capacity) {
+  m_cells.reserve(capacity * m_columns.size());
   sqlite3* handle = db.sql().getHandle();
   int rc = sqlite3_create_module_v2(handle, m_name.c_str(), &k_module, this, nullptr);
   if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
-  const std::string& sql = named_query(insert);
+  const std::string& sql = named_query(statement);
   rc = sqlite3_prepare_v3(handle, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                           &m_insert, nullptr);
   if (rc != SQLITE_OK) {
@@ -133,56 +135,62 @@ RowBatch::RowBatch(Database& db, std::string name, int columns, std::string_view
   }
 }
 
-RowBatch::~RowBatch() {
+BatchTable::~BatchTable() {
   sqlite3_finalize(m_insert);  // before the table it reads goes
   sqlite3_create_module_v2(m_db.sql().getHandle(), m_name.c_str(), nullptr, nullptr, nullptr);
 }
 
-void RowBatch::bind(int index, std::int64_t value) {
-  int rc = sqlite3_bind_int64(m_insert, index, value);
+namespace {
+
+int parameter_index(sqlite3_stmt* statement, std::string_view parameter) {
+  return sqlite3_bind_parameter_index(statement, fmt::format(":{}", parameter).c_str());
+}
+
+}  // namespace
+
+void BatchTable::bind(std::string_view parameter, std::int64_t value) {
+  int rc = sqlite3_bind_int64(m_insert, parameter_index(m_insert, parameter), value);
   if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
 }
 
-void RowBatch::bind(int index, std::string_view value) {
-  int rc = sqlite3_bind_text(m_insert, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+void BatchTable::bind(std::string_view parameter, std::string_view value) {
+  int rc = sqlite3_bind_text(m_insert, parameter_index(m_insert, parameter), value.data(),
+                             static_cast<int>(value.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
 }
 
-void RowBatch::text(std::string_view value) {
+void BatchTable::value(std::string_view value) {
   m_cells.push_back({static_cast<std::int64_t>(m_text.size()), static_cast<std::uint32_t>(value.size()), 2});
   m_text.append(value);
 }
 
-void RowBatch::optional_text(const std::optional<std::string>& value) {
+void BatchTable::value(const std::optional<std::string_view>& value) {
   if (value)
-    text(*value);
+    this->value(*value);
   else
-    null();
+    m_cells.push_back({});
 }
 
-void RowBatch::date(const std::optional<util::Date>& value) {
-  if (value)
-    text(value->iso());
-  else
-    null();
+void BatchTable::value(util::Date value) {
+  this->value(std::string_view(value.iso()));
 }
 
-void RowBatch::integer(std::int64_t value) {
+void BatchTable::value(const std::optional<util::Date>& value) {
+  if (value)
+    this->value(*value);
+  else
+    m_cells.push_back({});
+}
+
+void BatchTable::value(std::int64_t value) {
   m_cells.push_back({value, 0, 1});
 }
 
-void RowBatch::null() {
-  m_cells.push_back({});
-}
-
-void RowBatch::end_row() {
-  if (m_cells.size() != (m_rows + 1) * static_cast<std::size_t>(m_columns))
-    throw StorageError(fmt::format("a row of {} has {} values where it needs {}", m_name,
-                                   m_cells.size() - m_rows * static_cast<std::size_t>(m_columns), m_columns));
+void BatchTable::end_row() {
   if (++m_rows == m_capacity) flush();
 }
 
-void RowBatch::flush() {
+void BatchTable::flush() {
   if (m_rows == 0) return;
   int rc = sqlite3_step(m_insert);
   sqlite3_reset(m_insert);

@@ -1,10 +1,10 @@
 #pragma once
 // Rows gathered in memory and inserted by one INSERT ... SELECT, for bulk loads. The rows are
-// served to SQL by an eponymous virtual table `name`(c0, c1, ...) that exists only while the
-// batch does. Stepping one INSERT per row costs SQLite a statement start and a cursor per table
-// and index each time; 990k plans took 1.9 s that way and 1.0 s as batches of 1024 rows.
-// Values are data, never SQL text: they reach SQLite as a virtual table's column values, as
-// bound parameters do.
+// served to SQL by an eponymous virtual table that exists only while the batch does, whose
+// columns are named by the row type (see RowBatch). Stepping one INSERT per row costs SQLite a
+// statement start and a cursor per table and index each time; 990k plans took 1.9 s that way and
+// 1.0 s as batches of 1024 rows. Values are data, never SQL text: they reach SQLite as a virtual
+// table's column values, as bound parameters do.
 #include <ics/store/database.hpp>
 #include <ics/util/date.hpp>
 
@@ -19,31 +19,27 @@ struct sqlite3_stmt;
 
 namespace ics::store {
 
-class RowBatch {
+// The virtual table `name`(columns...) over the rows held, and the named query that reads it.
+// Used through RowBatch, which fills each row in the order of its columns.
+class BatchTable {
  public:
-  // Serves the rows as the table `name` with `columns` columns, to the named query `insert`
-  // (schemas/queries), which reads them with `SELECT c0, c1, ... FROM name`; inserts them
-  // whenever `capacity` rows are held.
-  RowBatch(Database& db, std::string name, int columns, std::string_view insert, std::size_t capacity);
-  ~RowBatch();
-  RowBatch(const RowBatch&) = delete;
-  RowBatch& operator=(const RowBatch&) = delete;
+  BatchTable(Database& db, std::string name, std::vector<std::string> columns, std::string_view statement,
+             std::size_t capacity);
+  ~BatchTable();
+  BatchTable(const BatchTable&) = delete;
+  BatchTable& operator=(const BatchTable&) = delete;
 
-  // Values of the row being added, in column order; end_row completes it (and flushes a full batch).
-  void text(std::string_view value);
-  void optional_text(const std::optional<std::string>& value);
-  void date(const std::optional<util::Date>& value);  // YYYY-MM-DD, or NULL
-  void integer(std::int64_t value);
-  void null();
-  void end_row();
+  void value(std::int64_t value);
+  void value(bool value) { this->value(std::int64_t{value ? 1 : 0}); }
+  void value(std::string_view value);
+  void value(const std::optional<std::string_view>& value);
+  void value(util::Date value);  // YYYY-MM-DD
+  void value(const std::optional<util::Date>& value);
+  void end_row();  // flushes a full batch
 
-  // Binds the insert's parameter `index` (from 1) for every batch from now on: a value every row
-  // shares is then not held, nor served, row by row. Throws SQLite::Exception.
-  void bind(int index, std::int64_t value);
-  void bind(int index, std::string_view value);
-
+  void bind(std::string_view parameter, std::int64_t value);
+  void bind(std::string_view parameter, std::string_view value);
   std::size_t rows() const { return m_rows; }
-  // Runs the insert over the rows held (if any), then forgets them. Throws SQLite::Exception.
   void flush();
 
   // For the virtual table (row_batch.cpp).
@@ -53,20 +49,54 @@ class RowBatch {
     std::uint8_t type = 0;   // 0 null, 1 integer, 2 text
   };
   const Cell& cell(std::size_t row, int column) const {
-    return m_cells[row * static_cast<std::size_t>(m_columns) + static_cast<std::size_t>(column)];
+    return m_cells[row * m_columns.size() + static_cast<std::size_t>(column)];
   }
   const char* text_at(std::int64_t offset) const { return m_text.data() + offset; }
-  int columns() const { return m_columns; }
+  const std::vector<std::string>& columns() const { return m_columns; }
 
  private:
   Database& m_db;
   std::string m_name;
-  int m_columns;
+  std::vector<std::string> m_columns;
   std::size_t m_capacity;
   std::vector<Cell> m_cells;
   std::string m_text;
   std::size_t m_rows = 0;
   sqlite3_stmt* m_insert = nullptr;
+};
+
+// A batch of rows of type `Row`, a struct that names its columns once: `row.columns(f)` calls
+// f("name", value) for each column, always in the same order. The virtual table is declared
+// with those names, and the statement reads them by name (`SELECT id, family_name ... FROM
+// name`). A value is an integer, a bool, a text, a date or an optional text or date (NULL).
+template <class Row>
+class RowBatch {
+ public:
+  // Serves the rows as the table `name` to the named query `statement` (schemas/queries), which
+  // runs whenever `capacity` rows are held.
+  RowBatch(Database& db, std::string name, std::string_view statement, std::size_t capacity)
+      : m_table(db, std::move(name), column_names(), statement, capacity) {}
+
+  void add(const Row& row) {
+    row.columns([this](std::string_view, const auto& value) { m_table.value(value); });
+    m_table.end_row();
+  }
+  // Binds the statement's parameter `:parameter` for every batch from now on: a value every row
+  // shares is then not held, nor served, row by row. Throws SQLite::Exception.
+  void bind(std::string_view parameter, std::int64_t value) { m_table.bind(parameter, value); }
+  void bind(std::string_view parameter, std::string_view value) { m_table.bind(parameter, value); }
+
+  std::size_t rows() const { return m_table.rows(); }
+  // Runs the statement over the rows held (if any), then forgets them. Throws SQLite::Exception.
+  void flush() { m_table.flush(); }
+
+ private:
+  static std::vector<std::string> column_names() {
+    std::vector<std::string> names;
+    Row{}.columns([&names](std::string_view name, const auto&) { names.emplace_back(name); });
+    return names;
+  }
+  BatchTable m_table;
 };
 
 }  // namespace ics::store

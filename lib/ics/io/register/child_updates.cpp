@@ -6,9 +6,6 @@
 
 namespace ics::io {
 
-ChildUpdates::ChildUpdates(store::Database& db, std::size_t batch_rows)
-    : m_batch(db, "register_child_updates", 9, "register_update_children", batch_rows) {}
-
 // As applying the row's update after the ones merged already (register_update_children): the
 // last latest row's names, date of birth and sex where given; the first identifiers given.
 void ChildUpdates::merge(Update& update, const RegisterRow& row, bool latest) {
@@ -59,19 +56,17 @@ void ChildUpdates::flush() {
   in_order.reserve(m_updates.size());
   for (const auto& [child, update] : m_updates) in_order.emplace_back(child, &update);
   std::sort(in_order.begin(), in_order.end());
-  for (const auto& [child, u] : in_order) {
-    m_batch.integer(child);
-    m_batch.integer(u->latest ? 1 : 0);
-    m_batch.text(u->given_names);
-    m_batch.text(u->family_name);
-    m_batch.date(u->date_of_birth);
-    m_batch.date(u->expected_dob);
-    m_batch.text(u->sex);
-    m_batch.optional_text(u->nhs_number);
-    m_batch.optional_text(u->upn);
-    m_batch.end_row();
-  }
-  m_batch.flush();
+  for (const auto& [child, u] : in_order)
+    m_store.add(store::ChildUpdate{.id = child,
+                                   .latest = u->latest,
+                                   .given_names = u->given_names,
+                                   .family_name = u->family_name,
+                                   .date_of_birth = u->date_of_birth,
+                                   .expected_dob = u->expected_dob,
+                                   .sex = u->sex,
+                                   .nhs_number = optional_view(u->nhs_number),
+                                   .upn = optional_view(u->upn)});
+  m_store.flush();
   m_updates.clear();
 }
 

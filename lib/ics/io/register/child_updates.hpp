@@ -2,10 +2,10 @@
 // The later rows of children a register import created, applied to those children in batches. A
 // row that is its child's latest registration so far gives the child its names, and its sex and
 // date of birth where it has them; any row gives identifiers the child lacks. The rows of one child
-// are merged in memory first, so the batch's UPDATE (one statement over store::RowBatch) meets
-// each child once. One UPDATE per row took ~0.5 s of a 1M-row import.
+// are merged in memory first, so the batch's UPDATE (store::RegisterWrites, one statement over a
+// store::RowBatch) meets each child once. One UPDATE per row took ~0.5 s of a 1M-row import.
 #include <ics/io/register/row.hpp>
-#include <ics/store/row_batch.hpp>
+#include <ics/store/register_writes.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -17,8 +17,7 @@ namespace ics::io {
 
 class ChildUpdates {
  public:
-  // Applies updates by statements of up to `batch_rows` children.
-  ChildUpdates(store::Database& db, std::size_t batch_rows);
+  explicit ChildUpdates(store::RegisterWrites& store) : m_store(store) {}
 
   // Child `child` was just created from a row with these details (RegisterRow::details). A later
   // row with the same details changes nothing and is dropped: in a whole register nearly every
@@ -29,7 +28,7 @@ class ChildUpdates {
   void add(std::int64_t child, const RegisterRow& row, bool latest);
   // How many children have updates held.
   std::size_t size() const { return m_updates.size(); }
-  // Applies the updates held to the child table. Throws SQLite::Exception.
+  // Applies the updates held to the child table (the children must be written).
   void flush();
 
  private:
@@ -45,7 +44,7 @@ class ChildUpdates {
 
   std::uint64_t* details_of(std::int64_t child);
 
-  store::RowBatch m_batch;
+  store::RegisterWrites& m_store;
   std::unordered_map<std::int64_t, Update> m_updates;
   // The details of the children created, by id from the first; 0 once an update is held or
   // applied (the details are then no longer known).

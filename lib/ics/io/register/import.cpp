@@ -1,17 +1,13 @@
 #include <ics/io/register/import.hpp>
-#include <ics/io/register/input.hpp>
 #include <ics/io/register/match.hpp>
-#include <ics/io/register/pipeline.hpp>
+#include <ics/io/register/read.hpp>
 #include <ics/io/register/write.hpp>
 #include <ics/io/writers.hpp>
 #include <ics/model/identifiers.hpp>
-#include <ics/store/bulk_load.hpp>
-#include <ics/store/deferred_indexes.hpp>
+#include <ics/store/register_writes.hpp>
 #include <ics/util/error.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace ics::io {
@@ -20,163 +16,95 @@ namespace {
 
 constexpr long k_progress_every = 4096;  // rows between progress reports (and cancellation checks)
 
-class Import {
+// What becomes of each row: the counts, the issues reported and the rejects file, and the
+// progress callback that may cancel the import.
+class Outcomes {
  public:
-  Import(store::Database& db, const RegisterImport& request);
+  explicit Outcomes(const RegisterImport& request) : m_request(request) {}
 
-  // Reads, checks and writes every row in one pass over the file.
-  void run(RegisterWriter& writer);
-  // Whether the database had children when the import began (inside its transaction).
-  bool db_has_children() const { return m_db_has_children; }
+  // Once the file's header is read: starts the rejects file, and asks to go on.
+  void begin(const CheckedRows& rows) {
+    if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
+    m_total_bytes = rows.total_bytes();
+    progress();
+  }
+
+  // Whether the row's plan is to be written; counts and reports it.
+  bool take(const CheckedRow& row, const CheckedRows& rows) {
+    m_bytes = rows.bytes_read();
+    if (++counts.rows_read % k_progress_every == 0) progress();
+    if (row.ref_issue) return reject(*row.ref_issue);
+    if (row.already_imported) {
+      ++counts.already_imported;
+      return false;
+    }
+    if (row.row_issue) return reject(*row.row_issue);
+    for (const auto& warning : row.warnings) warn(warning);
+    using model::EntityKind;
+    for (const auto& clash : row.placement.clashes)
+      warn(RowIssue{.line = row.line,
+                    .ref = row.ref,
+                    .field = clash.field,
+                    .value = clash.value,
+                    .reason = fmt::format("also names child {} of the database; the plans go to child {}",
+                                          model::format_id(EntityKind::child, clash.other),
+                                          model::format_id(EntityKind::child, clash.kept))});
+    ++counts.plans_created;
+    return true;
+  }
+  // Reports the rows and bytes read so far; throws Interrupted when the callback cancels the import.
+  void progress() {
+    if (m_request.on_progress && !m_request.on_progress({counts.rows_read, m_bytes, m_total_bytes}))
+      throw Interrupted();
+  }
 
   RegisterCounts counts;
-  std::string sha256;
 
  private:
-  void measure_input();
-  std::vector<std::string> header(ExportReader& reader);
-  void progress(long rows, long long bytes);
-  void report(const RowIssue& issue);
-  void reject(const RowIssue& issue);
-  void import(const CheckedRow& checked, RegisterWriter& writer);
-  const ChildMatcher::Placement& place(const RegisterRow& row);
+  void warn(const RowIssue& issue) {
+    ++counts.warnings;
+    if (m_request.on_issue) m_request.on_issue(issue);
+  }
+  bool reject(const RowIssue& issue) {
+    ++counts.rejected;
+    if (auto* out = m_request.rejects) {
+      *out << issue.line;
+      for (const auto* text : {&issue.ref, &issue.field, &issue.value, &issue.reason}) {
+        *out << ',';
+        write_csv_field(*out, *text);
+      }
+      *out << "\r\n";
+    }
+    if (m_request.on_issue) m_request.on_issue(issue);
+    return false;
+  }
 
-  store::Database& m_db;
   const RegisterImport& m_request;
-  bool m_db_has_plans, m_db_has_children;
-  // Rows can be matched on the reading thread when placing them needs nothing from the
-  // database: no row can be already imported, and no child found there.
-  bool m_match_while_reading;
-  ChildMatcher m_matcher;
-  long long m_total_bytes = 0;
+  long long m_bytes = 0, m_total_bytes = 0;
 };
 
-ChildMatcher matcher_for(store::Database& db, bool db_has_children) {
-  std::int64_t first_new_id = largest_child_id(db) + 1;
-  if (!db_has_children) return ChildMatcher({}, {}, first_new_id);
-  return ChildMatcher([&db](std::string_view key) { return child_by_person(db, key); },
-                      [&db](std::string_view key) { return child_by_nhs(db, key); }, first_new_id);
+store::RegisterWrites::Batch batch_of(const RegisterImport& request) {
+  const plan::Template& t = *request.plan_template;
+  return {.file_name = request.file_name,
+          .mapping = request.mapping->text,
+          .template_name = t.name,
+          .template_hash = t.hash,
+          .template_text = t.text,
+          .template_version = t.version,
+          .plan_kind = t.kind,
+          .dry_run = request.dry_run};
 }
 
-Import::Import(store::Database& db, const RegisterImport& request)
-    : m_db(db),
-      m_request(request),
-      m_db_has_plans(has_any_plan(db)),
-      m_db_has_children(has_any_child(db)),
-      m_match_while_reading(!m_db_has_plans && !m_db_has_children),
-      m_matcher(matcher_for(db, m_db_has_children)) {}
-
-std::string_view nhs_of(const RegisterRow& row) {
-  return row.nhs_number ? std::string_view(*row.nhs_number) : std::string_view();
-}
-
-const ChildMatcher::Placement& Import::place(const RegisterRow& row) {
-  return m_matcher.add_row(row.child_ref, nhs_of(row), row.start);
-}
-
-// Reads the input from its start, and measures it for progress.
-void Import::measure_input() {
-  auto& in = *m_request.input;
-  in.clear();
-  in.seekg(0, std::ios::end);
-  m_total_bytes = std::max<long long>(0, static_cast<long long>(in.tellg()));
-  in.seekg(0);
-  if (!in) throw StorageError(fmt::format("cannot read '{}' from its start", m_request.file_name));
-}
-
-void Import::progress(long rows, long long bytes) {
-  if (m_request.on_progress && !m_request.on_progress({rows, bytes, m_total_bytes})) throw Interrupted();
-}
-
-void Import::report(const RowIssue& issue) {
-  if (m_request.on_issue) m_request.on_issue(issue);
-}
-
-void Import::reject(const RowIssue& issue) {
-  ++counts.rejected;
-  if (auto* out = m_request.rejects) {
-    *out << issue.line;
-    for (const auto* text : {&issue.ref, &issue.field, &issue.value, &issue.reason}) {
-      *out << ',';
-      write_csv_field(*out, *text);
-    }
-    *out << "\r\n";
+// The matcher asks the database only what it may hold: nothing when it is empty.
+ChildMatcher matcher_for(store::RegisterWrites& writes) {
+  ChildMatcher::Lookups lookups;
+  if (writes.had_plans())
+    lookups.plan_by_ref = [&writes](std::string_view ref) { return writes.plan_has_legacy_ref(ref); };
+  if (writes.had_children()) {
+    lookups.child_by_person = [&writes](std::string_view key) { return writes.child_by_person(key); };
+    lookups.child_by_nhs = [&writes](std::string_view key) { return writes.child_by_nhs(key); };
   }
-  report(issue);
-}
-
-std::vector<std::string> Import::header(ExportReader& reader) {
-  std::vector<std::string> fields;
-  if (!reader.next(fields)) throw InvalidInput("file", m_request.file_name, "has no header row");
-  return fields;
-}
-
-// A row that passed every check: its child is found or made, and its plan written.
-void Import::import(const CheckedRow& checked, RegisterWriter& writer) {
-  for (const auto& warning : checked.warnings) {
-    ++counts.warnings;
-    report(warning);
-  }
-  const RegisterRow& row = checked.row;
-  const auto& placement = m_match_while_reading ? checked.placement : place(row);
-  using model::EntityKind;
-  for (const auto& clash : placement.clashes) {
-    ++counts.warnings;
-    report(RowIssue{false, checked.line, row.ref, clash.field, clash.value,
-                    fmt::format("also names child {} of the database; the plans go to child {}",
-                                model::format_id(EntityKind::child, clash.other),
-                                model::format_id(EntityKind::child, clash.kept))});
-  }
-  writer.write(row, placement);
-  ++counts.plans_created;
-}
-
-void Import::run(RegisterWriter& writer) {
-  measure_input();
-  util::Sha256 hash;
-  ExportReader reader(*m_request.input, m_request.mapping->encoding, &hash);
-  RowChecker checker(*m_request.mapping, header(reader), m_request.today,
-                     m_request.plan_template->categories);
-  if (m_request.rejects) *m_request.rejects << "line,ref,field,value,reason\r\n";
-  CheckedRows::Hook match;
-  if (m_match_while_reading) {
-    match = [this, reserved = false](std::span<CheckedRow> rows, std::size_t expected_rows) mutable {
-      if (expected_rows > 0 && !reserved) {
-        m_matcher.reserve(expected_rows);
-        reserved = true;
-      }
-      auto importable = [](const CheckedRow& row) { return !row.ref_issue && !row.row_issue; };
-      auto fetch = [&](std::size_t i) {
-        if (importable(rows[i])) m_matcher.prefetch(rows[i].row.child_ref, nhs_of(rows[i].row));
-      };
-      visit_fetching_ahead(rows.size(), fetch, [&](std::size_t i) {
-        if (importable(rows[i])) rows[i].placement = place(rows[i].row);
-      });
-    };
-  }
-  progress(0, 0);
-  CheckedRows rows(reader, checker, m_total_bytes, match);
-  while (const CheckedRow* checked = rows.next()) {
-    if (++counts.rows_read % k_progress_every == 0) progress(counts.rows_read, rows.bytes_read());
-    if (checked->ref_issue) {
-      reject(*checked->ref_issue);
-      continue;
-    }
-    if (m_db_has_plans && plan_has_ref(m_db, checked->ref)) {
-      ++counts.already_imported;
-      continue;
-    }
-    if (checked->row_issue) {
-      reject(*checked->row_issue);
-      continue;
-    }
-    import(*checked, writer);
-  }
-  sha256 = hash.hex_digest();
-  writer.finish_children(m_matcher);
-  counts.children_created = m_matcher.new_children();
-  counts.children_matched = m_matcher.existing_children();
-  progress(counts.rows_read, rows.bytes_read());
+  return ChildMatcher(std::move(lookups), writes.largest_child_id() + 1);
 }
 
 }  // namespace
@@ -195,31 +123,37 @@ std::string counts_json(const RegisterCounts& c) {
 
 RegisterResult import_register(store::Database& db, const store::AuditContext& context,
                                const RegisterImport& request) {
-  try {
-    db.query("register_cache_size").exec();
-    // Every row the plans and children point at is made by this import or read from the database.
-    // The journal mode can only change outside a transaction, so this asks about plans before the
-    // transaction; Import asks again inside it, where the answer holds until the commit.
-    store::BulkLoad load(db, {.rollback_journal = !request.dry_run && !has_any_plan(db)});
-    store::WriteTransaction tx(db, context);
-    Import import(db, request);
-    // A migration into a database with no children builds the indexes of child and child_ref
-    // afresh after the rows rather than inserting into them row by row.
-    std::optional<store::DeferredIndexes> deferred;
-    if (!import.db_has_children()) deferred.emplace(tx, std::vector<std::string>{"child", "child_ref"});
-    RegisterWriter writer(tx, request);
-    import.run(writer);
-    if (deferred) deferred->rebuild();
-    writer.finish(import.counts, import.sha256);
-    RegisterResult result{std::nullopt, import.sha256, import.counts};
-    if (!request.dry_run) {
-      tx.commit();
-      result.batch_id = writer.batch_id();
-    }
-    return result;  // a dry run rolls back as the transaction ends
-  } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("import failed: {}", e.what()));
+  store::RegisterWrites writes(db, context, batch_of(request));
+  ChildMatcher matcher = matcher_for(writes);
+  RegisterWriter writer(writes, *request.plan_template, *request.calendar);
+  Outcomes outcomes(request);
+  std::string sha256;
+  {  // the reading unit, which holds every reference read, is gone before the indexes are built
+    CheckedRows rows({.input = request.input,
+                      .file_name = request.file_name,
+                      .mapping = request.mapping,
+                      .today = request.today,
+                      .categories = request.plan_template->categories},
+                     matcher);
+    outcomes.begin(rows);
+    while (const CheckedRow* row = rows.next())
+      if (outcomes.take(*row, rows)) writer.write(row->row, row->placement);
+    sha256 = rows.sha256();
   }
+  writer.finish_children(matcher);
+  RegisterCounts& counts = outcomes.counts;
+  counts.children_created = matcher.new_children();
+  counts.children_matched = matcher.existing_children();
+  outcomes.progress();
+  writes.rebuild_indexes();
+  outcomes.progress();
+  writes.finish(counts_json(counts), sha256);
+  RegisterResult result{std::nullopt, sha256, counts};
+  if (request.dry_run) return result;  // rolled back as the store's transaction ends
+  outcomes.progress();                 // the last chance to cancel: nothing but the commit follows
+  writes.commit();
+  result.batch_id = writes.batch_id();
+  return result;
 }
 
 }  // namespace ics::io

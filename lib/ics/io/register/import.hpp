@@ -2,12 +2,13 @@
 // Migrating a legacy register export (DESIGN §8): each registration row becomes one
 // child-protection plan, rows of the same person one child, in one transaction with one batch.
 //
+// Three units, composed by import_register: reading and checking the rows, on a second thread
+// (read.hpp, which owns the threads and the prefetching); matching them to children (match.hpp);
+// writing them (write.hpp, through store::RegisterWrites). Only the calling thread uses the
+// database; the rows are matched on the reading thread when that needs no lookups.
+//
 // Decisions (also in schemas/mappings/legacy-register.yaml):
-// - The file is read once. A second thread reads and checks the rows (and refuses repeated
-//   references) while the calling thread writes; SQLite is only ever used from the calling
-//   thread. Into a database with neither children nor plans the reading thread also matches the
-//   rows to children (nothing to look up in the database); otherwise the calling thread does.
-//   The input must be seekable (it is read from its start and measured).
+// - The file is read once. The input must be seekable (it is read from its start and measured).
 // - Rows are written in batches: children, plans and further person ids by one INSERT ... SELECT
 //   per 1024 rows (store::RowBatch), and later rows' changes to children merged per child and
 //   applied by one UPDATE per 16k children (io::ChildUpdates). New children's ids are chosen by
@@ -84,7 +85,8 @@ struct RegisterImport {
   bool dry_run = false;             // roll back instead of committing
   std::ostream* rejects = nullptr;  // when given: a CSV of rejected rows (line,ref,field,value,reason)
   std::function<void(const RowIssue&)> on_issue;  // every rejection and warning, as found
-  // Called at the start, every few thousand rows and at the end; returning false cancels the import
+  // Called at the start, every few thousand rows, after the rows are written, after the indexes
+  // are built and last just before the commit; returning false cancels the import
   // (ics::Interrupted is thrown and nothing is written).
   std::function<bool(const ImportProgress&)> on_progress;
 };

@@ -3,7 +3,6 @@
 // whole export held in memory: each distinct key gets a dense id 0, 1, 2, ... in the order first
 // seen. The keys live in one buffer and the table holds ids and hashes, so a million keys of ten
 // bytes take about 35 MB.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -54,19 +53,5 @@ class KeyIndex {
   Slots m_slots;                         // open addressing, a power of two long
   std::size_t m_slot_count = 0;
 };
-
-// Visits items 0 .. count-1 in order, having called `fetch` (KeyIndex::prefetch, say) for item
-// i + 16 before visiting item i. The lookups of a table far bigger than the caches then wait on
-// memory a few at a time, side by side with the work on earlier items: one by one each waits in
-// full, and all of a thousand at once stall on the CPU's limit of misses in flight.
-template <class Fetch, class Visit>
-void visit_fetching_ahead(std::size_t count, Fetch fetch, Visit visit) {
-  constexpr std::size_t k_ahead = 16;
-  for (std::size_t i = 0; i < std::min(count, k_ahead); ++i) fetch(i);
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i + k_ahead < count) fetch(i + k_ahead);
-    visit(i);
-  }
-}
 
 }  // namespace ics::io

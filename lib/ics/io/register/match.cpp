@@ -62,15 +62,19 @@ void ChildMatcher::join(std::uint32_t root, std::uint32_t other, const Link& lin
       std::tie(from.latest_start, from.latest_row) > std::tie(into.latest_start, into.latest_row);
   if (into_existing && from_existing) {  // the plans go to the one found first; both stay
     m_placement.clashes.push_back({std::string(link.field), std::string(link.value), into.child, from.child});
-    m_placement.folds.push_back({from.child, into.child, false, false, false});
+    m_placement.folds.push_back({.from = from.child, .into = into.child});
     --m_existing_children;
   } else if (from_existing) {  // the group takes the database's child
-    m_placement.folds.push_back({into.child, from.child, true, false, false});
+    m_placement.folds.push_back({.from = into.child, .into = from.child, .from_created = true});
     into.child = from.child;
     into.flags |= k_existing;
     --m_new_children;
   } else {
-    m_placement.folds.push_back({from.child, into.child, true, !into_existing, from_is_later});
+    m_placement.folds.push_back({.from = from.child,
+                                 .into = into.child,
+                                 .from_created = true,
+                                 .into_created = !into_existing,
+                                 .from_is_later = from_is_later});
     --m_new_children;
   }
   if (from_is_later) {
@@ -91,7 +95,7 @@ void ChildMatcher::claim(std::uint32_t root, std::int64_t child, const Link& lin
     return;
   }
   if (group.child != 0) {  // a child this import created is that one
-    m_placement.folds.push_back({group.child, child, true, false, false});
+    m_placement.folds.push_back({.from = group.child, .into = child, .from_created = true});
     --m_new_children;
     group.flags |= k_recount;
   }
@@ -139,14 +143,14 @@ const ChildMatcher::Placement& ChildMatcher::add_row(std::string_view person, st
   auto row = rows();
   std::int32_t days = days_of(start);
   m_parent.push_back(row);
-  m_groups.push_back({0, days, row, 1, 0});
+  m_groups.push_back({.latest_start = days, .latest_row = row, .rows = 1});
   m_placement.row = row;
   m_placement.folds.clear();
   m_placement.clashes.clear();
   m_links.clear();
 
-  auto new_person = link(m_persons, m_person_row, person, row, m_by_person, "child_ref");
-  link(m_nhs, m_nhs_row, nhs, row, m_by_nhs, "nhs_number");
+  auto new_person = link(m_persons, m_person_row, person, row, m_lookups.child_by_person, "child_ref");
+  link(m_nhs, m_nhs_row, nhs, row, m_lookups.child_by_nhs, "nhs_number");
 
   // The earliest group the row's keys lead to keeps the child; the others join it.
   std::uint32_t root = row;

@@ -3,7 +3,8 @@
 // rows sharing a legacy person id or a valid NHS number, transitively (union-find over the rows),
 // and children already in the database with one of those keys. A later row can join two children
 // the import has already created: the matcher then says which child folds into which, and the
-// writer moves the plans. Holds a few integers per row, so a whole export fits in memory.
+// writer moves the plans. Also says which rows' plans the database already holds. Holds a few
+// integers per row, so a whole export fits in memory.
 #include <ics/io/register/keys.hpp>
 #include <ics/util/date.hpp>
 
@@ -21,21 +22,35 @@ class ChildMatcher {
  public:
   // A child already in the database with this key, if any.
   using Lookup = std::function<std::optional<std::int64_t>(std::string_view key)>;
-  // Empty lookups: the database has no children. New children get ids from `first_new_id` up,
-  // in the order of their first rows (a child folded into another leaves a gap).
-  ChildMatcher(Lookup by_person, Lookup by_nhs, std::int64_t first_new_id)
-      : m_by_person(std::move(by_person)), m_by_nhs(std::move(by_nhs)), m_next_id(first_new_id) {}
+  // What the matcher asks the database; each empty when the database holds nothing it would find.
+  struct Lookups {
+    std::function<bool(std::string_view ref)> plan_by_ref{};  // a plan imported from the row `ref`
+    Lookup child_by_person{}, child_by_nhs{};
+  };
+  // New children get ids from `first_new_id` up, in the order of their first rows (a child folded
+  // into another leaves a gap).
+  ChildMatcher(Lookups lookups, std::int64_t first_new_id)
+      : m_lookups(std::move(lookups)), m_next_id(first_new_id) {}
+
+  // Whether matching asks the database (and so must run on the thread that owns its connection).
+  bool uses_database() const {
+    return m_lookups.plan_by_ref || m_lookups.child_by_person || m_lookups.child_by_nhs;
+  }
+  // Whether the database holds the plan of the row with this reference already.
+  bool already_imported(std::string_view ref) const {
+    return m_lookups.plan_by_ref && m_lookups.plan_by_ref(ref);
+  }
 
   // Two children that turn out to be one: `from`'s plans of this import go to `into`. A child
   // this import created (`from_created`) is then deleted, its details passing to `into` when
   // `into` is also new: all of them when `from` holds the later registration (`from_is_later`),
   // else only identifiers `into` lacks.
   struct Fold {
-    std::int64_t from;
-    std::int64_t into;
-    bool from_created;
-    bool into_created;
-    bool from_is_later;
+    std::int64_t from = 0;
+    std::int64_t into = 0;
+    bool from_created = false;
+    bool into_created = false;
+    bool from_is_later = false;
   };
   // A key of the row that names a child of the database other than the one its plans go to.
   struct Clash {
@@ -107,7 +122,7 @@ class ChildMatcher {
   void claim(std::uint32_t root, std::int64_t child, const Link& link);
   void place(std::uint32_t root, std::uint32_t row, std::int32_t start);
 
-  Lookup m_by_person, m_by_nhs;
+  Lookups m_lookups;
   KeyIndex m_persons, m_nhs;
   std::vector<std::uint32_t> m_person_row, m_nhs_row;                      // a row holding each key
   std::vector<std::uint32_t> m_parent;                                     // union-find, roots at first rows

@@ -95,20 +95,30 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
   std::string_view raw = value(fields, RegisterField::ref);
   bool readable = util::is_valid_utf8(raw);
   ref = readable ? std::string(util::trim(raw)) : std::string();
+  auto reject = [&](std::string field, std::string value, std::string reason) {
+    return RowIssue{.rejected = true,
+                    .line = line,
+                    .ref = ref,
+                    .field = std::move(field),
+                    .value = std::move(value),
+                    .reason = std::move(reason)};
+  };
   if (fields.size() != m_width)
-    return RowIssue{true, line,
-                    ref,  "row",
-                    "",   fmt::format("has {} fields where the header has {}", fields.size(), m_width)};
-  if (!readable) return RowIssue{true, line, ref, "ref", printable(raw), "is not valid UTF-8"};
-  if (ref.empty()) return RowIssue{true, line, ref, "ref", std::string(raw), "is empty"};
+    return reject("row", "", fmt::format("has {} fields where the header has {}", fields.size(), m_width));
+  if (!readable) return reject("ref", printable(raw), "is not valid UTF-8");
+  if (ref.empty()) return reject("ref", std::string(raw), "is empty");
   return std::nullopt;
 }
 
 std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields, long line, RegisterRow& row,
                                          std::vector<RowIssue>& warnings) const {
   auto issue = [&](bool rejected, RegisterField field, std::string_view raw, std::string reason) {
-    return RowIssue{rejected,         line, row.ref, std::string(field_name(field)), std::string(raw),
-                    std::move(reason)};
+    return RowIssue{.rejected = rejected,
+                    .line = line,
+                    .ref = row.ref,
+                    .field = std::string(field_name(field)),
+                    .value = std::string(raw),
+                    .reason = std::move(reason)};
   };
   auto reject = [&](RegisterField field, std::string reason) {
     return issue(true, field, value(fields, field), std::move(reason));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ics::io {
@@ -43,6 +44,12 @@ struct RegisterRow {
   std::optional<std::string> team;
   std::uint64_t details = 0;  // details_fingerprint of the row as read; 0 when not known
 };
+
+// The text, if any, as a view (store::RegisterWrites takes rows of views).
+inline std::optional<std::string_view> optional_view(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return std::string_view(*text);
+}
 
 // A fingerprint (never 0) of the child a row describes: its names, date of birth, expected date
 // of birth, sex, NHS number and UPN. Rows with equal fingerprints have equal details.

@@ -1,19 +1,23 @@
 #pragma once
-// Reading and checking the rows of a register export on a second thread while the importing
-// thread writes them: on two cores the import takes about as long as the slower half. Rows travel
-// in chunks between the threads and the chunks are reused, so their memory stays constant however
-// long the file; the references seen so far (to refuse a repeated one) take ~25 bytes a row.
+// Reading and checking the rows of a register export, and matching them to children as they come
+// (ChildMatcher), on a second thread while the calling thread writes them: on two cores the import
+// takes about as long as the slower half. This unit owns the threads and every prefetch the import
+// makes. Rows travel in chunks between the threads and the chunks are reused, so their memory
+// stays constant however long the file; the references seen so far (to refuse a repeated one)
+// take ~25 bytes a row.
+#include <ics/io/mapping.hpp>
 #include <ics/io/register/input.hpp>
 #include <ics/io/register/keys.hpp>
 #include <ics/io/register/match.hpp>
 #include <ics/io/register/row.hpp>
+#include <ics/util/sha256.hpp>
 
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <exception>
-#include <functional>
+#include <istream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,36 +28,33 @@
 
 namespace ics::io {
 
-// How many rows to make room for in a file of `total_bytes`, when its first `rows` rows took
-// `bytes`: a quarter more than that rate gives, or 0 when unknown. For sizing tables once rather
-// than growing them (and moving every key) again and again. The margin is for rows longer than
-// the first ones (the generator's 1M-row export holds 4% more rows than its first 2048 suggest):
-// a table outgrown near the end is moved while the importing thread waits (~0.1 s), and room
-// reserved but never written costs no memory.
-std::size_t expected_rows(long long total_bytes, long long bytes, long rows);
-
-// A row as RowChecker found it. The row is read further only when its reference was readable.
+// A row as it was read, checked and matched. It is read further only when its reference was
+// readable, and matched only when its plan is to be imported.
 struct CheckedRow {
   std::vector<std::string> fields;  // the record as read
   long line = 0;
   std::string ref;
   std::optional<RowIssue> ref_issue;  // RowChecker::read_ref, or the reference repeats an earlier row's
+  bool already_imported = false;      // the database holds the plan of this reference (ref_issue unset)
   std::optional<RowIssue> row_issue;  // RowChecker::read, when the reference was readable
   RegisterRow row;                    // complete when neither issue is set
   std::vector<RowIssue> warnings;
-  ChildMatcher::Placement placement;  // when a hook matched the row on the reading thread
+  ChildMatcher::Placement placement;  // where the plan goes, when imported
 };
 
 class CheckedRows {
  public:
-  // Work done on the reading thread on each chunk of rows once they are checked, in file order;
-  // `expected_rows` is how many rows the file seems to hold (0 until a few thousand are read).
-  using Hook = std::function<void(std::span<CheckedRow> rows, std::size_t expected_rows)>;
-
-  // Starts reading the records `reader` has not yet returned (the header already read), checked
-  // with `checker`; both must outlive this object. `total_bytes`, the file's size when known,
-  // sizes the table of references.
-  CheckedRows(ExportReader& reader, const RowChecker& checker, long long total_bytes = 0, Hook hook = {});
+  struct Source {
+    std::istream* input = nullptr;  // seekable: read from its start, and measured
+    std::string file_name{};        // for messages
+    const Mapping* mapping = nullptr;
+    util::Date today{};
+    std::vector<std::string> categories{};  // the template's (empty: any)
+  };
+  // Reads the header and starts reading the rows on a second thread; every row to import is
+  // placed by `matcher`, which must outlive this object. Throws InvalidInput for a file with no
+  // header or a mapped column missing from it.
+  CheckedRows(const Source& source, ChildMatcher& matcher);
   // Stops the reading thread (at its next chunk) and waits for it.
   ~CheckedRows();
   CheckedRows(const CheckedRows&) = delete;
@@ -62,26 +63,37 @@ class CheckedRows {
   // The next row, valid until the next call; nullptr after the last. Rethrows the reading
   // thread's error (an unclosed quote, a failed read) once the rows before it are used.
   const CheckedRow* next();
-  // The file's bytes read up to the end of the current row's chunk.
+  // The file's bytes read up to the end of the current row's chunk, and its size.
   long long bytes_read() const { return m_bytes_read; }
+  long long total_bytes() const { return m_total_bytes; }
+  // The file's SHA-256 (hex), once next() has returned nullptr.
+  std::string sha256() const { return m_hash.hex_digest(); }
 
  private:
   struct Chunk {
     std::vector<CheckedRow> rows;
     std::size_t size = 0;
     long long bytes_read = 0;
+    std::size_t expected_rows = 0;  // as known when the chunk was read
   };
+  void measure_input();
   void produce();
   bool fill(Chunk& chunk);
   void check(CheckedRow& row) const;
   void refuse_repeated_refs(std::span<CheckedRow> rows);
   void refuse_if_repeated(CheckedRow& row);
+  void match_all(std::span<CheckedRow> rows, std::size_t expected_rows);
+  void match(CheckedRow& row, std::size_t expected_rows);
   void fetch_ahead() const;
 
-  ExportReader& m_reader;
-  const RowChecker& m_checker;
-  long long m_total_bytes;
-  Hook m_hook;
+  Source m_source;
+  long long m_total_bytes = 0;
+  util::Sha256 m_hash;
+  std::optional<ExportReader> m_reader;
+  std::optional<RowChecker> m_checker;
+  ChildMatcher& m_matcher;
+  bool m_match_while_reading;
+  bool m_matcher_sized = false;  // by the thread that matches
   std::size_t m_expected_rows = 0;
   KeyIndex m_refs;  // the reading thread's: every reference read, and the line of its first row
   std::vector<std::uint32_t> m_first_line;

@@ -1,11 +1,10 @@
 #include <doctest/doctest.h>
 #include <ics/io/mapping.hpp>
-#include <ics/io/register/pipeline.hpp>
+#include <ics/io/register/read.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 #include <sstream>
-#include <thread>
 
 using namespace ics;
 
@@ -32,14 +31,13 @@ std::string export_text(int rows) {
 struct Pipeline {
   io::Mapping mapping = io::parse_mapping(k_mapping, "m.yaml");
   std::istringstream input;
-  std::optional<io::ExportReader> reader;
-  std::optional<io::RowChecker> checker;
+  io::ChildMatcher matcher;
 
-  explicit Pipeline(const std::string& text) : input(text) {
-    reader.emplace(input, mapping.encoding);
-    std::vector<std::string> header;
-    REQUIRE(reader->next(header));
-    checker.emplace(mapping, header, util::Date(2026, 11, 22), std::vector<std::string>{});
+  explicit Pipeline(const std::string& text, io::ChildMatcher::Lookups lookups = {})
+      : input(text), matcher(std::move(lookups), 1) {}
+  io::CheckedRows::Source source() {
+    return {
+        .input = &input, .file_name = "export.csv", .mapping = &mapping, .today = util::Date(2026, 11, 22)};
   }
 };
 
@@ -47,7 +45,7 @@ struct Pipeline {
 
 TEST_CASE("checked rows: every row in file order, across chunks, checked") {
   Pipeline p(export_text(2500));  // more rows than two chunks hold
-  io::CheckedRows rows(*p.reader, *p.checker);
+  io::CheckedRows rows(p.source(), p.matcher);
   int seen = 0, rejected = 0;
   while (const io::CheckedRow* row = rows.next()) {
     ++seen;
@@ -71,7 +69,7 @@ TEST_CASE("checked rows: every row in file order, across chunks, checked") {
 TEST_CASE("checked rows: a reference repeated from an earlier row, however far back") {
   std::string text = export_text(3000);
   Pipeline p(text + "R10,Jones,Neglect,01/03/2021\nR2999,Brown,Neglect,01/03/2021\n");
-  io::CheckedRows rows(*p.reader, *p.checker, static_cast<long long>(text.size()));
+  io::CheckedRows rows(p.source(), p.matcher);
   std::vector<std::string> repeats;
   while (const io::CheckedRow* row = rows.next())
     if (row->ref_issue)
@@ -81,43 +79,48 @@ TEST_CASE("checked rows: a reference repeated from an earlier row, however far b
                                             "3003 R2999 already appears on line 3000"});
 }
 
-TEST_CASE("checked rows: the hook sees every row once, in order, on the reading thread, after checking") {
+TEST_CASE("checked rows: each row to import placed by the matcher, the same whether it asks the database") {
+  // every row is a new child, but R5 repeats a reference and R7 is already imported
   std::string text = export_text(3000) + "R5,Jones,Neglect,01/03/2021\n";
-  Pipeline p(text + "R9999,\"Smith,Neglect,01/03/2020\n");  // then a quote never closed
-  std::vector<long> lines;
-  std::size_t repeated = 0, expected = 0;
-  auto caller = std::this_thread::get_id();
-  bool on_reading_thread = true;
-  io::CheckedRows rows(*p.reader, *p.checker, static_cast<long long>(text.size()),
-                       [&](std::span<io::CheckedRow> chunk, std::size_t expected_rows) {
-                         on_reading_thread = on_reading_thread && std::this_thread::get_id() != caller;
-                         for (const auto& row : chunk) {
-                           lines.push_back(row.line);
-                           if (row.ref_issue) ++repeated;
-                         }
-                         expected = expected_rows;
-                       });
-  auto drain = [&] {
-    while (rows.next()) {
+  auto placements = [&](io::ChildMatcher::Lookups lookups) {
+    Pipeline p(text, std::move(lookups));
+    io::CheckedRows rows(p.source(), p.matcher);
+    std::vector<std::string> out;
+    while (const io::CheckedRow* row = rows.next()) {
+      if (row->already_imported)
+        out.push_back(row->ref + " already imported");
+      else if (!row->ref_issue && !row->row_issue)
+        out.push_back(fmt::format("{} child {}{}", row->ref, row->placement.child,
+                                  row->placement.create ? " new" : ""));
     }
+    return out;
   };
-  CHECK_THROWS_AS(drain(), InvalidInput);
-  REQUIRE(lines.size() == 3001);  // the rows before the broken one, each once
-  for (std::size_t i = 0; i < lines.size(); ++i) CHECK(lines[i] == static_cast<long>(i) + 2);
-  CHECK(repeated == 1);  // R5, refused before the hook saw it
-  CHECK(on_reading_thread);
-  CHECK(expected > 2048);  // known once 2048 rows were read
+  auto without_database = placements({});
+  auto with_database = placements({.plan_by_ref = [](std::string_view ref) { return ref == "R7"; },
+                                   .child_by_person = [](std::string_view) { return std::nullopt; }});
+  REQUIRE(without_database.size() == 2700);  // every tenth row rejected, R5 refused
+  CHECK(without_database[0] == "R1 child 1 new");
+  CHECK(without_database[6] == "R7 child 7 new");
+  CHECK(without_database[2699] == "R2999 child 2700 new");
+  REQUIRE(with_database.size() == 2700);
+  CHECK(with_database[6] == "R7 already imported");
+  CHECK(with_database[7] == "R8 child 7 new");  // R7 took no child
+  CHECK(with_database[2699] == "R2999 child 2699 new");
 }
 
-TEST_CASE("expected rows: the file's size at the rate of its first rows, and a quarter more") {
-  CHECK(io::expected_rows(1000000, 1000, 10) == 12500);
-  CHECK(io::expected_rows(0, 1000, 10) == 0);  // size unknown
-  CHECK(io::expected_rows(1000, 0, 0) == 0);
+TEST_CASE("checked rows: a file with no header row, and the file's hash") {
+  Pipeline empty("");
+  CHECK_THROWS_WITH_AS(io::CheckedRows(empty.source(), empty.matcher),
+                       "'file' has no header row: 'export.csv'", InvalidInput);
+  Pipeline p("ref,surname,category,start\n");
+  io::CheckedRows rows(p.source(), p.matcher);
+  CHECK(rows.next() == nullptr);
+  CHECK(rows.sha256() == util::sha256_hex("ref,surname,category,start\n"));
 }
 
 TEST_CASE("checked rows: a reading error comes after the rows before it") {
   Pipeline p(export_text(1500) + "R9999,\"Smith,Neglect,01/03/2020\n");  // a quote never closed
-  io::CheckedRows rows(*p.reader, *p.checker);
+  io::CheckedRows rows(p.source(), p.matcher);
   int seen = 0;
   auto drain = [&] {
     while (rows.next()) ++seen;
@@ -129,7 +132,7 @@ TEST_CASE("checked rows: a reading error comes after the rows before it") {
 TEST_CASE("checked rows: stopping early ends the reading thread") {
   Pipeline p(export_text(20000));
   {
-    io::CheckedRows rows(*p.reader, *p.checker);
+    io::CheckedRows rows(p.source(), p.matcher);
     REQUIRE(rows.next() != nullptr);
   }  // destroyed with most of the file unread: must not hang
   CHECK(p.input.good());
