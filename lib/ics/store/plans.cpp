@@ -81,12 +81,15 @@ model::Plan get_plan(Database& db, std::int64_t id) {
   return p;
 }
 
-std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
-                                                     const std::string& kind, util::Date from) {
-  auto& q = db.query("overlapping_plan_of_kind");
+std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
+                                             util::Date start, std::optional<util::Date> end,
+                                             std::int64_t except) {
+  auto& q = db.query("overlapping_plan");
   q.bind(1, i64(child_id));
   q.bind(2, kind);
-  q.bind(3, from.iso());
+  q.bind(3, i64(except));
+  q.bind(4, start.iso());
+  bind_optional(q, 5, end);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 }
@@ -121,10 +124,11 @@ std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id
   return optional_date(q.getColumn(0));
 }
 
-void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) {
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
+                       const std::optional<std::string>& category) {
   auto& q = tx.db().query("update_plan_category");
   q.bind(1, i64(plan_id));
-  q.bind(2, category);
+  bind_optional(q, 2, category);
   q.exec();
 }
 

@@ -18,14 +18,6 @@ model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
   }
 }
 
-void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
-  if (date < plan.start_date)
-    throw InvalidInput(
-        std::string(column), date.iso(),
-        fmt::format("is before the start of plan {} ({})", model::format_id(model::EntityKind::plan, plan.id),
-                    plan.start_date.iso()));
-}
-
 namespace {
 
 auto i64(std::int64_t v) {
@@ -244,18 +236,6 @@ void replace_review(store::WriteTransaction& tx, const model::Review& review) {
 std::optional<std::int64_t> plan_by_legacy_ref(store::Database& db, const std::string& legacy_ref) {
   auto& q = db.query("bulk_plan_by_legacy_ref");
   q.bind(1, legacy_ref);
-  return single_id(q);
-}
-
-std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t child_id,
-                                             const std::string& kind, std::int64_t except, util::Date start,
-                                             std::optional<util::Date> end) {
-  auto& q = db.query("bulk_overlapping_plan");
-  q.bind(1, i64(child_id));
-  q.bind(2, kind);
-  q.bind(3, i64(except));
-  q.bind(4, start.iso());
-  store::bind_optional(q, 5, end);
   return single_id(q);
 }
 

@@ -17,8 +17,6 @@ namespace ics::io {
 
 // The plan a row names; a missing one is the row's error on `plan_id`.
 model::Plan plan_of(store::Database& db, std::int64_t plan_id);
-// Refuses a row's `column` date before the plan's start.
-void require_from_start(const model::Plan& plan, util::Date date, std::string_view column);
 
 // A savepoint around one row: undone when left without release(), so a bad row leaves no trace.
 class RowSavepoint {
@@ -59,11 +57,6 @@ std::int64_t insert_review_with_id(store::WriteTransaction& tx, const model::Rev
 void replace_review(store::WriteTransaction& tx, const model::Review& review);
 
 std::optional<std::int64_t> plan_by_legacy_ref(store::Database& db, const std::string& legacy_ref);
-// A plan of `kind` of the child, other than `except` (0: none excepted), whose days overlap those
-// from `start` to `end` (the first day no longer covered; none: open-ended).
-std::optional<std::int64_t> overlapping_plan(store::Database& db, std::int64_t child_id,
-                                             const std::string& kind, std::int64_t except, util::Date start,
-                                             std::optional<util::Date> end);
 // The newest stored template snapshot of that name and version: its id and text.
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(store::Database& db,
                                                                         const std::string& name, int version);
