@@ -48,7 +48,8 @@ struct Verdict {
 // The same database for every case: C1 with a closed child protection plan P1 (2026-01-05 to
 // 2026-06-01), C2 with an open one P2 (from 2026-02-01, a core group on 2026-03-01, action
 // `k_action`), C3 with an open child in
-// need plan P3 (from 2026-02-01) and born 2020-01-01. Made once, copied for each path of each case.
+// need plan P3 (from 2026-02-01), born 2020-01-01, NHS number 9434765919, UPN A123456789012, ref CPR-1. Made
+// once, copied for each path of each case.
 std::int64_t k_action = 0;
 
 void open(store::Database& db, std::int64_t child, const std::string& tmpl,
@@ -70,6 +71,11 @@ void make_base(const fs::path& file) {
     child.given_names = "Amelia";
     child.family_name = "Smith";
     child.date_of_birth = dob;
+    if (dob == Date(2020, 1, 1)) {
+      child.nhs_number = "9434765919";
+      child.upn = "A123456789012";
+      child.refs = {"CPR-1"};
+    }
     store::WriteTransaction tx(db, context("add-child"));
     record::add_child(tx, child, k_today);
     tx.commit();
@@ -416,6 +422,40 @@ TEST_CASE("rules: an action's section, due date and completion") {
        refused("date", "is after today"), "completed_date"},
       {"completed before the plan's start", complete(Date(2026, 1, 31)), A("done,2026-01-31"),
        refused("date", "is before the plan's start (2026-02-01)"), "completed_date"},
+  });
+}
+
+TEST_CASE("rules: a child's NHS number, UPN and legacy references are held by one child") {
+  auto add = [](std::optional<std::string> nhs, std::optional<std::string> upn,
+                std::optional<std::string> ref) -> SingleOp {
+    return [=](store::WriteTransaction& tx) {
+      model::Child child;
+      child.given_names = "Ben";
+      child.family_name = "Jones";
+      child.date_of_birth = Date(2020, 1, 1);
+      child.nhs_number = nhs;
+      child.upn = upn;
+      if (ref) child.refs = {*ref};
+      record::add_child(tx, child, k_today);
+    };
+  };
+  auto rows = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::child,
+            "child_id,given_names,family_name,date_of_birth,nhs_number,upn,refs\n" + row + "\n"};
+  };
+  check_cases({
+      {"identifiers of its own",
+       add("9434765927", "P123456789013", "CPR-2"),
+       rows("C9,Ben,Jones,2020-01-01,9434765927,P123456789013,CPR-2"),
+       {}},
+      {"a held NHS number", add("9434765919", std::nullopt, std::nullopt),
+       rows("C9,Ben,Jones,2020-01-01,9434765919,,"), refused("NHS number", "is already held by child C3"),
+       "nhs_number"},
+      {"a held UPN", add(std::nullopt, "A123456789012", std::nullopt),
+       rows("C9,Ben,Jones,2020-01-01,,A123456789012,"), refused("UPN", "is already held by child C3"), "upn"},
+      {"a held legacy reference", add(std::nullopt, std::nullopt, "CPR-1"),
+       rows("C9,Ben,Jones,2020-01-01,,,CPR-1"), refused("legacy reference", "is already held by child C3"),
+       "refs"},
   });
 }
 

@@ -43,6 +43,20 @@ void require_born_by(const model::Child& child, util::Date start, std::string_vi
                        fmt::format("is before the child's date of birth ({})", child.date_of_birth->iso()));
 }
 
+void require_identifiers_unheld(store::Database& db, const model::Child& child, std::int64_t self,
+                                const ChildIdentifierNames& names) {
+  auto refuse_held = [&](std::optional<std::int64_t> holder, std::string_view field,
+                         const std::string& value) {
+    if (holder && *holder != self)
+      throw Conflict(std::string(field), value,
+                     fmt::format("is already held by child {}", format_id(EntityKind::child, *holder)));
+  };
+  if (child.nhs_number)
+    refuse_held(store::child_id_by_nhs(db, *child.nhs_number), names.nhs_number, *child.nhs_number);
+  if (child.upn) refuse_held(store::child_id_by_upn(db, *child.upn), names.upn, *child.upn);
+  for (const auto& ref : child.refs) refuse_held(store::child_id_by_ref(db, ref), names.ref, ref);
+}
+
 namespace {
 void require_category_of(const plan::Template& tmpl, const std::string& category, std::string_view field) {
   model::require_code(category, model::category_codes(), field);

@@ -28,6 +28,15 @@ void require_end_after_last_review(store::Database& db, std::int64_t plan_id, ut
 // A plan of the child does not start before the child's date of birth.
 void require_born_by(const model::Child& child, util::Date start, std::string_view field);
 
+// The names a caller knows a child's identifiers by.
+struct ChildIdentifierNames {
+  std::string_view nhs_number, upn, ref;
+};
+// A child's NHS number, UPN and legacy references are held by no other child (`self`: the child
+// itself when stored, else 0): Conflict naming the holder.
+void require_identifiers_unheld(store::Database& db, const model::Child& child, std::int64_t self,
+                                const ChildIdentifierNames& names);
+
 // A plan's category: required by a template with categories (one of them), refused by one without.
 void require_plan_category(const plan::Template& tmpl, const std::optional<std::string>& category,
                            std::string_view field);
