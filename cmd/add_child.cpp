@@ -3,7 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/children.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -46,7 +46,7 @@ void register_add_child(CLI::App& app, Runner& run) {
     child.ethnicity = optional_value(app, "--ethnicity", o->ethnicity);
     child.refs = o->refs;
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    auto id = ics::plan::add_child(tx, child, s.today());
+    auto id = ics::record::add_child(tx, child, s.today());
     tx.commit();
     s.print_id(ics::model::format_id(ics::model::EntityKind::child, id));
   };

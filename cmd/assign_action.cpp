@@ -3,7 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/actions.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -27,7 +27,7 @@ void register_assign_action(CLI::App& app, Runner& run) {
   icsctl assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
   icsctl assign-action P1 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-02-02 --section education)");
   run = [o, &app](Session& s) {
-    ics::plan::NewAction action;
+    ics::record::NewAction action;
     action.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
     action.what = o->what;
     action.owner = o->owner;
@@ -35,7 +35,7 @@ void register_assign_action(CLI::App& app, Runner& run) {
     action.due = ics::util::parse_iso_or_throw(o->due, "due");
     action.section = optional_value(app, "--section", o->section);
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    auto id = ics::plan::assign_action(tx, action);
+    auto id = ics::record::assign_action(tx, action);
     tx.commit();
     s.print_id(ics::model::format_id(ics::model::EntityKind::action, id));
   };

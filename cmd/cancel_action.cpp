@@ -2,7 +2,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/actions.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -18,7 +18,7 @@ void register_cancel_action(CLI::App& app, Runner& run) {
   run = [action, reason](Session& s) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::plan::cancel_action(tx, id, *reason, s.today());
+    ics::record::cancel_action(tx, id, *reason, s.today());
     tx.commit();
     s.info(fmt::format("action {} cancelled", *action));
   };

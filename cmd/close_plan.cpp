@@ -3,7 +3,7 @@
 
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/plans.hpp>
 
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
@@ -25,7 +25,7 @@ void register_close_plan(CLI::App& app, Runner& run) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::plan, *plan, "plan");
     auto end_date = ics::util::parse_iso_or_throw(*end, "end");
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::plan::close_plan(tx, id, end_date, *reason, s.today());
+    ics::record::close_plan(tx, id, end_date, *reason, s.today());
     tx.commit();
     s.info(fmt::format("plan {} closed from {}", *plan, end_date.iso()));
   };

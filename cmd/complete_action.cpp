@@ -3,7 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/actions.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -21,7 +21,7 @@ void register_complete_action(CLI::App& app, Runner& run) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
     auto on = optional_date(*date, "date").value_or(s.today());
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::plan::complete_action(tx, id, on, s.today());
+    ics::record::complete_action(tx, id, on, s.today());
     tx.commit();
     s.info(fmt::format("action {} done on {}", *action, on.iso()));
   };

@@ -3,7 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/plans.hpp>
 #include <ics/store/records.hpp>
 
 #include <CLI/CLI.hpp>
@@ -34,14 +34,14 @@ void register_open_plan(CLI::App& app, Runner& run) {
     auto tmpl = s.templates().find(o->template_name);
     auto calendar = s.calendar(tmpl.calendar);
     ics::store::WriteTransaction tx(db, s.audit_context());
-    ics::plan::OpenPlanRequest request;
+    ics::record::OpenPlanRequest request;
     request.child_id = ics::store::resolve_child(db, o->child);
     request.category = optional_value(app, "--category", o->category);
     request.start = optional_date(o->start, "start");
     request.worker = optional_value(app, "--worker", o->worker);
     request.team = optional_value(app, "--team", o->team);
     request.contingency = optional_value(app, "--contingency", o->contingency);
-    auto id = ics::plan::open_plan(tx, tmpl, calendar, request, s.today());
+    auto id = ics::record::open_plan(tx, tmpl, calendar, request, s.today());
     tx.commit();
     s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id));
   };

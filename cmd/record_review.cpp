@@ -3,7 +3,7 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/reviews.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -26,14 +26,14 @@ void register_record_review(CLI::App& app, Runner& run) {
   icsctl record-review P1 --date 2026-01-07 --kind core-group
   icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
   run = [o, &app](Session& s) {
-    ics::plan::NewReview review;
+    ics::record::NewReview review;
     review.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
     review.date = ics::util::parse_iso_or_throw(o->date, "date");
     review.kind = o->kind;
     review.category = optional_value(app, "--category", o->category);
     review.outcome = optional_value(app, "--outcome", o->outcome);
     ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    auto id = ics::plan::record_review(tx, review, s.calendar_loader(), s.today());
+    auto id = ics::record::record_review(tx, review, s.calendar_loader(), s.today());
     tx.commit();
     s.print_id(ics::model::format_id(ics::model::EntityKind::review, id));
   };

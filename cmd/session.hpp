@@ -1,7 +1,7 @@
 #pragma once
 // Everything a subcommand needs from outside libics, decided once: the database path, the actor,
 // today's date, the output format, template and calendar folders, and where messages go.
-#include <ics/plan/operations.hpp>
+#include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>

@@ -68,13 +68,6 @@ UPDATE child SET legacy_id = NULL WHERE id = ?1;
 -- name: bulk_plan_by_legacy_ref
 SELECT id FROM plan WHERE legacy_ref = ?1;
 
--- name: bulk_overlapping_plan
--- A plan of the child (?1) and kind (?2), other than ?3, whose days [start_date, end_date) meet those
--- of a plan from ?4 to ?5 (a NULL end date: no end): open-plan's rule, for a plan that may be closed.
-SELECT id FROM plan
-WHERE child_id = ?1 AND kind = ?2 AND id IS DISTINCT FROM ?3 AND (end_date IS NULL OR end_date > ?4)
-  AND (?5 IS NULL OR start_date < ?5)
-ORDER BY start_date LIMIT 1;
 
 -- name: bulk_snapshot_by_name_version
 SELECT id, body FROM template_snapshot WHERE name = ?1 AND version = ?2 ORDER BY id DESC LIMIT 1;

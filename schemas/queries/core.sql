@@ -69,9 +69,12 @@ SELECT p.id, p.child_id, t.name, t.version, t.hash, p.kind, p.initial_category, 
          ORDER BY r.review_date DESC, r.id DESC LIMIT 1)
 FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE p.id = ?1;
 
--- name: overlapping_plan_of_kind
--- A plan of the child and kind still open on ?3 or later (it would overlap a plan starting on ?3).
-SELECT id FROM plan WHERE child_id = ?1 AND kind = ?2 AND (end_date IS NULL OR end_date > ?3)
+-- name: overlapping_plan
+-- A plan of the child (?1) and kind (?2), other than ?3, whose days [start_date, end_date) meet those
+-- of a plan from ?4 to ?5 (a NULL end date: no end).
+SELECT id FROM plan
+WHERE child_id = ?1 AND kind = ?2 AND id IS DISTINCT FROM ?3 AND (end_date IS NULL OR end_date > ?4)
+  AND (?5 IS NULL OR start_date < ?5)
 ORDER BY start_date LIMIT 1;
 
 -- name: count_plans_of_kind

@@ -203,7 +203,7 @@ expect_err_lines \
   "icsctl: error: line 9: 'kind' is not the kind of template 'child-protection' (child-protection): 'child-in-need'" \
   "icsctl: error: line 10: 'child_id' already has an open child-protection plan P1: 'C1'" \
   "icsctl: error: line 11: 'start_date' is before the child's date of birth (2020-01-01): '2019-01-01'" \
-  "icsctl: error: line 12: 'end_date' is before the start_date (2026-03-01): '2026-02-01'" \
+  "icsctl: error: line 12: 'end_date' is before the plan's start (2026-03-01): '2026-02-01'" \
   "icsctl: error: line 13: 'legacy_ref' is already held by plan P10: 'REG-1'"
 expect_unchanged "$before"
 head -3 plans.csv >plans-ok.csv
@@ -244,7 +244,7 @@ expect_rc 3 import actions actions.ndjson
 expect_err_lines \
   "icsctl: error: line 2: 'status' cannot be open on plan P10, closed on 2026-06-01: 'open'" \
   "icsctl: error: line 4: 'section' is not a section of template 'child-protection': 'garden'" \
-  "icsctl: error: line 5: 'due_date' is before the start of plan P11 (2026-06-01): '2026-05-01'" \
+  "icsctl: error: line 5: 'due_date' is before the plan's start (2026-06-01): '2026-05-01'" \
   "icsctl: error: line 6: 'plan_id' is not a plan in the database: 'P77'" \
   "icsctl: error: line 7: 'completed_date' must be given for a done action" \
   "icsctl: error: line 8: 'cancel_reason' must be given for a cancelled action" \
@@ -287,7 +287,7 @@ before=$(db_snapshot)
 expect_rc 3 import reviews reviews.csv
 expect_err_lines \
   "icsctl: error: line 5: 'review_date' is not before the end of plan P10 (2026-06-01, the first day it no longer applies): '2026-06-01'" \
-  "icsctl: error: line 6: 'review_date' is before the start of plan P11 (2026-06-01): '2026-05-31'" \
+  "icsctl: error: line 6: 'review_date' is before the plan's start (2026-06-01): '2026-05-31'" \
   "icsctl: error: line 7: 'category' is decided at a conference, not a core-group: 'NEG'" \
   "icsctl: error: line 8: 'plan_id' is not a plan in the database: 'P77'" \
   "icsctl: error: line 9: 'kind' must be one of initial-conference, review-conference, core-group, visit: 'party'"

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 #include <ics/plan/calendars.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/record/actions.hpp>
+#include <ics/record/children.hpp>
+#include <ics/record/plans.hpp>
+#include <ics/record/reviews.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
@@ -26,20 +29,20 @@ struct Fixture : ics_test::ScratchDb {
     c.date_of_birth = dob;
     if (!nhs.empty()) c.nhs_number = nhs;
     store::WriteTransaction tx(*db, context("add-child"));
-    auto id = plan::add_child(tx, c, k_today);
+    auto id = record::add_child(tx, c, k_today);
     tx.commit();
     return id;
   }
 
   std::int64_t open(std::int64_t child_id, const std::string& tmpl, std::optional<std::string> category,
                     Date start) {
-    plan::OpenPlanRequest request;
+    record::OpenPlanRequest request;
     request.child_id = child_id;
     request.category = category;
     request.start = start;
     request.worker = "Sam Patel";
     store::WriteTransaction tx(*db, context("open-plan"));
-    auto id = plan::open_plan(tx, library.find(tmpl), calendar, request, k_today);
+    auto id = record::open_plan(tx, library.find(tmpl), calendar, request, k_today);
     tx.commit();
     return id;
   }
@@ -101,13 +104,13 @@ TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes n
 TEST_CASE_FIXTURE(Fixture, "reviews move the clock and set the latest category") {
   auto p = open(child(), "child-protection", "NEG", Date(2025, 12, 19));
   auto record = [&](Date date, std::string kind, std::optional<std::string> category) {
-    plan::NewReview review;
+    record::NewReview review;
     review.plan_id = p;
     review.date = date;
     review.kind = kind;
     review.category = category;
     store::WriteTransaction tx(*db, context("record-review"));
-    auto id = plan::record_review(tx, review, loader(), k_today);
+    auto id = record::record_review(tx, review, loader(), k_today);
     tx.commit();
     return id;
   };
@@ -125,7 +128,7 @@ TEST_CASE_FIXTURE(Fixture, "reviews move the clock and set the latest category")
 
 TEST_CASE_FIXTURE(Fixture, "actions: assign, complete, cancel; closing a plan cancels the rest") {
   auto p = open(child(), "child-in-need", std::nullopt, Date(2026, 1, 5));
-  plan::NewAction request;
+  record::NewAction request;
   request.plan_id = p;
   request.what = "Home visit; DROP TABLE child; --";
   request.owner = "O'Brien";
@@ -134,39 +137,39 @@ TEST_CASE_FIXTURE(Fixture, "actions: assign, complete, cancel; closing a plan ca
   std::int64_t a = 0;
   {
     store::WriteTransaction tx(*db, context("assign-action"));
-    a = plan::assign_action(tx, request);
+    a = record::assign_action(tx, request);
     tx.commit();
   }
   CHECK(store::get_action(*db, a).what == "Home visit; DROP TABLE child; --");
   request.section = "no-such-section";
   {
     store::WriteTransaction tx(*db, context("assign-action"));
-    CHECK_THROWS_AS(plan::assign_action(tx, request), InvalidInput);
+    CHECK_THROWS_AS(record::assign_action(tx, request), InvalidInput);
   }
   {
     store::WriteTransaction tx(*db, context("complete-action"));
-    plan::complete_action(tx, a, Date(2026, 2, 3), k_today);
+    record::complete_action(tx, a, Date(2026, 2, 3), k_today);
     tx.commit();
   }
   CHECK(store::get_action(*db, a).status == "done");
   {
     store::WriteTransaction tx(*db, context("complete-action"));
-    CHECK_THROWS_AS(plan::complete_action(tx, a, Date(2026, 2, 3), k_today), Conflict);
+    CHECK_THROWS_AS(record::complete_action(tx, a, Date(2026, 2, 3), k_today), Conflict);
   }
   auto open_before = store::open_actions_of_plan(*db, p).size();
   CHECK(open_before > 0);
   {
     store::WriteTransaction tx(*db, context("close-plan"));
-    CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 1, 4), "no-longer-at-risk", k_today), InvalidInput);
-    CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 6, 1), "bored", k_today), InvalidInput);
-    plan::close_plan(tx, p, Date(2026, 6, 1), "no-longer-at-risk", k_today);
+    CHECK_THROWS_AS(record::close_plan(tx, p, Date(2026, 1, 4), "no-longer-at-risk", k_today), InvalidInput);
+    CHECK_THROWS_AS(record::close_plan(tx, p, Date(2026, 6, 1), "bored", k_today), InvalidInput);
+    record::close_plan(tx, p, Date(2026, 6, 1), "no-longer-at-risk", k_today);
     tx.commit();
   }
   CHECK(store::open_actions_of_plan(*db, p).empty());
   CHECK(store::get_action(*db, a).status == "done");
   CHECK(store::get_plan(*db, p).end_date == Date(2026, 6, 1));
   store::WriteTransaction tx(*db, context("close-plan"));
-  CHECK_THROWS_AS(plan::close_plan(tx, p, Date(2026, 6, 2), "other", k_today), Conflict);
+  CHECK_THROWS_AS(record::close_plan(tx, p, Date(2026, 6, 2), "other", k_today), Conflict);
 }
 
 TEST_CASE_FIXTURE(Fixture, "a transaction not committed leaves nothing behind") {
@@ -175,7 +178,7 @@ TEST_CASE_FIXTURE(Fixture, "a transaction not committed leaves nothing behind") 
   c.family_name = "B";
   {
     store::WriteTransaction tx(*db, context("add-child"));
-    plan::add_child(tx, c, k_today);
+    record::add_child(tx, c, k_today);
   }
   CHECK(count("child") == 0);
   CHECK(count("audit WHERE command <> 'init'") == 0);

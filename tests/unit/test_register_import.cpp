@@ -6,7 +6,7 @@
 #include <ics/io/register/match.hpp>
 #include <ics/io/register/read.hpp>
 #include <ics/plan/calendars.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/plan/template.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 

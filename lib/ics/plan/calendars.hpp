@@ -3,10 +3,15 @@
 #include <ics/util/calendar.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace ics::plan {
+
+// Gives the calendar of a name (see load_calendar).
+using CalendarLoader = std::function<util::Calendar(const std::string& name)>;
 
 // Parses a calendar file; throws ics::InvalidInput "<source>:<line>:<col>: <what>".
 util::Calendar parse_calendar(std::string_view yaml_text, std::string_view source);

@@ -218,20 +218,6 @@ std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& 
   throw_typed(e);
 }
 
-std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
-                                             std::int64_t except, util::Date start,
-                                             std::optional<util::Date> end) try {
-  auto& q = db.query("bulk_overlapping_plan");
-  q.bind(1, child_id);
-  q.bind(2, kind);
-  q.bind(3, except);
-  q.bind(4, start.iso());
-  bind_optional(q, 5, end);
-  return single_id(q);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
-}
-
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(Database& db, const std::string& name,
                                                                         int version) try {
   auto& q = db.query("bulk_snapshot_by_name_version");

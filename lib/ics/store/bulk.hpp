@@ -41,11 +41,6 @@ std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& re
 void replace_review(WriteTransaction& tx, const model::Review& review);
 
 std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& legacy_ref);
-// A plan of `kind` of the child, other than `except` (0: none excepted), whose days overlap those
-// from `start` to `end` (the first day no longer covered; none: open-ended).
-std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
-                                             std::int64_t except, util::Date start,
-                                             std::optional<util::Date> end);
 // The newest stored template snapshot of that name and version: its id and text.
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(Database& db, const std::string& name,
                                                                         int version);

@@ -82,12 +82,15 @@ model::Plan get_plan(Database& db, std::int64_t id) try {
   throw_typed(e);
 }
 
-std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
-                                                     const std::string& kind, util::Date from) try {
-  auto& q = db.query("overlapping_plan_of_kind");
+std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
+                                             util::Date start, std::optional<util::Date> end,
+                                             std::int64_t except) try {
+  auto& q = db.query("overlapping_plan");
   q.bind(1, child_id);
   q.bind(2, kind);
-  q.bind(3, from.iso());
+  q.bind(3, except);
+  q.bind(4, start.iso());
+  bind_optional(q, 5, end);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
 } catch (const SQLite::Exception& e) {
@@ -132,10 +135,11 @@ std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id
   throw_typed(e);
 }
 
-void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category) try {
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
+                       const std::optional<std::string>& category) try {
   auto& q = tx.db().query("update_plan_category");
   q.bind(1, plan_id);
-  q.bind(2, category);
+  bind_optional(q, 2, category);
   q.exec();
 } catch (const SQLite::Exception& e) {
   throw_typed(e);

@@ -39,16 +39,20 @@ struct PlanRow {
 std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
                          const std::optional<Provenance>& from = std::nullopt);
 model::Plan get_plan(Database& db, std::int64_t id);  // throws NotFound
-// A plan of the child and kind that is open on `from` or later (it would overlap a plan starting then).
-std::optional<std::int64_t> overlapping_plan_of_kind(Database& db, std::int64_t child_id,
-                                                     const std::string& kind, util::Date from);
+// A plan of the child and kind, other than `except` (0: none excepted), whose days meet those from
+// `start` to `end` (the first day no longer covered; none: open-ended). Rows written earlier in the
+// same transaction count, so a bulk import sees the plans of its own file.
+std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
+                                             util::Date start, std::optional<util::Date> end = std::nullopt,
+                                             std::int64_t except = 0);
 int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind);
 std::string template_body_of_plan(Database& db, std::int64_t plan_id);
 // The category set by the plan's latest review (by date) that set one.
 std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id);
 // The date of the plan's latest review, if any.
 std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id);
-void set_plan_category(WriteTransaction& tx, std::int64_t plan_id, const std::string& category);
+void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
+                       const std::optional<std::string>& category);
 void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason);
 
 std::int64_t insert_action(WriteTransaction& tx, const model::Action& action);

@@ -22,4 +22,10 @@ InvalidInput::InvalidInput(std::string field, std::string value, std::string rea
 
 InvalidInput::InvalidInput(const std::string& message) : Error(message) {}
 
+Conflict::Conflict(std::string field, std::string value, std::string reason)
+    : Error(fmt::format("{} {} {}", field, value, reason)),
+      m_field(std::move(field)),
+      m_value(std::move(value)),
+      m_reason(std::move(reason)) {}
+
 }  // namespace ics

@@ -33,6 +33,15 @@ class InvalidInput : public Error {
 class Conflict : public Error {
  public:
   using Error::Error;
+  // A conflict about one field's value: "<field> <value> <reason>" (child C1 already has an open …).
+  Conflict(std::string field, std::string value, std::string reason);
+
+  const std::string& field() const { return m_field; }
+  const std::string& value() const { return m_value; }
+  const std::string& reason() const { return m_reason; }
+
+ private:
+  std::string m_field, m_value, m_reason;
 };
 
 class NotFound : public Error {

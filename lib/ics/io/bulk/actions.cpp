@@ -4,11 +4,12 @@
 #include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
-#include <algorithm>
 
 namespace ics::io {
 
@@ -28,20 +29,14 @@ Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
   action.id = id.value_or(0);
 
   auto plan = plan_of(db, action.plan_id);
-  require_from_start(plan, action.due_date, "due_date");
-  if (action.completed_date) require_from_start(plan, *action.completed_date, "completed_date");
+  record::require_not_before_start(action.due_date, plan.start_date, "due_date");
+  if (action.completed_date)
+    record::require_not_before_start(*action.completed_date, plan.start_date, "completed_date");
   if (action.status == "open" && plan.end_date)
     throw InvalidInput("status", action.status,
                        fmt::format("cannot be open on plan {}, closed on {}",
                                    format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
-  if (action.section) {
-    const auto& tmpl = ctx.templates.of_plan(db, plan);
-    bool known = std::any_of(tmpl.sections.begin(), tmpl.sections.end(),
-                             [&](const plan::Section& s) { return s.key == *action.section; });
-    if (!known)
-      throw InvalidInput("section", *action.section,
-                         fmt::format("is not a section of template '{}'", tmpl.name));
-  }
+  if (action.section) record::require_section(ctx.templates.of_plan(db, plan), action.section, "section");
 
   if (held) return audited_update(ctx, action.id, [&] { store::replace_action(ctx.tx, action); });
   return audited_insert(ctx, [&] { return store::insert_action_with_id(ctx.tx, action); });

@@ -1,8 +1,11 @@
-// One row of a children file: add-child's rules, plus NHS numbers and refs held by other children.
+// One row of a children file: add-child's rules; a row naming a child by the NHS number it holds is
+// that child under --on-conflict update.
 #include <ics/io/bulk/rows.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -39,11 +42,7 @@ Outcome import_child_row(RowContext& ctx, const BulkRow& row) {
     }
   }
   auto child = child_from_row(existing ? with_record(ctx, row, *existing) : row, ctx.options.today);
-  for (const auto& ref : child.refs) {
-    auto holder = store::child_id_by_ref(db, ref);
-    if (holder && holder != existing)
-      throw InvalidInput("refs", ref, fmt::format("is already held by child {}", child_name(*holder)));
-  }
+  record::require_identifiers_unheld(db, child, existing.value_or(0), {"nhs_number", "upn", "refs"});
 
   if (existing) {
     child.id = *existing;

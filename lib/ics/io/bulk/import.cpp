@@ -61,7 +61,8 @@ std::optional<RowError> import_row(RowContext& ctx, RowImporter importer, const 
     if (e.field().empty()) return RowError{row.line, "", "", e.what()};
     return RowError{row.line, e.field(), e.value(), e.reason()};
   } catch (const Conflict& e) {
-    return RowError{row.line, "", "", e.what()};
+    if (e.field().empty()) return RowError{row.line, "", "", e.what()};
+    return RowError{row.line, e.field(), e.value(), e.reason()};
   } catch (const NotFound& e) {
     return RowError{row.line, "", "", e.what()};
   } catch (const ConstraintViolation& e) {

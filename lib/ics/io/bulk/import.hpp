@@ -3,7 +3,7 @@
 #include <ics/io/bulk/format.hpp>
 #include <ics/io/bulk/input.hpp>
 #include <ics/io/bulk/reader.hpp>
-#include <ics/plan/operations.hpp>
+#include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/date.hpp>

@@ -1,16 +1,16 @@
 // One row of a plans file: open-plan's rules (child, template, categories, no two plans of a kind at
-// once, the first review's due date) for a plan that may already be closed. Importing a plan creates
-// no actions: they come in their own file.
+// once, the first review's due date) for a plan that may already be closed, and close-plan's (an end
+// after the last review). Importing a plan creates no actions: they come in their own file.
 #include <ics/io/bulk/rows.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <algorithm>
 
 namespace ics::io {
 
@@ -29,23 +29,6 @@ std::int64_t resolve_child(store::Database& db, const std::string& reference) {
   }
 }
 
-void check_category(const plan::Template& tmpl, const std::optional<std::string>& category,
-                    std::string_view column) {
-  if (tmpl.categories.empty()) {
-    if (category)
-      throw InvalidInput(std::string(column), *category,
-                         fmt::format("does not apply to template '{}'", tmpl.name));
-    return;
-  }
-  if (!category)
-    throw InvalidInput(
-        std::string(column), "",
-        fmt::format("is required by template '{}' (one of {})", tmpl.name, fmt::join(tmpl.categories, ", ")));
-  if (std::find(tmpl.categories.begin(), tmpl.categories.end(), *category) == tmpl.categories.end())
-    throw InvalidInput(std::string(column), *category,
-                       fmt::format("is not a category of template '{}'", tmpl.name));
-}
-
 }  // namespace
 
 Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
@@ -61,9 +44,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   plan.id = id.value_or(0);
   plan.child_id = resolve_child(db, fields.child);
   auto child = store::get_child(db, plan.child_id);
-  if (child.date_of_birth && plan.start_date < *child.date_of_birth)
-    throw InvalidInput("start_date", plan.start_date.iso(),
-                       fmt::format("is before the child's date of birth ({})", child.date_of_birth->iso()));
+  record::require_born_by(child, plan.start_date, "start_date");
+  if (held && plan.end_date) record::require_end_after_last_review(db, plan.id, *plan.end_date, "end_date");
 
   // An update that keeps the plan's template version keeps its snapshot, even if the template file
   // has since changed under the same version.
@@ -86,8 +68,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   if (plan.kind != tmpl.kind)
     throw InvalidInput("kind", plan.kind,
                        fmt::format("is not the kind of template '{}' ({})", tmpl.name, tmpl.kind));
-  check_category(tmpl, plan.initial_category, "initial_category");
-  check_category(tmpl, plan.latest_category, "latest_category");
+  record::require_plan_category(tmpl, plan.initial_category, "initial_category");
+  record::require_plan_category(tmpl, plan.latest_category, "latest_category");
   // As open-plan sets it: without it the plan would never be due for review.
   if (!plan.first_review_due)
     plan.first_review_due = plan::first_review_due(tmpl, plan.start_date, calendar_of(ctx, tmpl));
@@ -100,21 +82,9 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
                          fmt::format("is already held by plan {}", format_id(EntityKind::plan, *holder)));
     record.legacy_ref = fields.legacy_ref;
   }
-  // open-plan's rule, for every row: no two plans of a kind of a child share a day. Rows written
-  // earlier from the same file are in the database already, so they count too.
-  if (auto other_id =
-          store::overlapping_plan(db, plan.child_id, plan.kind, plan.id, plan.start_date, plan.end_date)) {
-    auto other = store::get_plan(db, *other_id);
-    if (!other.end_date && !plan.end_date)
-      throw InvalidInput(
-          "child_id", format_id(EntityKind::child, plan.child_id),
-          fmt::format("already has an open {} plan {}", plan.kind, format_id(EntityKind::plan, *other_id)));
-    throw InvalidInput(
-        "start_date", plan.start_date.iso(),
-        fmt::format("overlaps {} plan {} of child {} ({} to {}): plans of a kind may not overlap", plan.kind,
-                    format_id(EntityKind::plan, *other_id), format_id(EntityKind::child, plan.child_id),
-                    other.start_date.iso(), other.end_date ? other.end_date->iso() : "no end"));
-  }
+  // Rows written earlier from the same file are in the database already, so they count too.
+  record::require_no_overlap(db, {plan.child_id, plan.kind, plan.start_date, plan.end_date, plan.id},
+                             "child_id", "start_date");
   if (fields.previous_cp_plans) {
     plan.previous_cp_plans = *fields.previous_cp_plans;
   } else if (plan.kind == "child-protection") {  // as open-plan counts them: the child's other ones

@@ -7,11 +7,12 @@
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
-#include <algorithm>
 
 namespace ics::io {
 
@@ -20,29 +21,8 @@ namespace {
 using model::EntityKind;
 using model::format_id;
 
-void check_category(const model::Plan& plan, const plan::Template& tmpl, const model::Review& review) {
-  if (!review.category) return;
-  const auto& category = *review.category;
-  if (tmpl.categories.empty())
-    throw InvalidInput("category", category, fmt::format("does not apply to a {} plan", plan.kind));
-  if (review.kind != "initial-conference" && review.kind != "review-conference")
-    throw InvalidInput("category", category,
-                       fmt::format("is decided at a conference, not a {}", review.kind));
-  if (std::find(tmpl.categories.begin(), tmpl.categories.end(), category) == tmpl.categories.end())
-    throw InvalidInput("category", category, fmt::format("is not a category of template '{}'", tmpl.name));
-}
-
-// record-review's last step: the plan's latest category is the one of its latest review (by date)
-// that set one, else its initial category.
 void follow_latest_category(RowContext& ctx, std::int64_t plan_id) {
-  auto plan = store::get_plan(ctx.tx.db(), plan_id);
-  auto latest =
-      store::latest_review_category(ctx.tx.db(), plan_id).value_or(plan.initial_category.value_or(""));
-  if (latest.empty() || latest == plan.latest_category.value_or("")) return;
-  auto after = plan;
-  after.latest_category = latest;
-  store::set_plan_category(ctx.tx, plan_id, latest);
-  ctx.tx.audit(format_id(EntityKind::plan, plan_id), store::to_json(plan), store::to_json(after));
+  record::follow_latest_category(ctx.tx, store::get_plan(ctx.tx.db(), plan_id));
 }
 
 }  // namespace
@@ -58,17 +38,14 @@ Outcome import_review_row(RowContext& ctx, const BulkRow& row) {
   if (held) stored = store::get_review(db, review.id);
 
   auto plan = plan_of(db, review.plan_id);
-  if (review.review_date < plan.start_date)
-    throw InvalidInput("review_date", review.review_date.iso(),
-                       fmt::format("is before the start of plan {} ({})",
-                                   format_id(EntityKind::plan, plan.id), plan.start_date.iso()));
+  record::require_not_before_start(review.review_date, plan.start_date, "review_date");
   if (plan.end_date && review.review_date >= *plan.end_date)
     throw InvalidInput(
         "review_date", review.review_date.iso(),
         fmt::format("is not before the end of plan {} ({}, the first day it no longer applies)",
                     format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
   const auto& tmpl = ctx.templates.of_plan(db, plan);
-  check_category(plan, tmpl, review);
+  record::require_review_category(tmpl, plan.kind, review.kind, review.category, "category");
   if (review.kind == "review-conference" && !review.next_review_due)
     review.next_review_due = plan::next_review_due_after(tmpl, review.review_date, calendar_of(ctx, tmpl));
 

@@ -17,14 +17,6 @@ model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
   }
 }
 
-void require_from_start(const model::Plan& plan, util::Date date, std::string_view column) {
-  if (date < plan.start_date)
-    throw InvalidInput(
-        std::string(column), date.iso(),
-        fmt::format("is before the start of plan {} ({})", model::format_id(model::EntityKind::plan, plan.id),
-                    plan.start_date.iso()));
-}
-
 std::optional<std::vector<util::Value>> record_image(store::Database& db, RecordKind kind, std::int64_t id) {
   return store::bulk_row(db, entity_of(kind), id);
 }

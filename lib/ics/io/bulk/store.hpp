@@ -15,12 +15,11 @@ namespace ics::io {
 
 // The plan a row names; a missing one is the row's error on `plan_id`.
 model::Plan plan_of(store::Database& db, std::int64_t plan_id);
-// Refuses a row's `column` date before the plan's start.
-void require_from_start(const model::Plan& plan, util::Date date, std::string_view column);
 
 // A record as its bulk row (the export columns); nullopt when there is none with that id.
 std::optional<std::vector<util::Value>> record_image(store::Database& db, RecordKind kind, std::int64_t id);
 // A bulk row image as a JSON object, for the audit trail.
 std::string image_json(RecordKind kind, const std::vector<util::Value>& image);
+
 
 }  // namespace ics::io

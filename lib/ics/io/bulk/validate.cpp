@@ -2,6 +2,7 @@
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/model/validate.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -46,8 +47,9 @@ std::optional<int> optional_count(const BulkRow& row, std::string_view column, i
   return value;
 }
 
-void require_not_future(const std::optional<util::Date>& date, util::Date today, std::string_view column) {
-  if (date && *date > today) throw InvalidInput(std::string(column), date->iso(), "is after today");
+void require_not_after_today(const std::optional<util::Date>& date, util::Date today,
+                             std::string_view column) {
+  if (date) record::require_not_after_today(*date, today, column);
 }
 
 }  // namespace
@@ -96,18 +98,16 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today) {
   p.template_name = model::require_text(row.text("template"), "template");
   f.template_version = optional_count(row, "template_version", 1);
   if (!row.blank("kind")) p.kind = model::require_text(row.text("kind"), "kind");
-  p.initial_category = optional_code(row, "initial_category", model::category_codes());
-  p.latest_category = optional_code(row, "latest_category", model::category_codes());
+  p.initial_category = optional_text(row, "initial_category");  // checked against the template later
+  p.latest_category = optional_text(row, "latest_category");
   if (!p.latest_category) p.latest_category = p.initial_category;
   if (p.latest_category && !p.initial_category)
     throw InvalidInput("initial_category", "", "must be given with latest_category");
   p.start_date = required_date(row, "start_date");
-  require_not_future(p.start_date, today, "start_date");
+  require_not_after_today(p.start_date, today, "start_date");
   p.end_date = optional_date(row, "end_date");
-  require_not_future(p.end_date, today, "end_date");
-  if (p.end_date && *p.end_date < p.start_date)
-    throw InvalidInput("end_date", p.end_date->iso(),
-                       fmt::format("is before the start_date ({})", p.start_date.iso()));
+  require_not_after_today(p.end_date, today, "end_date");
+  if (p.end_date) record::require_not_before_start(*p.end_date, p.start_date, "end_date");
   p.end_reason = optional_code(row, "end_reason", model::end_reason_codes());
   if (p.end_date && !p.end_reason) throw InvalidInput("end_reason", "", "must be given with an end_date");
   if (p.end_reason && !p.end_date)
@@ -135,7 +135,7 @@ model::Action action_from_row(const BulkRow& row, util::Date today) {
                  ? "open"
                  : model::require_code(row.text("status"), model::action_statuses(), "status");
   a.completed_date = optional_date(row, "completed_date");
-  require_not_future(a.completed_date, today, "completed_date");
+  require_not_after_today(a.completed_date, today, "completed_date");
   a.cancel_reason = optional_text(row, "cancel_reason");
   if (a.status == "open" && a.completed_date)
     throw InvalidInput("completed_date", a.completed_date->iso(), "must be left blank for an open action");
@@ -156,9 +156,9 @@ model::Review review_from_row(const BulkRow& row, util::Date today) {
   if (row.blank("kind")) throw InvalidInput("kind", "", "must not be empty");
   r.kind = model::require_code(row.text("kind"), model::review_kinds(), "kind");
   r.review_date = required_date(row, "review_date");
-  require_not_future(r.review_date, today, "review_date");
+  require_not_after_today(r.review_date, today, "review_date");
   r.outcome = optional_text(row, "outcome");
-  r.category = optional_code(row, "category", model::category_codes());
+  r.category = optional_text(row, "category");  // checked against the plan's template later
   r.next_review_due = optional_date(row, "next_review_due");
   if (r.next_review_due && r.kind != "review-conference")
     throw InvalidInput("next_review_due", r.next_review_due->iso(),

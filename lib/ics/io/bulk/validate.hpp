@@ -25,14 +25,16 @@ struct PlanFields {
   std::optional<int> previous_cp_plans;  // blank: counted from the database
   std::optional<std::string> legacy_ref;
 };
-// A plan: codes, dates not after today, end date not before the start and given with its reason.
+// A plan: codes, dates not after today, end date not before the start and given with its reason;
+// categories are checked against the template when the row is imported.
 PlanFields plan_from_row(const BulkRow& row, util::Date today);
 
 // An action: texts, dates, a status consistent with its completion date and cancel reason.
 model::Action action_from_row(const BulkRow& row, util::Date today);
 
-// A review: its plan, a review kind, a date not after today, a category code; a next_review_due only
-// for a review conference (record-review sets it for no other kind).
+// A review: its plan, a review kind, a date not after today; a next_review_due only for a review
+// conference (record-review sets it for no other kind). Its category is checked against the plan's
+// template when the row is imported.
 model::Review review_from_row(const BulkRow& row, util::Date today);
 
 }  // namespace ics::io
