@@ -28,6 +28,8 @@ class Import {
   void run(RegisterWriter& writer);
   // Whether the database had children when the import began (inside its transaction).
   bool db_has_children() const { return m_db_has_children; }
+  // Asks the caller whether to go on (after each phase, and right before the commit).
+  void poll() { progress(counts.rows_read, m_total_bytes); }
 
   RegisterCounts counts;
   std::string sha256;
@@ -172,6 +174,7 @@ void Import::run(RegisterWriter& writer) {
     }
     import(*checked, writer);
   }
+  progress(counts.rows_read, rows.bytes_read());
   sha256 = hash.hex_digest();
   writer.finish_children(m_matcher);
   counts.children_created = m_matcher.new_children();
@@ -209,9 +212,13 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
     if (!import.db_has_children()) deferred.emplace(tx, std::vector<std::string>{"child", "child_ref"});
     RegisterWriter writer(tx, request);
     import.run(writer);
-    if (deferred) deferred->rebuild();
+    if (deferred) {
+      deferred->rebuild();
+      import.poll();
+    }
     writer.finish(import.counts, import.sha256);
     RegisterResult result{std::nullopt, import.sha256, import.counts};
+    import.poll();  // the last chance to cancel: only the commit follows
     if (!request.dry_run) {
       tx.commit();
       result.batch_id = writer.batch_id();

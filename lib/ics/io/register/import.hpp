@@ -84,8 +84,8 @@ struct RegisterImport {
   bool dry_run = false;             // roll back instead of committing
   std::ostream* rejects = nullptr;  // when given: a CSV of rejected rows (line,ref,field,value,reason)
   std::function<void(const RowIssue&)> on_issue;  // every rejection and warning, as found
-  // Called at the start, every few thousand rows and at the end; returning false cancels the import
-  // (ics::Interrupted is thrown and nothing is written).
+  // Called at the start, every few thousand rows, after each phase and last right before the commit;
+  // returning false cancels the import (ics::Interrupted is thrown and nothing is written).
   std::function<bool(const ImportProgress&)> on_progress;
 };
 
