@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
@@ -32,7 +33,7 @@ void register_add_child(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
   icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042)");
-  run = [o, dob, edob, &app](Session& s) {
+  run = [o, dob, edob, &app](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;
     child.given_names = o->given_names;
@@ -45,10 +46,8 @@ void register_add_child(CLI::App& app, Runner& run) {
     child.upn = optional_value(app, "--upn", o->upn);
     child.ethnicity = optional_value(app, "--ethnicity", o->ethnicity);
     child.refs = o->refs;
-    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    auto id = ics::record::add_child(tx, child, s.today());
-    tx.commit();
-    s.print_id(ics::model::format_id(ics::model::EntityKind::child, id));
+    auto id = ics::record::add_child(db.write(), child, s.today());
+    db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::child, id)); });
   };
 }
 

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
@@ -15,12 +16,10 @@ void register_cancel_action(CLI::App& app, Runner& run) {
   app.add_option("--reason", *reason, "why it is no longer needed")->required();
   app.footer(R"(Examples:
   icsctl cancel-action A3 --reason "Family moved school")");
-  run = [action, reason](Session& s) {
+  run = [action, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
-    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::record::cancel_action(tx, id, *reason, s.today());
-    tx.commit();
-    s.info(fmt::format("action {} cancelled", *action));
+    ics::record::cancel_action(db.write(), id, *reason, s.today());
+    db.after_commit([&s, action] { s.info(fmt::format("action {} cancelled", *action)); });
   };
 }
 

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/codes.hpp>
@@ -21,13 +22,12 @@ void register_close_plan(CLI::App& app, Runner& run) {
       ->required();
   app.footer(R"(Examples:
   icsctl close-plan P1 --end 2026-09-30 --reason no-longer-at-risk)");
-  run = [plan, end, reason](Session& s) {
+  run = [plan, end, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::plan, *plan, "plan");
     auto end_date = ics::util::parse_iso_or_throw(*end, "end");
-    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::record::close_plan(tx, id, end_date, *reason, s.today());
-    tx.commit();
-    s.info(fmt::format("plan {} closed from {}", *plan, end_date.iso()));
+    ics::record::close_plan(db.write(), id, end_date, *reason, s.today());
+    db.after_commit(
+        [&s, plan, end_date] { s.info(fmt::format("plan {} closed from {}", *plan, end_date.iso())); });
   };
 }
 

@@ -1,56 +1,52 @@
 #include "command.hpp"
 
-#include <vector>
-
 namespace icsctl {
 
-void register_init(CLI::App&, Runner&);
-void register_add_child(CLI::App&, Runner&);
-void register_open_plan(CLI::App&, Runner&);
-void register_assign_action(CLI::App&, Runner&);
-void register_complete_action(CLI::App&, Runner&);
-void register_cancel_action(CLI::App&, Runner&);
-void register_record_review(CLI::App&, Runner&);
-void register_close_plan(CLI::App&, Runner&);
-void register_show(CLI::App&, Runner&);
-void register_list(CLI::App&, Runner&);
-void register_report(CLI::App&, Runner&);
-void register_export(CLI::App&, Runner&);
-void register_templates(CLI::App&, Runner&);
-void register_db(CLI::App&, Runner&);
-void register_log(CLI::App&, Runner&);
-void register_import(CLI::App&, Runner&);
+// The command table, written once: each row is (setup function, name, access, destructive, help), and
+// the same list declares the setup functions, which the subcommand files define.
+// clang-format off
+#define ICSCTL_COMMANDS(X)                                                                                  \
+  X(register_init, "init", schema, no, "create the database, or bring its schema up to date")               \
+  X(register_add_child, "add-child", write, no, "add a child; prints the new child id")                     \
+  X(register_open_plan, "open-plan", write, no, "open a plan from a template; prints the plan id")          \
+  X(register_assign_action, "assign-action", write, no, "add an action to a plan; prints the action id")    \
+  X(register_complete_action, "complete-action", write, no, "mark an action done")                          \
+  X(register_cancel_action, "cancel-action", write, no, "cancel an action, with a reason")                  \
+  X(register_record_review, "record-review", write, no, "record a review conference, core group or visit")  \
+  X(register_close_plan, "close-plan", write, always, "end a plan; its open actions are cancelled")         \
+  X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
+  X(register_list, "list", read, no, "list children, plans or actions")                                     \
+  X(register_report, "report", read, no, "run a named report")                                              \
+  X(register_import, "import", none, no,                                                                    \
+    "import a legacy register export, or children, plans, actions or reviews in bulk")                      \
+  X(register_import_register, "import register", bulk_load, no,                                             \
+    "migrate a legacy register export into child protection plans")                                         \
+  X(register_import_children, "import children", bulk_write, on_conflict_update,                            \
+    "bulk import children (csv, tsv or ndjson)")                                                            \
+  X(register_import_plans, "import plans", bulk_write, on_conflict_update,                                  \
+    "bulk import plans (csv, tsv or ndjson)")                                                               \
+  X(register_import_actions, "import actions", bulk_write, on_conflict_update,                              \
+    "bulk import actions (csv, tsv or ndjson)")                                                             \
+  X(register_import_reviews, "import reviews", bulk_write, on_conflict_update,                              \
+    "bulk import reviews (csv, tsv or ndjson)")                                                             \
+  X(register_export, "export", read, no, "export children, plans, actions, reviews or all of them")         \
+  X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
+  X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
+  X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
+  X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \
+  X(register_db_migrate, "db migrate", schema, no, "bring the schema up to date")                           \
+  X(register_log, "log", read, no, "show the audit trail")
+// clang-format on
 
-const char* help_group(Access access) {
-  switch (access) {
-    case Access::write: return "Commands that change the database";
-    case Access::read: return "Commands that read the database";
-    default: return "Administration";
-  }
-}
+#define ICSCTL_DECLARE(setup, name, access, destructive, help) void setup(CLI::App&, Runner&);
+ICSCTL_COMMANDS(ICSCTL_DECLARE)
+#undef ICSCTL_DECLARE
 
 const std::vector<CommandSpec>& command_table() {
-  static const std::vector<CommandSpec> k_commands = {
-      {"init", "create the database, or bring its schema up to date", Access::write, register_init},
-      {"add-child", "add a child; prints the new child id", Access::write, register_add_child},
-      {"open-plan", "open a plan from a template; prints the plan id", Access::write, register_open_plan},
-      {"assign-action", "add an action to a plan; prints the action id", Access::write,
-       register_assign_action},
-      {"complete-action", "mark an action done", Access::write, register_complete_action},
-      {"cancel-action", "cancel an action, with a reason", Access::write, register_cancel_action},
-      {"record-review", "record a review conference, core group or visit", Access::write,
-       register_record_review},
-      {"close-plan", "end a plan; its open actions are cancelled", Access::write, register_close_plan},
-      {"show", "show one child, plan, action or review by id", Access::read, register_show},
-      {"list", "list children, plans or actions", Access::read, register_list},
-      {"report", "run a named report", Access::read, register_report},
-      {"import", "import a legacy register export, or children, plans, actions or reviews in bulk",
-       Access::write, register_import},
-      {"export", "export children, plans, actions, reviews or all of them", Access::read, register_export},
-      {"templates", "list, show or check plan templates", Access::none, register_templates},
-      {"db", "check, back up or migrate the database", Access::varies, register_db},
-      {"log", "show the audit trail", Access::read, register_log},
-  };
+#define ICSCTL_ROW(setup, name, access, destructive, help) \
+  {name, help, Access::access, Destructive::destructive, setup},
+  static const std::vector<CommandSpec> k_commands = {ICSCTL_COMMANDS(ICSCTL_ROW)};
+#undef ICSCTL_ROW
   return k_commands;
 }
 

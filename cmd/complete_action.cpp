@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
@@ -17,13 +18,11 @@ void register_complete_action(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl complete-action A1
   icsctl complete-action A2 --date 2026-01-05)");
-  run = [action, date](Session& s) {
+  run = [action, date](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
     auto on = optional_date(*date, "date").value_or(s.today());
-    ics::store::WriteTransaction tx(s.write_db(), s.audit_context());
-    ics::record::complete_action(tx, id, on, s.today());
-    tx.commit();
-    s.info(fmt::format("action {} done on {}", *action, on.iso()));
+    ics::record::complete_action(db.write(), id, on, s.today());
+    db.after_commit([&s, action, on] { s.info(fmt::format("action {} done on {}", *action, on.iso())); });
   };
 }
 

@@ -1,5 +1,6 @@
 // `export children|plans|actions|reviews|all`: every record of a kind, ordered by id, streamed to stdout.
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/io/export.hpp>
@@ -49,8 +50,8 @@ void register_export(CLI::App& app, Runner& run) {
   auto* all = app.add_subcommand("all", "every child, plan, action and review (ndjson or json)");
   all->fallthrough();
   app.footer(k_footer);
-  run = [kinds, all](Session& s) {
-    auto& db = s.read_db();
+  run = [kinds, all](Session& s, DatabaseAccess& access) {
+    auto& db = access.read();
     if (all->parsed()) {
       if (s.csv_like_output())
         throw CLI::ValidationError("--output",

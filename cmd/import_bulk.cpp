@@ -1,7 +1,8 @@
 // `import children|plans|actions|reviews FILE|-`: reads a csv, tsv or ndjson file of the export
 // columns and adds or (--on-conflict) skips or replaces the records, all in one transaction.
-#include "import_bulk.hpp"
-
+#include "command.hpp"
+#include "database_access.hpp"
+#include "interrupt.hpp"
 #include "render.hpp"
 #include "session.hpp"
 
@@ -62,8 +63,35 @@ void print_summary(Session& s, const ics::io::BulkImportOptions& o, const ics::i
   out->end();
 }
 
-void run_import(Session& s, RecordKind kind, const Options& o) {
-  auto& db = s.write_db();  // a missing database is reported before the file is read
+// The rows refused and the summary.
+void report(Session& s, const ics::io::BulkImportOptions& options, const ics::io::BulkImportResult& result) {
+  for (const auto& error : result.errors)
+    std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
+  print_summary(s, options, result);
+}
+
+// The outcome of a committed import: exit 3 when rows were left out (--skip-invalid), else a summary.
+void report_committed(Session& s, const ics::io::BulkImportOptions& options,
+                      const ics::io::BulkImportResult& result) {
+  report(s, options, result);
+  // With --skip-invalid the valid rows are written, but a rejected row still means exit 3.
+  if (result.invalid > 0)
+    throw ics::InvalidInput(
+        fmt::format("{} of {} rows of {} are invalid and were not imported; the other {} "
+                    "were ({} created, {} updated, {} unchanged, {} skipped; batch {})",
+                    result.invalid, result.rows_read, options.file_name, result.rows_read - result.invalid,
+                    result.created, result.updated, result.unchanged, result.skipped,
+                    ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
+  s.info(fmt::format(
+      "imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
+      "{} invalid; batch {}",
+      ics::io::record_plural(options.kind), options.file_name, ics::io::format_name(options.format),
+      result.rows_read, result.created, result.updated, result.unchanged, result.skipped, result.invalid,
+      ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
+}
+
+void run_import(Session& s, DatabaseAccess& db, RecordKind kind, const Options& o) {
+  auto& tx = db.write();  // a missing database is reported before the file is read
   std::ifstream file;
   if (o.file != "-") {
     file.open(o.file, std::ios::binary);
@@ -83,39 +111,24 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
   options.find_template = [&s](const std::string& name) { return s.templates().find(name); };
   options.calendars = s.calendar_loader();
   bool progress = s.progress_wanted();
-  if (progress)
-    options.progress = [](long rows, long long bytes) {
+  options.progress = [progress](long rows, long long bytes) {
+    throw_if_interrupted();
+    if (progress)
       std::cerr << fmt::format("\r{} rows, {:.1f} MiB read", rows, static_cast<double>(bytes) / (1 << 20))
                 << std::flush;
-    };
+  };
 
-  ics::store::WriteTransaction tx(db, s.audit_context());
   auto result = ics::io::import_bulk(tx, input, options);
-  if (result.committable) tx.commit();
   if (progress) std::cerr << "\r\x1b[K" << std::flush;
 
-  for (const auto& error : result.errors)
-    std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
-  print_summary(s, options, result);
-  if (!result.committable)
+  if (!result.committable) {
+    report(s, options, result);
     throw ics::InvalidInput(
         fmt::format("{} of {} rows of {} are invalid: nothing was imported "
                     "(--skip-invalid imports the valid rows)",
                     result.invalid, result.rows_read, options.file_name));
-  // With --skip-invalid the valid rows are written, but a rejected row still means exit 3.
-  if (result.invalid > 0)
-    throw ics::InvalidInput(
-        fmt::format("{} of {} rows of {} are invalid and were not imported; the other {} "
-                    "were ({} created, {} updated, {} unchanged, {} skipped; batch {})",
-                    result.invalid, result.rows_read, options.file_name, result.rows_read - result.invalid,
-                    result.created, result.updated, result.unchanged, result.skipped,
-                    ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
-  s.info(
-      fmt::format("imported {} from {} ({}): {} rows read, {} created, {} updated, {} unchanged, {} skipped, "
-                  "{} invalid; batch {}",
-                  ics::io::record_plural(kind), options.file_name, ics::io::format_name(options.format),
-                  result.rows_read, result.created, result.updated, result.unchanged, result.skipped,
-                  result.invalid, ics::model::format_id(ics::model::EntityKind::batch, *result.batch_id)));
+  }
+  db.after_commit([&s, options, result] { report_committed(s, options, result); });
 }
 
 constexpr const char* k_footer =
@@ -150,37 +163,35 @@ Examples:
   icsctl import reviews reviews.csv
   grep '^{"record":"plan"' all.ndjson | icsctl import plans - --format ndjson)";
 
+void set_up(CLI::App& app, Runner& run, RecordKind kind) {
+  auto o = std::make_shared<Options>();
+  app.add_option("FILE", o->file, "the file to read, or - for standard input")->required();
+  app.add_option("--format", o->format, "csv, tsv or ndjson (default: from the file name or first line)")
+      ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
+  app.add_option("--on-conflict", o->on_conflict, "a row whose record exists: error (default), skip, update")
+      ->check(CLI::IsMember({"error", "skip", "update"}));
+  app.add_flag("--skip-invalid", o->skip_invalid,
+               "write the valid rows even when some are invalid (still exit 3)");
+  app.footer(k_footer);
+  run = [o, kind](Session& s, DatabaseAccess& db) { run_import(s, db, kind, *o); };
+}
+
 }  // namespace
 
-void add_bulk_import_commands(CLI::App& import_app, Runner& run_bulk) {
-  auto o = std::make_shared<Options>();
-  struct Kind {
-    RecordKind kind;
-    const char* help;
-  };
-  std::vector<std::pair<RecordKind, CLI::App*>> subs;
-  for (auto [kind, help] : {Kind{RecordKind::child, "bulk import children (csv, tsv or ndjson)"},
-                            Kind{RecordKind::plan, "bulk import plans (csv, tsv or ndjson)"},
-                            Kind{RecordKind::action, "bulk import actions (csv, tsv or ndjson)"},
-                            Kind{RecordKind::review, "bulk import reviews (csv, tsv or ndjson)"}}) {
-    auto* sub = import_app.add_subcommand(std::string(ics::io::record_plural(kind)), help);
-    sub->add_option("FILE", o->file, "the file to read, or - for standard input")->required();
-    sub->add_option("--format", o->format, "csv, tsv or ndjson (default: from the file name or first line)")
-        ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
-    sub->add_option("--on-conflict", o->on_conflict,
-                    "a row whose record exists: error (default), skip, update")
-        ->check(CLI::IsMember({"error", "skip", "update"}));
-    sub->add_flag("--skip-invalid", o->skip_invalid,
-                  "write the valid rows even when some are invalid (still exit 3)");
-    sub->footer(k_footer);
-    sub->fallthrough();
-    subs.emplace_back(kind, sub);
-  }
-  run_bulk = [o, subs](Session& s) {
-    for (const auto& [kind, sub] : subs)
-      if (sub->parsed()) return run_import(s, kind, *o);
-    throw CLI::RequiredError("one of import children, plans, actions or reviews");
-  };
+void register_import_children(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::child);
+}
+
+void register_import_plans(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::plan);
+}
+
+void register_import_actions(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::action);
+}
+
+void register_import_reviews(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::review);
 }
 
 }  // namespace icsctl

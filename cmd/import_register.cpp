@@ -1,5 +1,7 @@
 // `icsctl import register FILE|- --mapping MAPPING`: migrate a legacy register export.
 #include "command.hpp"
+#include "database_access.hpp"
+#include "interrupt.hpp"
 #include "private_file.hpp"
 #include "session.hpp"
 
@@ -11,10 +13,8 @@
 
 #include <unistd.h>
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -31,32 +31,6 @@ struct Options {
 };
 
 constexpr int k_rejects_shown = 10;  // rejected rows listed on stderr without --rejects or --verbose
-
-std::atomic<bool> g_interrupted{false};
-extern "C" void on_sigint(int) {
-  g_interrupted.store(true);
-}
-
-// Ctrl-C sets a flag that the import checks every few thousand rows; the previous handler
-// comes back after.
-class SigintFlag {
- public:
-  SigintFlag() {
-    g_interrupted.store(false);
-    struct sigaction action {};
-    action.sa_handler = on_sigint;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &m_previous);  // no SA_RESTART: a blocked read returns
-    // Ignored by whoever started us (a background job of a script, nohup): it stays ignored.
-    if (m_previous.sa_handler == SIG_IGN) sigaction(SIGINT, &m_previous, nullptr);
-  }
-  ~SigintFlag() { sigaction(SIGINT, &m_previous, nullptr); }
-  SigintFlag(const SigintFlag&) = delete;
-  SigintFlag& operator=(const SigintFlag&) = delete;
-
- private:
-  struct sigaction m_previous {};
-};
 
 // A mapping file, or the name of a shipped one (schemas/mappings/NAME.yaml).
 ics::io::Mapping load_mapping(const std::string& name) {
@@ -80,7 +54,7 @@ std::unique_ptr<std::fstream> spool_stdin() {
   std::vector<char> buffer(1 << 16);
   while (true) {
     ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
-    if (g_interrupted.load()) throw ics::Interrupted();
+    throw_if_interrupted();
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw ics::StorageError(fmt::format("cannot read standard input: {}", std::strerror(errno)));
     if (n == 0) break;
@@ -117,7 +91,6 @@ class ProgressLine {
  public:
   explicit ProgressLine(Session& s) : m_session(s), m_shown(s.progress_wanted()) {}
   bool update(const ics::io::ImportProgress& p) {
-    if (g_interrupted.load()) return false;
     if (!m_started) {
       m_started = true;
       m_session.detail("import register: importing rows");
@@ -171,6 +144,18 @@ void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& 
   if (o.dry_run) s.info("dry run: nothing was written");
 }
 
+// The summary, and exit 3 when rows were rejected.
+void report_imported(Session& s, const Options& o, const ics::io::RegisterResult& result) {
+  print_summary(s, o, result);
+  if (result.counts.rejected == 0) return;
+  std::string where = o.rejects.empty() ? "" : fmt::format(" (listed in '{}')", o.rejects);
+  if (o.rejects.empty() && result.counts.rejected > k_rejects_shown)
+    where = fmt::format(" (the first {} are shown; --rejects FILE lists them all)", k_rejects_shown);
+  throw ics::InvalidInput(fmt::format("{} of {} rows rejected{}; the other rows were {}",
+                                      result.counts.rejected, result.counts.rows_read, where,
+                                      o.dry_run ? "checked" : "imported"));
+}
+
 }  // namespace
 
 void register_import_register(CLI::App& app, Runner& run) {
@@ -190,11 +175,10 @@ Examples:
   icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
   icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
   icsctl import register - --mapping legacy-register -v < export.csv)");
-  run = [o](Session& s) {
+  run = [o](Session& s, DatabaseAccess& access) {
     auto mapping = load_mapping(o->mapping);
-    SigintFlag sigint;
     auto input = open_input(o->file);
-    auto& db = s.write_db();
+    auto& db = access.connection();
     std::optional<PrivateFile> rejects;
     if (!o->rejects.empty()) rejects.emplace(o->rejects);
     auto plan_template = s.templates().find("child-protection");
@@ -210,7 +194,9 @@ Examples:
     request.today = s.today();
     request.dry_run = o->dry_run;
     request.rejects = rejects ? &rejects->stream() : nullptr;
-    request.on_progress = [&](const ics::io::ImportProgress& p) { return progress.update(p); };
+    request.on_progress = [&](const ics::io::ImportProgress& p) {
+      return !interrupt_requested() && progress.update(p);
+    };
     request.on_issue = [&](const ics::io::RowIssue& issue) {
       progress.clear();
       if (issue.rejected && o->rejects.empty() && shown < k_rejects_shown) {
@@ -223,14 +209,7 @@ Examples:
     auto result = ics::io::import_register(db, s.audit_context(), request);
     progress.clear();
     if (rejects) rejects->commit();
-    print_summary(s, *o, result);
-    if (result.counts.rejected == 0) return;
-    std::string where = o->rejects.empty() ? "" : fmt::format(" (listed in '{}')", o->rejects);
-    if (o->rejects.empty() && result.counts.rejected > k_rejects_shown)
-      where = fmt::format(" (the first {} are shown; --rejects FILE lists them all)", k_rejects_shown);
-    throw ics::InvalidInput(fmt::format("{} of {} rows rejected{}; the other rows were {}",
-                                        result.counts.rejected, result.counts.rows_read, where,
-                                        o->dry_run ? "checked" : "imported"));
+    access.after_commit([&s, o, result] { report_imported(s, *o, result); });
   };
 }
 

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/store/database.hpp>
@@ -13,9 +14,9 @@ void register_init(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl init
   icsctl --db ./ics.db init)");
-  run = [](Session& s) {
+  run = [](Session& s, DatabaseAccess& access) {
     int applied = ics::store::Database::init(s.db_path(), s.audit_context());
-    auto& db = s.write_db();
+    auto& db = access.connection();
     s.info(fmt::format("database '{}' is at schema version {} ({} migrations applied)", s.db_path().string(),
                        db.schema_version(), applied));
   };

@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/codes.hpp>
@@ -34,8 +35,8 @@ void register_list(CLI::App& app, Runner& run) {
   icsctl list children
   icsctl list plans --child C1 --open
   icsctl list actions --plan P1 --status open -o csv)");
-  run = [o, children, plans](Session& s) {
-    auto& db = s.read_db();
+  run = [o, children, plans](Session& s, DatabaseAccess& access) {
+    auto& db = access.read();
     ics::store::Params params{{"as_of", s.today().iso()}};
     std::string name = "list-actions";
     if (children->parsed()) {

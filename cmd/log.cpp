@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
@@ -19,7 +20,7 @@ void register_log(CLI::App& app, Runner& run) {
   icsctl log
   icsctl log P1 -o json
   icsctl log -n 5)");
-  run = [id, limit](Session& s) {
+  run = [id, limit](Session& s, DatabaseAccess& db) {
     std::optional<std::string> entity;
     if (!id->empty()) {
       auto parsed = ics::model::parse_id(*id);
@@ -27,7 +28,7 @@ void register_log(CLI::App& app, Runner& run) {
       entity = ics::model::format_id(parsed->kind, parsed->number);
     }
     auto out = s.output();
-    ics::store::audit_log(s.read_db(), entity, *limit, *out);
+    ics::store::audit_log(db.read(), entity, *limit, *out);
   };
 }
 

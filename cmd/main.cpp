@@ -1,5 +1,5 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
-#include "command.hpp"
+#include "dispatch.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "session.hpp"
@@ -27,13 +27,6 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
-}
-
-// "templates check" for a nested command, "add-child" for a plain one.
-std::string command_path(CLI::App* sub) {
-  std::string path = sub->get_name();
-  for (auto* nested : sub->get_subcommands()) path += " " + nested->get_name();
-  return path;
 }
 
 // The command named on the command line: the first word that is neither a global option nor the
@@ -76,19 +69,9 @@ int main(int argc, char** argv) {
 
   // Only the command asked for is set up, when there is one: setting up all of them took about a
   // millisecond, a tenth of a short report. Anything else (help, a misspelt command) gets them all.
-  const auto& table = command_table();
   std::string_view wanted = requested_command(app, argc, argv);
-  bool known = std::any_of(table.begin(), table.end(), [&](const auto& c) { return c.name == wanted; });
-  std::vector<Runner> runners(table.size());
-  std::vector<CLI::App*> subs(table.size(), nullptr);
-  for (size_t i = 0; i < table.size(); ++i) {
-    if (known && table[i].name != wanted) continue;
-    auto* sub = app.add_subcommand(std::string(table[i].name), std::string(table[i].help));
-    sub->group(help_group(table[i].access));
-    sub->fallthrough();
-    table[i].setup(*sub, runners[i]);
-    subs[i] = sub;
-  }
+  Dispatcher commands(app, wanted);
+  bool known = commands.knows(wanted);
 
   try {
     if (!wanted.empty() && !known) throw CLI::ParseError(fmt::format("no command '{}'", wanted), 2);
@@ -101,11 +84,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    for (size_t i = 0; i < subs.size(); ++i) {
-      if (!subs[i] || !subs[i]->parsed()) continue;
-      Session session(globals, command_path(subs[i]), table[i].access != Access::read);
-      runners[i](session);
-    }
+    commands.run_parsed(globals);
     // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.
     std::cout.flush();
     if (!std::cout) throw ics::StorageError("cannot write to standard output");

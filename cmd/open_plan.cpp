@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
@@ -29,21 +30,19 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
   icsctl open-plan nhs:9434765919 --template child-in-need --worker "Jo Bloggs")");
-  run = [o, &app](Session& s) {
-    auto& db = s.write_db();
+  run = [o, &app](Session& s, DatabaseAccess& db) {
+    auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(o->template_name);
     auto calendar = s.calendar(tmpl.calendar);
-    ics::store::WriteTransaction tx(db, s.audit_context());
     ics::record::OpenPlanRequest request;
-    request.child_id = ics::store::resolve_child(db, o->child);
+    request.child_id = ics::store::resolve_child(tx.db(), o->child);
     request.category = optional_value(app, "--category", o->category);
     request.start = optional_date(o->start, "start");
     request.worker = optional_value(app, "--worker", o->worker);
     request.team = optional_value(app, "--team", o->team);
     request.contingency = optional_value(app, "--contingency", o->contingency);
     auto id = ics::record::open_plan(tx, tmpl, calendar, request, s.today());
-    tx.commit();
-    s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id));
+    db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id)); });
   };
 }
 

@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "database_access.hpp"
 #include "session.hpp"
 
 #include <ics/report/definition.hpp>
@@ -43,12 +44,12 @@ void register_report(CLI::App& app, Runner& run) {
   icsctl report --list
   icsctl report overdue-actions --as-of 2026-03-31 -o csv
   icsctl report chronology C1 -o json)");
-  run = [o](Session& s) {
+  run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
     if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");
     const auto& def = ics::report::find_definition(o->name);
     if (!def.listed) throw ics::NotFound(fmt::format("no report '{}'", o->name));
-    auto& db = s.read_db();
+    auto& db = access.read();
     auto given = optional_date(o->as_of, "as_of");
     auto as_of = given ? *given : s.today();
     ics::store::Params params{{"as_of", as_of.iso()}};

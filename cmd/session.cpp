@@ -81,8 +81,7 @@ std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const 
 Session::Session(GlobalOptions options, std::string command, bool may_write)
     : m_options(std::move(options)),
       m_command(std::move(command)),
-      m_today(fixed_today()),  // a bad ICSCTL_TODAY fails every command
-      m_may_write(may_write) {
+      m_today(fixed_today()) {  // a bad ICSCTL_TODAY fails every command
   if (m_options.actor.empty() && may_write) m_options.actor = login_name();
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
@@ -93,17 +92,6 @@ Session::Session(GlobalOptions options, std::string command, bool may_write)
 ics::util::Date Session::today() const {
   if (!m_today) m_today = local_today();
   return *m_today;
-}
-
-ics::store::Database& Session::read_db() {
-  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_db_path, ics::store::OpenMode::read);
-  return *m_db;
-}
-
-ics::store::Database& Session::write_db() {
-  if (!m_may_write) throw ics::StorageError(fmt::format("'{}' is listed as a read-only command", m_command));
-  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_db_path, ics::store::OpenMode::write);
-  return *m_db;
 }
 
 ics::store::AuditContext Session::audit_context() const {

@@ -3,7 +3,6 @@
 // today's date, the output format, template and calendar folders, and where messages go.
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
-#include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/calendar.hpp>
 #include <ics/util/date.hpp>
@@ -35,8 +34,6 @@ class Session {
   // Today (ICSCTL_TODAY, else the local date), worked out the first time it is asked for.
   ics::util::Date today() const;
   std::filesystem::path db_path() const { return m_db_path; }
-  ics::store::Database& read_db();
-  ics::store::Database& write_db();
   // Who is running which command now, for the audit trail.
   ics::store::AuditContext audit_context() const;
 
@@ -64,8 +61,6 @@ class Session {
   mutable std::optional<ics::util::Date> m_today;
   std::filesystem::path m_db_path;
   bool m_color = false;
-  bool m_may_write = true;
-  std::unique_ptr<ics::store::Database> m_db;
 };
 
 }  // namespace icsctl

@@ -1,4 +1,5 @@
 #include "command.hpp"
+#include "database_access.hpp"
 #include "render.hpp"
 #include "session.hpp"
 
@@ -53,8 +54,8 @@ void register_show(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl show C1
   icsctl show P1 -o json)");
-  run = [id](Session& s) {
-    auto& db = s.read_db();
+  run = [id](Session& s, DatabaseAccess& access) {
+    auto& db = access.read();
     auto parsed = ics::model::parse_id(*id);
     if (!parsed && id->find(':') != std::string::npos)  // nhs:…, upn:…, ref:… name a child
       parsed = ics::model::EntityId{EntityKind::child, ics::store::resolve_child(db, *id)};

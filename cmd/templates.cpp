@@ -24,7 +24,7 @@ void register_templates(CLI::App& app, Runner& run) {
   icsctl templates list
   icsctl templates show child-protection
   icsctl templates show child-in-need > my-plan.yaml && icsctl templates check my-plan.yaml)");
-  run = [name, file, list, show](Session& s) {
+  run = [name, file, list, show](Session& s, DatabaseAccess&) {
     if (list->parsed()) {
       auto out = s.output();
       out->begin({{"name"}, {"version"}, {"kind"}, {"title"}, {"categories"}, {"source"}});

@@ -113,6 +113,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
     if (options.progress && result.rows_read % k_progress_every == 0)
       options.progress(result.rows_read, input.bytes_read());
   }
+  if (options.progress) options.progress(result.rows_read, input.bytes_read());  // every row is read
   result.sha256 = input.sha256();
   result.committable = result.invalid == 0 || options.skip_invalid;
   if (!result.committable) return result;

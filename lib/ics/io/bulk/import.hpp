@@ -36,7 +36,8 @@ struct BulkImportOptions {
   // The working-day calendar of a name, for the due dates a row leaves blank (a plan's first review, a
   // review conference's next one); when unset, the built-in calendars.
   plan::CalendarLoader calendars;
-  // Called every 1000 rows with the rows and bytes read so far; may throw Interrupted.
+  // Called every 1000 rows and after the last with the rows and bytes read so far; may throw
+  // Interrupted. The caller commits: it asks once more right before.
   std::function<void(long rows, long long bytes)> progress;
 };
 

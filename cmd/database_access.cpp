@@ -1,0 +1,61 @@
+#include "database_access.hpp"
+
+#include "interrupt.hpp"
+#include "session.hpp"
+
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+
+namespace icsctl {
+
+DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(access), m_session(session) {
+  if (interruptible()) catch_interrupts();
+}
+
+DatabaseAccess::~DatabaseAccess() = default;
+
+ics::store::Database& DatabaseAccess::open(ics::store::OpenMode mode) {
+  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_session.db_path(), mode);
+  return *m_db;
+}
+
+ics::store::Database& DatabaseAccess::read() {
+  if (m_access != Access::read)
+    throw ics::StorageError(fmt::format("'{}' is not listed as a command that reads", m_session.command()));
+  return open(ics::store::OpenMode::read);
+}
+
+ics::store::WriteTransaction& DatabaseAccess::write() {
+  if (m_access != Access::write && m_access != Access::bulk_write)
+    throw ics::StorageError(fmt::format("'{}' is not listed as a command that writes", m_session.command()));
+  if (!m_tx)
+    m_tx = std::make_unique<ics::store::WriteTransaction>(open(ics::store::OpenMode::write),
+                                                          m_session.audit_context());
+  return *m_tx;
+}
+
+ics::store::Database& DatabaseAccess::connection() {
+  if (m_access != Access::bulk_load && m_access != Access::schema)
+    throw ics::StorageError(
+        fmt::format("'{}' is not listed as a command that manages its transactions", m_session.command()));
+  return open(ics::store::OpenMode::write);
+}
+
+void DatabaseAccess::after_commit(std::function<void()> step) {
+  m_after_commit.push_back(std::move(step));
+}
+
+void DatabaseAccess::finish() {
+  if (m_tx) {
+    if (interruptible()) throw_if_interrupted();  // the last poll: only the commit follows
+    m_tx->commit();
+  }
+  m_tx.reset();
+  m_db.reset();  // closing the last connection checkpoints the WAL: part of the landing
+  if (interruptible() && interrupt_requested())
+    m_session.warn("interrupt came too late: the import was already committing, and has finished");
+  for (const auto& step : m_after_commit) step();
+}
+
+}  // namespace icsctl

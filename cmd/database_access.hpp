@@ -1,0 +1,51 @@
+#pragma once
+// The database as a command's table row (Access) lets its runner use it. Each is opened on first use,
+// so that a command's own checks come first (a bad value is reported before a missing database).
+#include "command.hpp"
+
+#include <ics/store/database.hpp>
+#include <ics/store/transaction.hpp>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace icsctl {
+
+class Session;
+
+class DatabaseAccess {
+ public:
+  // bulk_write and bulk_load catch interrupts from here on (interrupt.hpp).
+  DatabaseAccess(Access access, Session& session);
+  ~DatabaseAccess();  // an open transaction not committed by finish() rolls back
+  DatabaseAccess(const DatabaseAccess&) = delete;
+  DatabaseAccess& operator=(const DatabaseAccess&) = delete;
+
+  // Access::read: a connection that cannot write.
+  ics::store::Database& read();
+  // Access::write and bulk_write: the command's one write transaction, begun on first use.
+  ics::store::WriteTransaction& write();
+  // Access::bulk_load and schema: a connection for writing, outside any transaction.
+  ics::store::Database& connection();
+  // What to do once the work has landed (print the new id, a summary, an exit code for rows left
+  // out): after the commit of write and bulk_write, after the runner for the other kinds.
+  void after_commit(std::function<void()> step);
+
+  // The dispatcher's part, after the runner returned: commits the transaction (asking first whether
+  // an import was interrupted) and closes the database, says so if an interrupt came too late, then
+  // runs the after_commit steps.
+  void finish();
+
+ private:
+  ics::store::Database& open(ics::store::OpenMode mode);
+  bool interruptible() const { return m_access == Access::bulk_write || m_access == Access::bulk_load; }
+
+  Access m_access;
+  Session& m_session;
+  std::unique_ptr<ics::store::Database> m_db;
+  std::unique_ptr<ics::store::WriteTransaction> m_tx;
+  std::vector<std::function<void()>> m_after_commit;
+};
+
+}  // namespace icsctl
