@@ -1,5 +1,6 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
 #include "command.hpp"
+#include "empty_values.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "session.hpp"
@@ -92,6 +93,7 @@ int main(int argc, char** argv) {
 
   try {
     if (!wanted.empty() && !known) throw CLI::ParseError(fmt::format("no command '{}'", wanted), 2);
+    refuse_empty_values(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
