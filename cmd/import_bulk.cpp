@@ -4,6 +4,7 @@
 
 #include "render.hpp"
 #include "session.hpp"
+#include "terminal.hpp"
 
 #include <ics/io/bulk/import.hpp>
 #include <ics/io/writers.hpp>
@@ -14,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -82,20 +84,19 @@ void run_import(Session& s, RecordKind kind, const Options& o) {
   options.today = s.today();
   options.find_template = [&s](const std::string& name) { return s.templates().find(name); };
   options.calendars = s.calendar_loader();
-  bool progress = s.progress_wanted();
-  if (progress)
-    options.progress = [](long rows, long long bytes) {
-      std::cerr << fmt::format("\r{} rows, {:.1f} MiB read", rows, static_cast<double>(bytes) / (1 << 20))
-                << std::flush;
-    };
+  ProgressLine progress(s.terminal(), std::cerr, fmt::format("import {}", ics::io::record_plural(kind)));
+  std::error_code unknown;  // standard input, a pipe: no percentage
+  auto size = o.file == "-" ? 0 : std::filesystem::file_size(o.file, unknown);
+  long long total_bytes = unknown ? 0 : static_cast<long long>(size);
+  options.progress = [&](long rows, long long bytes) { progress.update(rows, bytes, total_bytes); };
 
   ics::store::WriteTransaction tx(db, s.audit_context());
   auto result = ics::io::import_bulk(tx, input, options);
   if (result.committable) tx.commit();
-  if (progress) std::cerr << "\r\x1b[K" << std::flush;
+  progress.clear();
 
   for (const auto& error : result.errors)
-    std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
+    std::cerr << styled_prefix("error", s.terminal().color(Stream::err)) << describe(error) << '\n';
   print_summary(s, options, result);
   if (!result.committable)
     throw ics::InvalidInput(
