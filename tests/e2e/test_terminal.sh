@@ -84,7 +84,7 @@ python3 "$ICS_SOURCE_DIR/scripts/gen-register.py" 40 7 export.csv >/dev/null
 cp "$ICS_SOURCE_DIR/schemas/mappings/legacy-register.yaml" mapping.yaml
 on_tty "$I import register export.csv --mapping mapping.yaml --dry-run"
 check "import register on a terminal drew no progress: [$(cat -v <<<"$TTY")]" has "$TTY" $'\rimport register: '
-check "the progress line was not erased" has "$TTY" "${ESC}K"
+check "the progress line was not erased before the summary" has "$TTY" $'\r\033[Kdry run of'
 on_tty "$I import children children.csv --on-conflict skip"
 check "import children on a terminal drew no progress: [$(cat -v <<<"$TTY" | head -c 400)]" \
   has "$TTY" $'\rimport children: '
