@@ -33,7 +33,7 @@ void register_add_child(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
   icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042)");
-  run = [o, dob, edob, &app](Session& s, DatabaseAccess& db) {
+  run = [o, dob, edob](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;
     child.given_names = o->given_names;
@@ -42,9 +42,9 @@ void register_add_child(CLI::App& app, Runner& run) {
     if (edob->count() > 0)
       child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
     child.sex = o->sex;
-    child.nhs_number = optional_value(app, "--nhs-number", o->nhs_number);
-    child.upn = optional_value(app, "--upn", o->upn);
-    child.ethnicity = optional_value(app, "--ethnicity", o->ethnicity);
+    child.nhs_number = optional_value(o->nhs_number, "nhs-number");
+    child.upn = optional_value(o->upn, "upn");
+    child.ethnicity = optional_value(o->ethnicity, "ethnicity");
     child.refs = o->refs;
     auto id = ics::record::add_child(db.write(), child, s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::child, id)); });

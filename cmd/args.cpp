@@ -2,8 +2,6 @@
 
 #include <ics/util/error.hpp>
 
-#include <CLI/CLI.hpp>
-
 namespace icsctl {
 
 std::optional<ics::util::Date> optional_date(const std::string& text, const char* field) {
@@ -11,10 +9,10 @@ std::optional<ics::util::Date> optional_date(const std::string& text, const char
   return ics::util::parse_iso_or_throw(text, field);
 }
 
-std::optional<std::string> optional_value(const CLI::App& app, const char* option, const std::string& text) {
-  if (app.get_option(option)->count() == 0) return std::nullopt;
+std::optional<std::string> optional_value(const std::string& text, const char* field) {
+  if (text.empty()) return std::nullopt;
   if (text.find_first_not_of(" \t") == std::string::npos)
-    throw ics::InvalidInput(std::string(option + 2), text, "must not be empty when given");
+    throw ics::InvalidInput(field, text, "must not be empty when given");
   return text;
 }
 

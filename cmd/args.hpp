@@ -5,15 +5,11 @@
 #include <optional>
 #include <string>
 
-namespace CLI {
-class App;
-}
-
 namespace icsctl {
 
-// An optional ISO date option: nullopt when not given.
+// An optional option's value, nullopt when not given (main refuses an option given as ""): an ISO
+// date, or text that must not be blank.
 std::optional<ics::util::Date> optional_date(const std::string& text, const char* field);
-// The value of an optional text option: nullopt when not given; an option given as "" is refused.
-std::optional<std::string> optional_value(const CLI::App& app, const char* option, const std::string& text);
+std::optional<std::string> optional_value(const std::string& text, const char* field);
 
 }  // namespace icsctl

@@ -27,14 +27,14 @@ void register_assign_action(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
   icsctl assign-action P1 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-02-02 --section education)");
-  run = [o, &app](Session& s, DatabaseAccess& db) {
+  run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewAction action;
     action.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
     action.what = o->what;
     action.owner = o->owner;
     action.agency = o->agency;
     action.due = ics::util::parse_iso_or_throw(o->due, "due");
-    action.section = optional_value(app, "--section", o->section);
+    action.section = optional_value(o->section, "section");
     auto id = ics::record::assign_action(db.write(), action);
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::action, id)); });
   };

@@ -84,12 +84,12 @@ bool Dispatcher::knows(std::string_view name) const {
          parent_of(name).empty();
 }
 
-void Dispatcher::run_parsed(const GlobalOptions& globals) const {
+void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& terminal) const {
   const auto& table = command_table();
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& entry = m_entries[i];
     if (!entry.app || !entry.app->parsed() || !entry.run) continue;
-    Session session(globals, command_path(table[i].name, entry.app), table[i].access != Access::read);
+    Session session(globals, terminal, command_path(table[i].name, entry.app), table[i].access != Access::read);
     run_command(table[i], entry.run, session);
   }
 }

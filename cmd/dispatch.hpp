@@ -8,6 +8,7 @@
 namespace icsctl {
 
 struct GlobalOptions;
+class Terminal;
 
 class Dispatcher {
  public:
@@ -17,7 +18,7 @@ class Dispatcher {
   // Whether `name` is a command of the table's first level.
   bool knows(std::string_view name) const;
   // Runs the command that app.parse() found.
-  void run_parsed(const GlobalOptions& globals) const;
+  void run_parsed(const GlobalOptions& globals, const Terminal& terminal) const;
 
  private:
   struct Entry {

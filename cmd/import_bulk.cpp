@@ -5,6 +5,7 @@
 #include "interrupt.hpp"
 #include "render.hpp"
 #include "session.hpp"
+#include "terminal.hpp"
 
 #include <ics/io/bulk/import.hpp>
 #include <ics/io/writers.hpp>
@@ -15,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -66,7 +68,7 @@ void print_summary(Session& s, const ics::io::BulkImportOptions& o, const ics::i
 // The rows refused and the summary.
 void report(Session& s, const ics::io::BulkImportOptions& options, const ics::io::BulkImportResult& result) {
   for (const auto& error : result.errors)
-    std::cerr << styled_prefix("error", s.color()) << describe(error) << '\n';
+    std::cerr << styled_prefix("error", s.terminal().color(Stream::err)) << describe(error) << '\n';
   print_summary(s, options, result);
 }
 
@@ -110,16 +112,17 @@ void run_import(Session& s, DatabaseAccess& db, RecordKind kind, const Options& 
   options.today = s.today();
   options.find_template = [&s](const std::string& name) { return s.templates().find(name); };
   options.calendars = s.calendar_loader();
-  bool progress = s.progress_wanted();
-  options.progress = [progress](long rows, long long bytes) {
+  ProgressLine progress(s.terminal(), std::cerr, fmt::format("import {}", ics::io::record_plural(kind)));
+  std::error_code unknown;  // standard input, a pipe: no percentage
+  auto size = o.file == "-" ? 0 : std::filesystem::file_size(o.file, unknown);
+  long long total_bytes = unknown ? 0 : static_cast<long long>(size);
+  options.progress = [&](long rows, long long bytes) {
     throw_if_interrupted();
-    if (progress)
-      std::cerr << fmt::format("\r{} rows, {:.1f} MiB read", rows, static_cast<double>(bytes) / (1 << 20))
-                << std::flush;
+    progress.update(rows, bytes, total_bytes);
   };
 
   auto result = ics::io::import_bulk(tx, input, options);
-  if (progress) std::cerr << "\r\x1b[K" << std::flush;
+  progress.clear();
 
   if (!result.committable) {
     report(s, options, result);

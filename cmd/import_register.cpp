@@ -4,6 +4,7 @@
 #include "interrupt.hpp"
 #include "private_file.hpp"
 #include "session.hpp"
+#include "terminal.hpp"
 
 #include <ics/io/register/import.hpp>
 #include <ics/model/identifiers.hpp>
@@ -14,7 +15,6 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -86,36 +86,6 @@ std::string describe(const ics::io::RowIssue& issue) {
   return text;
 }
 
-// Progress on a terminal, redrawn at most ten times a second; its start noted with --verbose.
-class ProgressLine {
- public:
-  explicit ProgressLine(Session& s) : m_session(s), m_shown(s.progress_wanted()) {}
-  bool update(const ics::io::ImportProgress& p) {
-    if (!m_started) {
-      m_started = true;
-      m_session.detail("import register: importing rows");
-    }
-    auto now = std::chrono::steady_clock::now();
-    if (!m_shown || now - m_last < std::chrono::milliseconds(100)) return true;
-    m_last = now;
-    int percent = p.total_bytes > 0 ? static_cast<int>(100 * p.bytes / p.total_bytes) : 0;
-    std::cerr << fmt::format("\rimport register: {:3d}% ({} rows)", percent, p.rows) << std::flush;
-    m_drawn = true;
-    return true;
-  }
-  void clear() {
-    if (m_drawn) std::cerr << "\r\033[K" << std::flush;
-    m_drawn = false;
-  }
-
- private:
-  Session& m_session;
-  bool m_shown;
-  bool m_drawn = false;
-  bool m_started = false;
-  std::chrono::steady_clock::time_point m_last{};
-};
-
 void print_summary(Session& s, const Options& o, const ics::io::RegisterResult& r) {
   const auto& c = r.counts;
   std::string batch = r.batch_id ? ics::model::format_id(ics::model::EntityKind::batch, *r.batch_id) : "";
@@ -183,7 +153,8 @@ Examples:
     if (!o->rejects.empty()) rejects.emplace(o->rejects);
     auto plan_template = s.templates().find("child-protection");
     auto calendar = s.calendar(plan_template.calendar);
-    ProgressLine progress(s);
+    ProgressLine progress(s.terminal(), std::cerr, "import register");
+    bool started = false;
     long shown = 0;
     ics::io::RegisterImport request;
     request.input = input.get();
@@ -195,7 +166,11 @@ Examples:
     request.dry_run = o->dry_run;
     request.rejects = rejects ? &rejects->stream() : nullptr;
     request.on_progress = [&](const ics::io::ImportProgress& p) {
-      return !interrupt_requested() && progress.update(p);
+      if (interrupt_requested()) return false;
+      if (!started) s.detail("import register: importing rows");
+      started = true;
+      progress.update(p.rows, p.bytes, p.total_bytes);
+      return true;
     };
     request.on_issue = [&](const ics::io::RowIssue& issue) {
       progress.clear();

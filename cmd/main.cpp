@@ -1,8 +1,10 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
 #include "dispatch.hpp"
+#include "empty_values.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "session.hpp"
+#include "terminal.hpp"
 
 #include <ics/store/database.hpp>
 #include <ics/util/error.hpp>
@@ -44,8 +46,8 @@ std::string_view requested_command(CLI::App& app, int argc, char** argv) {
   return {};
 }
 
-int report(const std::exception& e, int code, const std::string& color) {
-  std::cerr << styled_prefix("error", decide_color(color)) << e.what() << '\n';
+int report(const std::exception& e, int code, const Terminal& terminal) {
+  std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n';
   return code;
 }
 
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
       "4 not found, 130 interrupted.\nRun 'icsctl COMMAND --help' for a command's options and examples.");
   GlobalOptions globals;
   add_global_options(app, globals);
+  Terminal terminal;
 
   // Only the command asked for is set up, when there is one: setting up all of them took about a
   // millisecond, a tenth of a short report. Anything else (help, a misspelt command) gets them all.
@@ -75,31 +78,33 @@ int main(int argc, char** argv) {
 
   try {
     if (!wanted.empty() && !known) throw CLI::ParseError(fmt::format("no command '{}'", wanted), 2);
+    refuse_empty_values(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << styled_prefix("error", decide_color("auto")) << e.what() << '\n'
+    std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n'
               << "Run 'icsctl --help' or 'icsctl COMMAND --help' for usage.\n";
     return k_exit_usage;
   }
+  terminal.configure(globals.color, globals.quiet);
 
   try {
-    commands.run_parsed(globals);
+    commands.run_parsed(globals, terminal);
     // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.
     std::cout.flush();
     if (!std::cout) throw ics::StorageError("cannot write to standard output");
     return k_exit_ok;
   } catch (const ics::InvalidInput& e) {
-    return report(e, k_exit_invalid, globals.color);
+    return report(e, k_exit_invalid, terminal);
   } catch (const ics::Conflict& e) {
-    return report(e, k_exit_invalid, globals.color);
+    return report(e, k_exit_invalid, terminal);
   } catch (const ics::NotFound& e) {
-    return report(e, k_exit_not_found, globals.color);
+    return report(e, k_exit_not_found, terminal);
   } catch (const ics::Interrupted& e) {
-    return report(e, k_exit_interrupted, globals.color);
+    return report(e, k_exit_interrupted, terminal);
   } catch (const CLI::ParseError& e) {
-    return report(e, k_exit_usage, globals.color);
+    return report(e, k_exit_usage, terminal);
   } catch (const std::exception& e) {
-    return report(e, k_exit_runtime, globals.color);
+    return report(e, k_exit_runtime, terminal);
   }
 }

@@ -30,17 +30,17 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
   icsctl open-plan nhs:9434765919 --template child-in-need --worker "Jo Bloggs")");
-  run = [o, &app](Session& s, DatabaseAccess& db) {
+  run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(o->template_name);
     auto calendar = s.calendar(tmpl.calendar);
     ics::record::OpenPlanRequest request;
     request.child_id = ics::store::resolve_child(tx.db(), o->child);
-    request.category = optional_value(app, "--category", o->category);
+    request.category = optional_value(o->category, "category");
     request.start = optional_date(o->start, "start");
-    request.worker = optional_value(app, "--worker", o->worker);
-    request.team = optional_value(app, "--team", o->team);
-    request.contingency = optional_value(app, "--contingency", o->contingency);
+    request.worker = optional_value(o->worker, "worker");
+    request.team = optional_value(o->team, "team");
+    request.contingency = optional_value(o->contingency, "contingency");
     auto id = ics::record::open_plan(tx, tmpl, calendar, request, s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id)); });
   };

@@ -26,13 +26,13 @@ void register_record_review(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl record-review P1 --date 2026-01-07 --kind core-group
   icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
-  run = [o, &app](Session& s, DatabaseAccess& db) {
+  run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewReview review;
     review.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
     review.date = ics::util::parse_iso_or_throw(o->date, "date");
     review.kind = o->kind;
-    review.category = optional_value(app, "--category", o->category);
-    review.outcome = optional_value(app, "--outcome", o->outcome);
+    review.category = optional_value(o->category, "category");
+    review.outcome = optional_value(o->outcome, "outcome");
     auto id = ics::record::record_review(db.write(), review, s.calendar_loader(), s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::review, id)); });
   };

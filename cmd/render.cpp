@@ -1,11 +1,7 @@
 #include "render.hpp"
 
-#include <ics/util/error.hpp>
-
 #include <fmt/format.h>
-#include <unistd.h>
 #include <algorithm>
-#include <cstdlib>
 
 namespace icsctl {
 
@@ -22,9 +18,34 @@ size_t width(const std::string& s) {
                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
+// Text cut to `columns` code points, its last one an ellipsis when anything was cut.
+std::string cut(const std::string& s, size_t columns) {
+  if (width(s) <= columns) return s;
+  size_t kept = 0, at = 0;
+  for (; at < s.size(); ++at)
+    if ((static_cast<unsigned char>(s[at]) & 0xC0) != 0x80 && kept++ == columns - 1) break;
+  return s.substr(0, at) + "\u2026";
+}
+
+// The widest column gives up one column at a time until a line fits in `max_width` or no column is
+// wider than k_narrowest.
+void fit(std::vector<size_t>& widths, size_t max_width) {
+  constexpr size_t k_narrowest = 4;
+  if (max_width == 0 || widths.empty()) return;
+  size_t total = 2 * (widths.size() - 1);
+  for (size_t w : widths) total += w;
+  while (total > max_width) {
+    auto widest = std::max_element(widths.begin(), widths.end());
+    if (*widest <= k_narrowest) break;
+    --*widest;
+    --total;
+  }
+}
+
 class TableWriter : public ics::util::RowSink {
  public:
-  TableWriter(std::ostream& out, bool color) : m_out(out), m_color(color) {}
+  TableWriter(std::ostream& out, bool color, size_t max_width)
+      : m_out(out), m_color(color), m_max_width(max_width) {}
   void begin(const std::vector<ics::util::Column>& columns) override {
     m_header.clear();
     for (const auto& c : columns) m_header.push_back(c.name);
@@ -39,6 +60,7 @@ class TableWriter : public ics::util::RowSink {
     for (size_t i = 0; i < m_header.size(); ++i) widths[i] = width(m_header[i]);
     for (const auto& r : m_rows)
       for (size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
+    fit(widths, m_max_width);
     print(m_header, widths, true);
     for (const auto& r : m_rows) print(r, widths, false);
     m_out.flush();
@@ -51,7 +73,8 @@ class TableWriter : public ics::util::RowSink {
       std::string cell = cells[i];
       // Keep one record on one line.
       std::replace(cell.begin(), cell.end(), '\n', ' ');
-      if (i + 1 < cells.size()) cell += std::string(widths[i] - width(cells[i]) + 2, ' ');
+      cell = cut(cell, widths[i]);
+      if (i + 1 < cells.size()) cell += std::string(widths[i] - width(cell) + 2, ' ');
       line += cell;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -62,19 +85,12 @@ class TableWriter : public ics::util::RowSink {
   }
   std::ostream& m_out;
   bool m_color;
+  size_t m_max_width;
   std::vector<std::string> m_header;
   std::vector<std::vector<std::string>> m_rows;
 };
 
 }  // namespace
-
-bool decide_color(const std::string& choice) {
-  if (choice == "always") return true;
-  if (choice == "never") return false;
-  if (choice != "auto") throw ics::InvalidInput("color", choice, "must be one of auto, always, never");
-  const char* no_color = std::getenv("NO_COLOR");
-  return (!no_color || !*no_color) && isatty(STDERR_FILENO);
-}
 
 std::string styled_prefix(const std::string& level, bool color) {
   if (!color) return fmt::format("icsctl: {}: ", level);
@@ -82,8 +98,8 @@ std::string styled_prefix(const std::string& level, bool color) {
   return fmt::format("icsctl: {}{}:\033[0m ", code, level);
 }
 
-std::unique_ptr<ics::util::RowSink> make_table_writer(std::ostream& out, bool color) {
-  return std::make_unique<TableWriter>(out, color);
+std::unique_ptr<ics::util::RowSink> make_table_writer(std::ostream& out, bool color, size_t max_width) {
+  return std::make_unique<TableWriter>(out, color, max_width);
 }
 
 }  // namespace icsctl

@@ -78,15 +78,15 @@ std::vector<std::filesystem::path> data_dirs(const std::string& user_dir, const 
 
 // A command that only reads looks up neither the login name (an NSS lookup) nor the local time
 // zone until it needs them: a short report is mostly process start-up.
-Session::Session(GlobalOptions options, std::string command, bool may_write)
+Session::Session(GlobalOptions options, const Terminal& terminal, std::string command, bool may_write)
     : m_options(std::move(options)),
+      m_terminal(terminal),
       m_command(std::move(command)),
       m_today(fixed_today()) {  // a bad ICSCTL_TODAY fails every command
   if (m_options.actor.empty() && may_write) m_options.actor = login_name();
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
-  m_color = decide_color(m_options.color);
 }
 
 ics::util::Date Session::today() const {
@@ -121,7 +121,8 @@ ics::plan::CalendarLoader Session::calendar_loader() const {
 }
 
 std::unique_ptr<ics::util::RowSink> Session::output() {
-  if (m_options.output == "table") return make_table_writer(std::cout, m_color && isatty(STDOUT_FILENO));
+  if (m_options.output == "table")
+    return make_table_writer(std::cout, m_terminal.color(Stream::out), m_terminal.width(Stream::out));
   return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout);
 }
 
@@ -138,11 +139,7 @@ void Session::detail(const std::string& message) const {
 }
 
 void Session::warn(const std::string& message) const {
-  std::cerr << styled_prefix("warning", m_color) << message << '\n';
-}
-
-bool Session::progress_wanted() const {
-  return !m_options.quiet && isatty(STDERR_FILENO);
+  std::cerr << styled_prefix("warning", m_terminal.color(Stream::err)) << message << '\n';
 }
 
 }  // namespace icsctl

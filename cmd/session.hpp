@@ -1,6 +1,8 @@
 #pragma once
 // Everything a subcommand needs from outside libics, decided once: the database path, the actor,
 // today's date, the output format, template and calendar folders, and where messages go.
+#include "terminal.hpp"
+
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
@@ -28,7 +30,7 @@ struct GlobalOptions {
 class Session {
  public:
   // `may_write`: false for the commands the table lists as reading only.
-  Session(GlobalOptions options, std::string command, bool may_write);
+  Session(GlobalOptions options, const Terminal& terminal, std::string command, bool may_write);
 
   const std::string& command() const { return m_command; }
   // Today (ICSCTL_TODAY, else the local date), worked out the first time it is asked for.
@@ -52,15 +54,17 @@ class Session {
   void info(const std::string& message) const;
   void detail(const std::string& message) const;
   void warn(const std::string& message) const;
-  bool progress_wanted() const;
-  bool color() const { return m_color; }
+  const Terminal& terminal() const { return m_terminal; }
 
  private:
   GlobalOptions m_options;
+  const Terminal& m_terminal;
   std::string m_command;
   mutable std::optional<ics::util::Date> m_today;
   std::filesystem::path m_db_path;
-  bool m_color = false;
+#include "terminal.hpp"
+
+#include <ics/plan/calendars.hpp>
 };
 
 }  // namespace icsctl

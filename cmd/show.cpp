@@ -29,7 +29,7 @@ nlohmann::ordered_json row_object(const RowBuffer& rows, size_t r) {
 
 void print_table(Session& s, const RowBuffer& record,
                  const std::vector<std::pair<std::string, RowBuffer>>& related) {
-  auto fields = make_table_writer(std::cout, false);
+  auto fields = make_table_writer(std::cout, false, s.terminal().width(Stream::out));
   fields->begin({{"field"}, {"value"}});
   for (size_t i = 0; i < record.columns().size(); ++i)
     fields->row({record.columns()[i].name, record.rows()[0][i]});

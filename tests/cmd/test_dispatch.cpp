@@ -6,6 +6,7 @@
 #include <database_access.hpp>
 #include <dispatch.hpp>
 #include <session.hpp>
+#include <terminal.hpp>
 
 #include <ics/record/children.hpp>
 #include <ics/util/error.hpp>
@@ -20,12 +21,13 @@ using namespace icsctl;
 namespace {
 
 struct Fixture : ics_test::ScratchDb {
+  Terminal terminal;
   Session session(const std::string& command) const {
     GlobalOptions options;
     options.db = (dir / "ics.db").string();
     options.actor = "tester";
     options.quiet = true;
-    return Session(options, command, true);
+    return Session(options, terminal, command, true);
   }
 };
 

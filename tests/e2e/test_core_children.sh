@@ -160,8 +160,8 @@ refused 3 "'id'" show C
 refused 3 "'id'" show C0
 refused 3 "'id'" show C-1
 
-# --- an empty date is not a date (last: if this is accepted, it adds a child with no date at all) ---
-refused 3 "'dob'" add-child "${kid[@]}" --dob ""
-refused 3 "'expected_dob'" add-child "${kid[@]}" --expected-dob ""
+# --- an empty date is a usage error (last: if this is accepted, it adds a child with no date at all) ---
+refused 2 "option '--dob' is given an empty value" add-child "${kid[@]}" --dob ""
+refused 2 "option '--expected-dob' is given an empty value" add-child "${kid[@]}" --expected-dob ""
 
 finish

@@ -108,7 +108,8 @@ refused 3 "'date' is not a date" complete-action A3 --date 2026-02-29
 refused 4 "no action 'A99'" complete-action A99
 refused 3 "'action'" complete-action P1
 refused 2 "--reason is required" cancel-action A3
-refused 3 "'reason' must not be empty" cancel-action A3 --reason ""
+refused 2 "option '--reason' is given an empty value" cancel-action A3 --reason ""
+refused 3 "'reason' must not be empty" cancel-action A3 --reason " "
 expect_rc 0 cancel-action A3 --reason "Not needed: no adults known"
 expect_rc 0 show A3 -o csv
 expect_out_has "A3,P1,C1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,cancelled,2026-11-22,Not needed: no adults known"
