@@ -10,6 +10,7 @@
 #include <ics/plan/timetable.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/sha256.hpp>
 
@@ -90,7 +91,7 @@ struct ScratchDb {
   }
 
   long count(const std::string& table) {
-    return db->sql().execAndGet("SELECT count(*) FROM " + table).getInt();
+    return ics::store::connection(*db).execAndGet("SELECT count(*) FROM " + table).getInt();
   }
 };
 
@@ -298,11 +299,12 @@ TEST_CASE("bulk import: records keep their ids, the batch and source lines are r
         "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs\n"
         "C3,Amy,\"Smith, Jr\",2019-04-02,,F,9434765919,,,R1 R2\n"
         "C7,Ben,Jones,2020-01-01,,M,,,,\n");
-  SQLite::Statement q(s.db->sql(), "SELECT batch_id, source_line FROM child WHERE id = 7");
+  SQLite::Statement q(ics::store::connection(*s.db), "SELECT batch_id, source_line FROM child WHERE id = 7");
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getInt64() == *r.batch_id);
   CHECK(q.getColumn(1).getInt() == 3);
-  SQLite::Statement b(s.db->sql(), "SELECT kind, file_name, sha256, counts FROM import_batch");
+  SQLite::Statement b(ics::store::connection(*s.db),
+                      "SELECT kind, file_name, sha256, counts FROM import_batch");
   REQUIRE(b.executeStep());
   CHECK(b.getColumn(0).getString() == "children");
   CHECK(b.getColumn(2).getString() == r.sha256);

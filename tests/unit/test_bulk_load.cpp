@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <ics/store/bulk_load.hpp>
+#include <ics/store/sqlite.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -10,11 +11,13 @@ using namespace ics;
 namespace {
 
 struct Load : ics_test::ScratchDb {
-  std::string journal_mode() { return db->sql().execAndGet("PRAGMA journal_mode").getString(); }
-  int foreign_keys() { return db->sql().execAndGet("PRAGMA foreign_keys").getInt(); }
+  std::string journal_mode() {
+    return ics::store::connection(*db).execAndGet("PRAGMA journal_mode").getString();
+  }
+  int foreign_keys() { return ics::store::connection(*db).execAndGet("PRAGMA foreign_keys").getInt(); }
   // A plan whose child does not exist: refused while foreign keys are checked.
   void insert_orphan_plan() {
-    db->sql().exec(
+    ics::store::connection(*db).exec(
         "INSERT INTO plan (child_id, template_id, kind, start_date) VALUES (999, 999, 'child-protection', "
         "'2024-01-01')");
   }
@@ -25,16 +28,18 @@ struct Load : ics_test::ScratchDb {
 TEST_CASE_FIXTURE(Load, "bulk load: foreign keys off and a rollback journal for the load, both restored") {
   REQUIRE(journal_mode() == "wal");
   REQUIRE(foreign_keys() == 1);
-  db->query("register_any_plan").executeStep();  // a cached query left mid-result must not block it
+  ics::store::statement(*db, "register_any_plan")
+      .executeStep();  // a cached query left mid-result must not block it
   {
     store::BulkLoad load(*db, {.rollback_journal = true});
     CHECK(load.rollback_journal());
     CHECK(journal_mode() == "delete");
     CHECK(foreign_keys() == 0);
     store::WriteTransaction tx(*db, context());
-    insert_orphan_plan();                           // not checked during the load
-    db->query("register_any_child").executeStep();  // nor must one left mid-result during the load
-  }                                                 // rolled back, then restored
+    insert_orphan_plan();  // not checked during the load
+    ics::store::statement(*db, "register_any_child")
+        .executeStep();  // nor must one left mid-result during the load
+  }                      // rolled back, then restored
   CHECK(journal_mode() == "wal");
   CHECK(foreign_keys() == 1);
   CHECK(count("plan") == 0);
@@ -44,12 +49,12 @@ TEST_CASE_FIXTURE(Load, "bulk load: foreign keys off and a rollback journal for 
 
 TEST_CASE_FIXTURE(Load, "bulk load: a database another connection has open stays in WAL") {
   store::Database reader(dir / "ics.db", store::OpenMode::read);
-  reader.sql().execAndGet("SELECT count(*) FROM child");
+  ics::store::connection(reader).execAndGet("SELECT count(*) FROM child");
   store::BulkLoad load(*db, {.rollback_journal = true});
   CHECK_FALSE(load.rollback_journal());
   CHECK(journal_mode() == "wal");
   CHECK(foreign_keys() == 0);
-  CHECK(db->sql().execAndGet("PRAGMA busy_timeout").getInt() > 0);  // restored
+  CHECK(ics::store::connection(*db).execAndGet("PRAGMA busy_timeout").getInt() > 0);  // restored
 }
 
 TEST_CASE_FIXTURE(Load, "bulk load: the journal is left alone unless asked for") {

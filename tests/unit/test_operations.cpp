@@ -7,6 +7,7 @@
 #include <ics/record/plans.hpp>
 #include <ics/record/reviews.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -73,7 +74,7 @@ TEST_CASE_FIXTURE(Fixture, "open_plan builds the template's actions on its clock
   CHECK(plan.initial_category == "NEG");
   CHECK(plan.previous_cp_plans == 0);
   auto first_core_group =
-      db->sql()
+      ics::store::connection(*db)
           .execAndGet("SELECT due_date FROM action WHERE what = 'Hold the first core group meeting'")
           .getString();
   CHECK(first_core_group == "2026-01-07");

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <ics/io/register/child_updates.hpp>
 #include <ics/store/register_writes.hpp>
+#include <ics/store/sqlite.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -19,7 +20,7 @@ struct Updates : ics_test::ScratchDb {
   }
   void add_child(int id, const char* given, const char* dob, const char* expected_dob, const char* sex,
                  const char* nhs) {
-    SQLite::Statement q(db->sql(),
+    SQLite::Statement q(ics::store::connection(*db),
                         "INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, "
                         "nhs_number) VALUES (?, ?, 'Smith', ?, ?, ?, ?)");
     q.bind(1, id);
@@ -43,7 +44,7 @@ struct Updates : ics_test::ScratchDb {
   }
   std::string child(int id) {
     SQLite::Statement q(
-        db->sql(),
+        ics::store::connection(*db),
         "SELECT given_names || '|' || family_name || '|' || coalesce(date_of_birth, '-') || '|' || "
         "coalesce(expected_dob, '-') || '|' || sex || '|' || coalesce(nhs_number, '-') || '|' || "
         "coalesce(upn, '-') FROM child WHERE id = ?");
@@ -100,7 +101,7 @@ namespace {
 // A child as the import creates it from `r`, and the row's fingerprint.
 io::RegisterRow create(Updates& u, io::ChildUpdates& updates, int id, io::RegisterRow r) {
   r.details = io::details_fingerprint(r);
-  SQLite::Statement q(u.db->sql(),
+  SQLite::Statement q(ics::store::connection(*u.db),
                       "INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, "
                       "nhs_number, upn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, id);

@@ -8,6 +8,7 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -279,8 +280,8 @@ struct Importer : ics_test::ScratchDb {
     return io::import_register(*db, context("import register"), request);
   }
 
-  std::string text(const std::string& sql) { return db->sql().execAndGet(sql).getString(); }
-  long number(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+  std::string text(const std::string& sql) { return ics::store::connection(*db).execAndGet(sql).getString(); }
+  long number(const std::string& sql) { return ics::store::connection(*db).execAndGet(sql).getInt64(); }
   long index_count() { return number("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"); }
 };
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <ics/report/definition.hpp>
 #include <ics/report/runner.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/rows.hpp>
 
@@ -23,7 +24,7 @@ constexpr const char* k_d2 = "2026-01-15";  // after P2 ended; P4 starts later s
 // Children, plans (open, closed, future, a stale duplicate), actions and reviews; the expected
 // rows below are worked out by hand from these.
 void fill_fixture(ics::store::Database& db) {
-  db.sql().exec(R"SQL(
+  ics::store::connection(db).exec(R"SQL(
     INSERT INTO template_snapshot (id, name, version, hash, body) VALUES
       (1, 'child-protection', 1, 'h1', 'name: child-protection'),
       (2, 'child-in-need', 1, 'h2', 'name: child-in-need');
@@ -171,7 +172,7 @@ TEST_CASE("report reviews-due: due date from the latest review conference on or 
              "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-12-01|2026-06-01|137|ok"});
   CHECK(run(*s.db, "reviews-due", as_of("2026-01-14"))[2] == "P5|C3|Cara Brown|NULL|2026-01-29|15|ok");
   // No review conference and no first review date: no status, listed last.
-  s.db->sql().exec("UPDATE plan SET first_review_due = NULL WHERE id = 3");
+  ics::store::connection(*s.db).exec("UPDATE plan SET first_review_due = NULL WHERE id = 3");
   CHECK(run(*s.db, "reviews-due", as_of(k_d1)).back() == "P3|C3|Cara Brown|NULL|NULL|NULL|NULL");
 }
 

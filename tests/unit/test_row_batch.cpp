@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <ics/store/register_writes.hpp>
 #include <ics/store/row_batch.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -25,7 +26,7 @@ struct Batch : ics_test::ScratchDb {
            .legacy_id = legacy_id});
   }
   std::string children() {
-    return db->sql()
+    return ics::store::connection(*db)
         .execAndGet(
             "SELECT group_concat(id || '|' || given_names || '|' || family_name || '|' || "
             "date_of_birth || '|' || coalesce(expected_dob, '-') || '|' || coalesce(nhs_number, '-') "
@@ -39,7 +40,7 @@ struct Batch : ics_test::ScratchDb {
 
 TEST_CASE_FIXTURE(Batch, "row batch: rows held in memory, inserted by one statement as they are") {
   store::WriteTransaction tx(*db, context());
-  db->sql().exec(
+  ics::store::connection(*db).exec(
       "INSERT INTO import_batch (id, kind, file_name, sha256, actor, imported_at) "
       "VALUES (5, 'register', 'f.csv', 'x', 'me', '2024-01-01T00:00:00Z')");
   Children batch(*db, "register_children", "register_insert_children", 3);
@@ -60,7 +61,8 @@ TEST_CASE_FIXTURE(Batch, "row batch: rows held in memory, inserted by one statem
   add_child(batch, 12, "Green");  // a third row fills the batch: inserted at once
   CHECK(batch.rows() == 0);
   CHECK(count("child") == 5);
-  CHECK(db->sql().execAndGet("SELECT count(*) FROM child WHERE batch_id = 5").getInt() == 5);
+  CHECK(ics::store::connection(*db).execAndGet("SELECT count(*) FROM child WHERE batch_id = 5").getInt() ==
+        5);
   CHECK_THROWS_AS(batch.bind("no_such_parameter", "x"), SQLite::Exception);
 }
 
@@ -69,7 +71,7 @@ TEST_CASE_FIXTURE(Batch,
   store::WriteTransaction tx(*db, context());
   {
     Children batch(*db, "register_children", "register_insert_children", 3);
-    CHECK(db->sql()
+    CHECK(ics::store::connection(*db)
               .execAndGet("SELECT group_concat(name) FROM pragma_table_info('register_children')")
               .getString() ==
           "id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,source_line,legacy_id");
@@ -78,7 +80,7 @@ TEST_CASE_FIXTURE(Batch,
     CHECK_THROWS_AS(batch.flush(), SQLite::Exception);
     CHECK(batch.rows() == 0);
   }
-  CHECK_THROWS_AS(db->sql().exec("SELECT * FROM register_children"), SQLite::Exception);
+  CHECK_THROWS_AS(ics::store::connection(*db).exec("SELECT * FROM register_children"), SQLite::Exception);
 }
 
 TEST_CASE_FIXTURE(Batch, "register writes: SQLite's error is a StorageError, and nothing is left written") {

@@ -12,6 +12,7 @@
 #include <ics/record/rules.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -365,12 +366,12 @@ TEST_CASE("rules: with no review category left and no initial one, the plan has 
       review(2, Date(2026, 3, 1), "review-conference", "PHY")(tx);
       tx.commit();
     }
-    db->sql().exec("UPDATE plan SET initial_category = NULL WHERE id = 2");
+    ics::store::connection(*db).exec("UPDATE plan SET initial_category = NULL WHERE id = 2");
     REQUIRE(latest_category(*db) == "PHY");
-    auto review_id = db->sql().execAndGet("SELECT max(id) FROM review").getInt64();
+    auto review_id = ics::store::connection(*db).execAndGet("SELECT max(id) FROM review").getInt64();
     if (std::string(path) == "single") {
       // No command removes a review's category: what record_review calls after writing a review.
-      db->sql().exec("UPDATE review SET category = NULL");
+      ics::store::connection(*db).exec("UPDATE review SET category = NULL");
       store::WriteTransaction tx(*db, context("record-review"));
       record::follow_latest_category(tx, store::get_plan(*db, 2));
       tx.commit();

@@ -100,7 +100,7 @@ std::optional<std::vector<util::Value>> bulk_row(Database& db, model::EntityKind
 }
 
 std::int64_t insert_batch(WriteTransaction& tx, std::string_view kind, const std::string& file_name) try {
-  auto& q = tx.db().query("bulk_insert_batch");
+  auto& q = statement(tx.db(), "bulk_insert_batch");
   q.bind(1, std::string(kind));
   q.bind(2, file_name);
   q.bind(3, tx.context().actor);
@@ -113,7 +113,7 @@ std::int64_t insert_batch(WriteTransaction& tx, std::string_view kind, const std
 
 void finish_batch(WriteTransaction& tx, std::int64_t batch_id, const std::string& sha256,
                   const std::string& counts_json) try {
-  auto& q = tx.db().query("bulk_finish_batch");
+  auto& q = statement(tx.db(), "bulk_finish_batch");
   q.bind(1, batch_id);
   q.bind(2, sha256);
   q.bind(3, counts_json);
@@ -124,7 +124,7 @@ void finish_batch(WriteTransaction& tx, std::int64_t batch_id, const std::string
 
 std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& child,
                                   const Provenance& from) try {
-  auto& q = tx.db().query("bulk_insert_child");
+  auto& q = statement(tx.db(), "bulk_insert_child");
   bind_id(q, child.id);
   bind_child(q, child);
   bind_provenance(q, 10, from);
@@ -137,13 +137,13 @@ std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& chil
 }
 
 void replace_child(WriteTransaction& tx, const model::Child& child) try {
-  auto& q = tx.db().query("bulk_update_child");
+  auto& q = statement(tx.db(), "bulk_update_child");
   q.bind(1, child.id);
   bind_child(q, child);
   q.exec();
   for (auto query :
        {"bulk_delete_child_refs", "bulk_clear_child_legacy_id"}) {  // the file's refs replace them
-    auto& clear = tx.db().query(query);
+    auto& clear = statement(tx.db(), query);
     clear.bind(1, child.id);
     clear.exec();
   }
@@ -153,7 +153,7 @@ void replace_child(WriteTransaction& tx, const model::Child& child) try {
 }
 
 std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const Provenance& from) try {
-  auto& q = tx.db().query("bulk_insert_plan");
+  auto& q = statement(tx.db(), "bulk_insert_plan");
   bind_id(q, row.plan.id);
   bind_plan(q, row);
   bind_provenance(q, 16, from);
@@ -164,7 +164,7 @@ std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const
 }
 
 void replace_plan(WriteTransaction& tx, const PlanRow& row) try {
-  auto& q = tx.db().query("bulk_update_plan");
+  auto& q = statement(tx.db(), "bulk_update_plan");
   q.bind(1, row.plan.id);
   bind_plan(q, row);
   q.exec();
@@ -173,7 +173,7 @@ void replace_plan(WriteTransaction& tx, const PlanRow& row) try {
 }
 
 std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& action) try {
-  auto& q = tx.db().query("bulk_insert_action");
+  auto& q = statement(tx.db(), "bulk_insert_action");
   bind_id(q, action.id);
   bind_action(q, action);
   q.exec();
@@ -183,7 +183,7 @@ std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& ac
 }
 
 void replace_action(WriteTransaction& tx, const model::Action& action) try {
-  auto& q = tx.db().query("bulk_update_action");
+  auto& q = statement(tx.db(), "bulk_update_action");
   q.bind(1, action.id);
   bind_action(q, action);
   q.exec();
@@ -192,7 +192,7 @@ void replace_action(WriteTransaction& tx, const model::Action& action) try {
 }
 
 std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) try {
-  auto& q = tx.db().query("bulk_insert_review");
+  auto& q = statement(tx.db(), "bulk_insert_review");
   bind_id(q, review.id);
   bind_review(q, review);
   q.exec();
@@ -202,7 +202,7 @@ std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& re
 }
 
 void replace_review(WriteTransaction& tx, const model::Review& review) try {
-  auto& q = tx.db().query("bulk_update_review");
+  auto& q = statement(tx.db(), "bulk_update_review");
   q.bind(1, review.id);
   bind_review(q, review);
   q.exec();
@@ -211,7 +211,7 @@ void replace_review(WriteTransaction& tx, const model::Review& review) try {
 }
 
 std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& legacy_ref) try {
-  auto& q = db.query("bulk_plan_by_legacy_ref");
+  auto& q = statement(db, "bulk_plan_by_legacy_ref");
   q.bind(1, legacy_ref);
   return single_id(q);
 } catch (const SQLite::Exception& e) {
@@ -220,7 +220,7 @@ std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& 
 
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(Database& db, const std::string& name,
                                                                         int version) try {
-  auto& q = db.query("bulk_snapshot_by_name_version");
+  auto& q = statement(db, "bulk_snapshot_by_name_version");
   q.bind(1, name);
   q.bind(2, version);
   if (!q.executeStep()) return std::nullopt;

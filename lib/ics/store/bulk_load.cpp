@@ -7,28 +7,29 @@ namespace ics::store {
 
 BulkLoad::BulkLoad(Database& db, Options options) : m_db(db) {
   m_db.reset_queries();  // a cached query left mid-result holds a read transaction open
-  m_db.sql().exec("PRAGMA foreign_keys = OFF");
+  connection(m_db).exec("PRAGMA foreign_keys = OFF");
   if (options.rollback_journal) {
     // Leaving WAL needs the database to itself: when another connection has it open, the load
     // goes on in WAL at once rather than waiting out the busy timeout.
-    int timeout = m_db.sql().execAndGet("PRAGMA busy_timeout").getInt();
-    m_db.sql().exec("PRAGMA busy_timeout = 0");
+    int timeout = connection(m_db).execAndGet("PRAGMA busy_timeout").getInt();
+    connection(m_db).exec("PRAGMA busy_timeout = 0");
     try {
-      m_rollback_journal = m_db.sql().execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+      m_rollback_journal =
+          connection(m_db).execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
     } catch (const SQLite::Exception&) {  // SQLITE_BUSY
     }
-    m_db.sql().exec(fmt::format("PRAGMA busy_timeout = {}", timeout));
+    connection(m_db).exec(fmt::format("PRAGMA busy_timeout = {}", timeout));
   }
 }
 
 BulkLoad::~BulkLoad() {
   try {
     m_db.reset_queries();  // as above: WAL cannot be set again while a read transaction is open
-    if (m_rollback_journal) m_db.sql().exec("PRAGMA journal_mode = WAL");
+    if (m_rollback_journal) connection(m_db).exec("PRAGMA journal_mode = WAL");
   } catch (...) {  // the next connection to open the database sets WAL again
   }
   try {
-    m_db.sql().exec("PRAGMA foreign_keys = ON");
+    connection(m_db).exec("PRAGMA foreign_keys = ON");
   } catch (...) {
   }
 }

@@ -10,7 +10,7 @@ namespace ics::store {
 
 std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
                           const std::optional<Provenance>& from) try {
-  auto& q = tx.db().query("insert_child");
+  auto& q = statement(tx.db(), "insert_child");
   q.bind(1, c.given_names);
   q.bind(2, c.family_name);
   bind_optional(q, 3, c.date_of_birth);
@@ -32,7 +32,7 @@ std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
 }
 
 void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t child_id) {
-  auto& q = tx.db().query("insert_child_ref");
+  auto& q = statement(tx.db(), "insert_child_ref");
   q.bind(1, ref);
   q.bind(2, child_id);
   try {
@@ -46,7 +46,7 @@ void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t
 }
 
 model::Child get_child(Database& db, std::int64_t id) try {
-  auto& q = db.query("child_by_id");
+  auto& q = statement(db, "child_by_id");
   q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
@@ -60,7 +60,7 @@ model::Child get_child(Database& db, std::int64_t id) try {
   c.nhs_number = optional_string(q.getColumn(6));
   c.upn = optional_string(q.getColumn(7));
   c.ethnicity = optional_string(q.getColumn(8));
-  auto& refs = db.query("child_refs");
+  auto& refs = statement(db, "child_refs");
   refs.bind(1, id);
   while (refs.executeStep()) c.refs.push_back(refs.getColumn(0).getString());
   return c;
@@ -69,7 +69,7 @@ model::Child get_child(Database& db, std::int64_t id) try {
 }
 
 std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) try {
-  auto& q = db.query("child_id_by_nhs");
+  auto& q = statement(db, "child_id_by_nhs");
   q.bind(1, nhs_number);
   return single_id(q);
 } catch (const SQLite::Exception& e) {
@@ -77,7 +77,7 @@ std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs
 }
 
 std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) try {
-  auto& q = db.query("child_id_by_upn");
+  auto& q = statement(db, "child_id_by_upn");
   q.bind(1, upn);
   return single_id(q);
 } catch (const SQLite::Exception& e) {
@@ -85,7 +85,7 @@ std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn
 }
 
 std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) try {
-  auto& q = db.query("child_id_by_ref");
+  auto& q = statement(db, "child_id_by_ref");
   q.bind(1, ref);
   return single_id(q);
 } catch (const SQLite::Exception& e) {
@@ -109,7 +109,7 @@ std::int64_t resolve_child(Database& db, std::string_view reference) try {
     auto n = model::parse_id(text);
     if (!n || n->kind != model::EntityKind::child)
       throw InvalidInput("child", text, "is not a child (C123, nhs:N, upn:U or ref:R)");
-    auto& q = db.query("child_by_id");
+    auto& q = statement(db, "child_by_id");
     q.bind(1, n->number);
     id = single_id(q);
   }

@@ -156,4 +156,12 @@ SQLite::Statement& Database::query(std::string_view name) {
   return *it->second;
 }
 
+SQLite::Statement& statement(Database& db, std::string_view name) {
+  return db.query(name);
+}
+
+SQLite::Database& connection(Database& db) {
+  return *db.m_db;
+}
+
 }  // namespace ics::store

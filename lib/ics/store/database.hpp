@@ -38,14 +38,14 @@ class Database {
   int migrate(const AuditContext& context);
   // Resets every named statement, so that none holds a table open (DROP INDEX needs none to).
   void reset_queries();
-  // query() and sql() are internal to store; to be made private once io/register no longer uses
-  // them. Elsewhere, ask the store's functions (records.hpp, bulk.hpp, rows.hpp, transaction.hpp).
-  // The named statement from schemas/queries, reset and with bindings cleared.
-  SQLite::Statement& query(std::string_view name);
-  SQLite::Database& sql() { return *m_db; }
   const std::filesystem::path& path() const { return m_path; }
 
  private:
+  // The SQLite connection and its named statements are store's own (store/sqlite.hpp); everyone
+  // else asks the store's functions (records.hpp, bulk.hpp, rows.hpp, transaction.hpp).
+  friend SQLite::Statement& statement(Database& db, std::string_view name);
+  friend SQLite::Database& connection(Database& db);
+  SQLite::Statement& query(std::string_view name);
   Database(const std::filesystem::path& path, int flags);
   std::filesystem::path m_path;
   std::unique_ptr<SQLite::Database> m_db;

@@ -20,14 +20,14 @@ std::string quoted(const std::string& name) {
 }  // namespace
 
 DeferredIndexes::DeferredIndexes(WriteTransaction& tx, const std::vector<std::string>& tables) : m_tx(tx) {
-  auto& q = tx.db().query("indexes_of_table");
+  auto& q = statement(tx.db(), "indexes_of_table");
   for (const auto& table : tables) {
     q.bind(1, table);
     while (q.executeStep()) m_dropped.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
     q.reset();
   }
   tx.db().reset_queries();
-  for (const auto& index : m_dropped) tx.db().sql().exec("DROP INDEX " + quoted(index.name));
+  for (const auto& index : m_dropped) connection(tx.db()).exec("DROP INDEX " + quoted(index.name));
 }
 
 // SQLite sorts an index's keys in runs of up to cache_size bytes, then merges them; with
@@ -35,7 +35,7 @@ DeferredIndexes::DeferredIndexes(WriteTransaction& tx, const std::vector<std::st
 // 1.6 s with 64 MiB runs on one thread and 0.9 s with 4 MiB runs on two (the runs fit in the CPU
 // caches). The connection's settings are put back after.
 void DeferredIndexes::rebuild() {
-  auto& sql = m_tx.db().sql();
+  auto& sql = connection(m_tx.db());
   auto cache_size = sql.execAndGet("PRAGMA cache_size").getInt64();
   auto threads = sql.execAndGet("PRAGMA threads").getInt();
   sql.exec("PRAGMA cache_size = -4096");

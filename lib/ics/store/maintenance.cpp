@@ -14,12 +14,12 @@ namespace ics::store {
 
 std::vector<std::string> integrity_problems(Database& db) try {
   std::vector<std::string> problems;
-  SQLite::Statement integrity(db.sql(), "PRAGMA integrity_check");
+  SQLite::Statement integrity(connection(db), "PRAGMA integrity_check");
   while (integrity.executeStep()) {
     std::string line = integrity.getColumn(0).getString();
     if (line != "ok") problems.push_back(line);
   }
-  SQLite::Statement keys(db.sql(), "PRAGMA foreign_key_check");
+  SQLite::Statement keys(connection(db), "PRAGMA foreign_key_check");
   while (keys.executeStep())
     problems.push_back(fmt::format("table '{}' row {} refers to a missing row of '{}'",
                                    keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
@@ -37,7 +37,7 @@ void backup(Database& db, const std::filesystem::path& target) {
   ::close(fd);
   try {
     SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
-    SQLite::Backup job(copy, db.sql());
+    SQLite::Backup job(copy, connection(db));
     job.executeStep(-1);
   } catch (const SQLite::Exception& e) {
     std::filesystem::remove(target);

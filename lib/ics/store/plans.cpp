@@ -10,10 +10,10 @@ namespace ics::store {
 
 std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
                                const std::string& hash, const std::string& body) try {
-  auto& find = tx.db().query("template_snapshot_by_hash");
+  auto& find = statement(tx.db(), "template_snapshot_by_hash");
   find.bind(1, hash);
   if (find.executeStep()) return find.getColumn(0).getInt64();
-  auto& q = tx.db().query("insert_template_snapshot");
+  auto& q = statement(tx.db(), "insert_template_snapshot");
   q.bind(1, name);
   q.bind(2, version);
   q.bind(3, hash);
@@ -27,7 +27,7 @@ std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, in
 std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
                          const std::optional<Provenance>& from) try {
   const auto& p = row.plan;
-  auto& q = tx.db().query("insert_plan");
+  auto& q = statement(tx.db(), "insert_plan");
   q.bind(1, p.child_id);
   q.bind(2, row.template_id);
   q.bind(3, p.kind);
@@ -54,7 +54,7 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
 }
 
 model::Plan get_plan(Database& db, std::int64_t id) try {
-  auto& q = db.query("plan_by_id");
+  auto& q = statement(db, "plan_by_id");
   q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
@@ -85,7 +85,7 @@ model::Plan get_plan(Database& db, std::int64_t id) try {
 std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
                                              util::Date start, std::optional<util::Date> end,
                                              std::int64_t except) try {
-  auto& q = db.query("overlapping_plan");
+  auto& q = statement(db, "overlapping_plan");
   q.bind(1, child_id);
   q.bind(2, kind);
   q.bind(3, except);
@@ -98,7 +98,7 @@ std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id
 }
 
 int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) try {
-  auto& q = db.query("count_plans_of_kind");
+  auto& q = statement(db, "count_plans_of_kind");
   q.bind(1, child_id);
   q.bind(2, kind);
   q.executeStep();
@@ -108,7 +108,7 @@ int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& 
 }
 
 std::string template_body_of_plan(Database& db, std::int64_t plan_id) try {
-  auto& q = db.query("template_body_of_plan");
+  auto& q = statement(db, "template_body_of_plan");
   q.bind(1, plan_id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
@@ -118,7 +118,7 @@ std::string template_body_of_plan(Database& db, std::int64_t plan_id) try {
 }
 
 std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) try {
-  auto& q = db.query("latest_review_category");
+  auto& q = statement(db, "latest_review_category");
   q.bind(1, plan_id);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getString();
@@ -127,7 +127,7 @@ std::optional<std::string> latest_review_category(Database& db, std::int64_t pla
 }
 
 std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) try {
-  auto& q = db.query("last_review_of_plan");
+  auto& q = statement(db, "last_review_of_plan");
   q.bind(1, plan_id);
   q.executeStep();
   return optional_date(q.getColumn(0));
@@ -137,7 +137,7 @@ std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id
 
 void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
                        const std::optional<std::string>& category) try {
-  auto& q = tx.db().query("update_plan_category");
+  auto& q = statement(tx.db(), "update_plan_category");
   q.bind(1, plan_id);
   bind_optional(q, 2, category);
   q.exec();
@@ -146,7 +146,7 @@ void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
 }
 
 void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) try {
-  auto& q = tx.db().query("close_plan");
+  auto& q = statement(tx.db(), "close_plan");
   q.bind(1, plan_id);
   q.bind(2, end.iso());
   q.bind(3, reason);
@@ -156,7 +156,7 @@ void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, co
 }
 
 std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) try {
-  auto& q = tx.db().query("insert_action");
+  auto& q = statement(tx.db(), "insert_action");
   q.bind(1, a.plan_id);
   bind_optional(q, 2, a.section);
   q.bind(3, a.what);
@@ -170,7 +170,7 @@ std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) try {
 }
 
 model::Action get_action(Database& db, std::int64_t id) try {
-  auto& q = db.query("action_by_id");
+  auto& q = statement(db, "action_by_id");
   q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
@@ -191,7 +191,7 @@ model::Action get_action(Database& db, std::int64_t id) try {
 }
 
 std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) try {
-  auto& q = db.query("open_actions_of_plan");
+  auto& q = statement(db, "open_actions_of_plan");
   q.bind(1, plan_id);
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
@@ -202,7 +202,7 @@ std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_i
 
 void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& status, util::Date on,
                    const std::optional<std::string>& cancel_reason) try {
-  auto& q = tx.db().query("finish_action");
+  auto& q = statement(tx.db(), "finish_action");
   q.bind(1, id);
   q.bind(2, status);
   q.bind(3, on.iso());
@@ -213,7 +213,7 @@ void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& sta
 }
 
 std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) try {
-  auto& q = tx.db().query("insert_review");
+  auto& q = statement(tx.db(), "insert_review");
   q.bind(1, r.plan_id);
   q.bind(2, r.kind);
   q.bind(3, r.review_date.iso());
@@ -227,7 +227,7 @@ std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) try {
 }
 
 model::Review get_review(Database& db, std::int64_t id) try {
-  auto& q = db.query("review_by_id");
+  auto& q = statement(db, "review_by_id");
   q.bind(1, id);
   if (!q.executeStep())
     throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));

@@ -17,7 +17,7 @@ constexpr std::size_t k_batch_rows = 1024;  // rows written by one statement (st
 }
 
 bool exists(Database& db, std::string_view query) {
-  auto& q = db.query(query);
+  auto& q = statement(db, query);
   return q.executeStep() && q.getColumn(0).getInt() != 0;
 }
 
@@ -35,7 +35,7 @@ std::optional<util::Date> optional_date(const SQLite::Column& column) {
 
 RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const Batch& batch) try
     : m_db(db), m_plan_kind(batch.plan_kind) {
-  db.query("register_cache_size").exec();
+  statement(db, "register_cache_size").exec();
   // Every row the plans and children point at is made by this import or read from the database.
   // The journal mode can only change outside a transaction, so this asks about plans before the
   // transaction, and again inside it, where the answer holds until the commit.
@@ -44,7 +44,7 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   m_tx.emplace(db, context);
   m_had_plans = exists(db, "register_any_plan");
   m_had_children = exists(db, "register_any_child");
-  auto& largest = db.query("register_largest_child_id");
+  auto& largest = statement(db, "register_largest_child_id");
   largest.executeStep();
   m_largest_child_id = largest.getColumn(0).getInt64();
   // A migration into a database with no children builds the indexes of child and child_ref
@@ -54,13 +54,13 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   std::int64_t template_id =
       template_snapshot(*m_tx, std::string(batch.template_name), batch.template_version,
                         std::string(batch.template_hash), std::string(batch.template_text));
-  auto& insert = db.query("register_insert_batch");
+  auto& insert = statement(db, "register_insert_batch");
   insert.bind(1, std::string(batch.file_name));
   insert.bind(2, std::string(batch.mapping));
   insert.bind(3, context.actor);
   insert.bind(4, context.now_utc);
   insert.exec();
-  m_batch_id = db.sql().getLastInsertRowid();
+  m_batch_id = connection(db).getLastInsertRowid();
 
   m_children.emplace(db, "register_children", "register_insert_children", k_batch_rows);
   m_children->bind("batch_id", m_batch_id);
@@ -77,7 +77,7 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
 RegisterWrites::~RegisterWrites() = default;
 
 bool RegisterWrites::plan_has_legacy_ref(std::string_view ref) try {
-  auto& q = m_db.query("register_plan_by_ref");
+  auto& q = statement(m_db, "register_plan_by_ref");
   q.bind(1, std::string(ref));  // as text: bindNoCopy(pointer, size) would bind a blob
   return q.executeStep();
 } catch (const SQLite::Exception& e) {
@@ -85,7 +85,7 @@ bool RegisterWrites::plan_has_legacy_ref(std::string_view ref) try {
 }
 
 std::optional<std::int64_t> RegisterWrites::child_by_person(std::string_view person) try {
-  auto& q = m_db.query("register_child_by_person");
+  auto& q = statement(m_db, "register_child_by_person");
   q.bind(1, std::string(person));
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
@@ -100,7 +100,7 @@ std::optional<std::int64_t> RegisterWrites::child_by_nhs(std::string_view nhs_nu
 }
 
 int RegisterWrites::plans_before(std::int64_t child, util::Date start) try {
-  auto& q = m_db.query("register_plans_before");
+  auto& q = statement(m_db, "register_plans_before");
   q.bind(1, child);
   q.bind(2, m_plan_kind);
   q.bind(3, start.iso());
@@ -112,7 +112,7 @@ int RegisterWrites::plans_before(std::int64_t child, util::Date start) try {
 }
 
 ChildDetails RegisterWrites::child_details(std::int64_t child) try {
-  auto& q = m_db.query("register_child_details");
+  auto& q = statement(m_db, "register_child_details");
   q.bind(1, child);
   if (!q.executeStep()) throw StorageError(fmt::format("child {} went missing during the import", child));
   return {.given_names = q.getColumn(0).getString(),
@@ -158,7 +158,7 @@ void RegisterWrites::flush() try {
 }
 
 void RegisterWrites::move_plans(std::int64_t from, std::int64_t into) try {
-  auto& q = m_db.query("register_move_plans");
+  auto& q = statement(m_db, "register_move_plans");
   q.bind(1, from);
   q.bind(2, into);
   q.bind(3, m_batch_id);
@@ -168,11 +168,11 @@ void RegisterWrites::move_plans(std::int64_t from, std::int64_t into) try {
 }
 
 void RegisterWrites::delete_child(std::int64_t child, std::int64_t into) try {
-  auto& keep = m_db.query("register_keep_legacy_id");
+  auto& keep = statement(m_db, "register_keep_legacy_id");
   keep.bind(1, child);
   keep.bind(2, into);
   keep.exec();
-  auto& drop = m_db.query("register_delete_child");
+  auto& drop = statement(m_db, "register_delete_child");
   drop.bind(1, child);
   drop.exec();
 } catch (const SQLite::Exception& e) {
@@ -180,7 +180,7 @@ void RegisterWrites::delete_child(std::int64_t child, std::int64_t into) try {
 }
 
 void RegisterWrites::recount_previous(std::int64_t child) try {
-  auto& q = m_db.query("register_recount_previous");
+  auto& q = statement(m_db, "register_recount_previous");
   q.bind(1, child);
   q.bind(2, m_batch_id);
   q.exec();
@@ -195,7 +195,7 @@ void RegisterWrites::rebuild_indexes() try {
 }
 
 void RegisterWrites::finish(std::string_view counts_json, std::string_view sha256) try {
-  auto& q = m_db.query("register_batch_counts");
+  auto& q = statement(m_db, "register_batch_counts");
   q.bind(1, m_batch_id);
   q.bind(2, std::string(counts_json));
   q.bind(3, std::string(sha256));

@@ -122,7 +122,7 @@ BatchTable::BatchTable(Database& db, std::string name, std::vector<std::string> 
                        std::string_view statement, std::size_t capacity)
     : m_db(db), m_name(std::move(name)), m_columns(std::move(columns)), m_capacity(capacity) {
   m_cells.reserve(capacity * m_columns.size());
-  sqlite3* handle = db.sql().getHandle();
+  sqlite3* handle = connection(db).getHandle();
   int rc = sqlite3_create_module_v2(handle, m_name.c_str(), &k_module, this, nullptr);
   if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
   const std::string& sql = named_query(statement);
@@ -137,7 +137,7 @@ BatchTable::BatchTable(Database& db, std::string name, std::vector<std::string> 
 
 BatchTable::~BatchTable() {
   sqlite3_finalize(m_insert);  // before the table it reads goes
-  sqlite3_create_module_v2(m_db.sql().getHandle(), m_name.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_create_module_v2(connection(m_db).getHandle(), m_name.c_str(), nullptr, nullptr, nullptr);
 }
 
 namespace {
@@ -150,13 +150,13 @@ int parameter_index(sqlite3_stmt* statement, std::string_view parameter) {
 
 void BatchTable::bind(std::string_view parameter, std::int64_t value) {
   int rc = sqlite3_bind_int64(m_insert, parameter_index(m_insert, parameter), value);
-  if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
+  if (rc != SQLITE_OK) throw SQLite::Exception(connection(m_db).getHandle(), rc);
 }
 
 void BatchTable::bind(std::string_view parameter, std::string_view value) {
   int rc = sqlite3_bind_text(m_insert, parameter_index(m_insert, parameter), value.data(),
                              static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) throw SQLite::Exception(m_db.sql().getHandle(), rc);
+  if (rc != SQLITE_OK) throw SQLite::Exception(connection(m_db).getHandle(), rc);
 }
 
 void BatchTable::value(std::string_view value) {
@@ -197,7 +197,7 @@ void BatchTable::flush() {
   m_cells.clear();
   m_text.clear();
   m_rows = 0;
-  if (rc != SQLITE_DONE) throw SQLite::Exception(m_db.sql().getHandle(), rc);
+  if (rc != SQLITE_DONE) throw SQLite::Exception(connection(m_db).getHandle(), rc);
 }
 
 }  // namespace ics::store

@@ -78,7 +78,7 @@ Shape shape_of(model::EntityKind kind) {
 void run_report_query(Database& db, const std::string& sql, const Params& params, util::RowSink& sink,
                       const std::vector<util::Column>& columns) {
   try {
-    SQLite::Statement stmt(db.sql(), sql);
+    SQLite::Statement stmt(connection(db), sql);
     stream(stmt, params, sink, columns);
   } catch (const SQLite::Exception& e) {
     throw_typed(e, "query failed");
@@ -87,7 +87,7 @@ void run_report_query(Database& db, const std::string& sql, const Params& params
 
 void run_named(Database& db, std::string_view name, const Params& params, util::RowSink& sink) {
   try {
-    stream(db.query(name), params, sink, {});
+    stream(statement(db, name), params, sink, {});
   } catch (const SQLite::Exception& e) {
     throw_typed(e, fmt::format("query '{}' failed", name));
   }

@@ -52,7 +52,7 @@ std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
 }
 
 std::int64_t last_insert_id(Database& db) {
-  return db.sql().getLastInsertRowid();
+  return connection(db).getLastInsertRowid();
 }
 
 }  // namespace ics::store

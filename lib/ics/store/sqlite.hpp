@@ -12,6 +12,7 @@
 
 namespace SQLite {
 class Column;
+class Database;
 class Exception;
 class Statement;
 }  // namespace SQLite
@@ -19,6 +20,11 @@ class Statement;
 namespace ics::store {
 
 class Database;
+
+// The named statement of schemas/queries, reset and with its bindings cleared.
+SQLite::Statement& statement(Database& db, std::string_view name);
+// The SQLite connection under `db`.
+SQLite::Database& connection(Database& db);
 
 // Throws `error` as ConstraintViolation, DatabaseBusy or StorageError, with `context` before the
 // message when given. The one place that reads SQLite's error codes.

@@ -8,7 +8,7 @@ namespace ics::store {
 WriteTransaction::WriteTransaction(Database& db, AuditContext context)
     : m_db(db), m_context(std::move(context)) {
   try {
-    m_db.sql().exec("BEGIN IMMEDIATE");
+    connection(m_db).exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
     throw_typed(e, "cannot start a write");
   }
@@ -17,7 +17,7 @@ WriteTransaction::WriteTransaction(Database& db, AuditContext context)
 WriteTransaction::~WriteTransaction() {
   if (!m_done) {
     try {
-      m_db.sql().exec("ROLLBACK");
+      connection(m_db).exec("ROLLBACK");
     } catch (...) {
     }
   }
@@ -25,7 +25,7 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::audit(const std::string& entity, const std::optional<std::string>& before,
                              const std::optional<std::string>& after) try {
-  auto& q = m_db.query("insert_audit");
+  auto& q = statement(m_db, "insert_audit");
   q.bind(1, m_context.now_utc);
   q.bind(2, m_context.actor);
   q.bind(3, m_context.command);
@@ -39,7 +39,7 @@ void WriteTransaction::audit(const std::string& entity, const std::optional<std:
 
 void WriteTransaction::commit() {
   try {
-    m_db.sql().exec("COMMIT");
+    connection(m_db).exec("COMMIT");
     m_done = true;
   } catch (const SQLite::Exception& e) {
     throw_typed(e, "cannot commit");
@@ -47,7 +47,7 @@ void WriteTransaction::commit() {
 }
 
 Savepoint::Savepoint(WriteTransaction& tx) try : m_db(tx.db()) {
-  m_db.query("savepoint_begin").exec();
+  statement(m_db, "savepoint_begin").exec();
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }
@@ -61,28 +61,28 @@ Savepoint::~Savepoint() {
 }
 
 void Savepoint::release() try {
-  m_db.query("savepoint_release").exec();
+  statement(m_db, "savepoint_release").exec();
   m_open = false;
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }
 
 void Savepoint::undo() try {
-  m_db.query("savepoint_rollback").exec();
+  statement(m_db, "savepoint_rollback").exec();
   release();
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }
 
 ReadTransaction::ReadTransaction(Database& db) try : m_db(db) {
-  m_db.query("read_begin").exec();
+  statement(m_db, "read_begin").exec();
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }
 
 ReadTransaction::~ReadTransaction() {
   try {
-    m_db.query("read_end").exec();
+    statement(m_db, "read_end").exec();
   } catch (...) {
   }
 }
