@@ -31,40 +31,6 @@ void bind_id(SQLite::Statement& q, std::int64_t id) {
     q.bind(1);
 }
 
-void bind_provenance(SQLite::Statement& q, int index, const Provenance& from) {
-  q.bind(index, from.batch_id);
-  q.bind(index + 1, from.source_line);
-}
-
-void bind_child(SQLite::Statement& q, const model::Child& c) {
-  q.bind(2, c.given_names);
-  q.bind(3, c.family_name);
-  bind_optional(q, 4, c.date_of_birth);
-  bind_optional(q, 5, c.expected_dob);
-  q.bind(6, c.sex);
-  bind_optional(q, 7, c.nhs_number);
-  bind_optional(q, 8, c.upn);
-  bind_optional(q, 9, c.ethnicity);
-}
-
-void bind_plan(SQLite::Statement& q, const PlanRow& row) {
-  const auto& p = row.plan;
-  q.bind(2, p.child_id);
-  q.bind(3, row.template_id);
-  q.bind(4, p.kind);
-  bind_optional(q, 5, p.initial_category);
-  bind_optional(q, 6, p.latest_category);
-  q.bind(7, p.start_date.iso());
-  bind_optional(q, 8, p.end_date);
-  bind_optional(q, 9, p.end_reason);
-  bind_optional(q, 10, p.lead_worker);
-  bind_optional(q, 11, p.team);
-  bind_optional(q, 12, p.contingency);
-  bind_optional(q, 13, p.first_review_due);
-  q.bind(14, p.previous_cp_plans);
-  bind_optional(q, 15, row.legacy_ref);
-}
-
 void bind_action(SQLite::Statement& q, const model::Action& a) {
   q.bind(2, a.plan_id);
   bind_optional(q, 3, a.section);
@@ -126,7 +92,7 @@ std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& chil
                                   const Provenance& from) try {
   auto& q = statement(tx.db(), "bulk_insert_child");
   bind_id(q, child.id);
-  bind_child(q, child);
+  bind_child_fields(q, 2, child);
   bind_provenance(q, 10, from);
   q.exec();
   std::int64_t id = last_insert_id(tx.db());
@@ -139,7 +105,7 @@ std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& chil
 void replace_child(WriteTransaction& tx, const model::Child& child) try {
   auto& q = statement(tx.db(), "bulk_update_child");
   q.bind(1, child.id);
-  bind_child(q, child);
+  bind_child_fields(q, 2, child);
   q.exec();
   for (auto query :
        {"bulk_delete_child_refs", "bulk_clear_child_legacy_id"}) {  // the file's refs replace them
@@ -155,7 +121,7 @@ void replace_child(WriteTransaction& tx, const model::Child& child) try {
 std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const Provenance& from) try {
   auto& q = statement(tx.db(), "bulk_insert_plan");
   bind_id(q, row.plan.id);
-  bind_plan(q, row);
+  bind_plan_fields(q, 2, row);
   bind_provenance(q, 16, from);
   q.exec();
   return last_insert_id(tx.db());
@@ -166,7 +132,7 @@ std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const
 void replace_plan(WriteTransaction& tx, const PlanRow& row) try {
   auto& q = statement(tx.db(), "bulk_update_plan");
   q.bind(1, row.plan.id);
-  bind_plan(q, row);
+  bind_plan_fields(q, 2, row);
   q.exec();
 } catch (const SQLite::Exception& e) {
   throw_typed(e);

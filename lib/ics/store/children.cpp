@@ -8,21 +8,22 @@
 
 namespace ics::store {
 
+void bind_child_fields(SQLite::Statement& q, int first, const model::Child& c) {
+  q.bind(first, c.given_names);
+  q.bind(first + 1, c.family_name);
+  bind_optional(q, first + 2, c.date_of_birth);
+  bind_optional(q, first + 3, c.expected_dob);
+  q.bind(first + 4, c.sex);
+  bind_optional(q, first + 5, c.nhs_number);
+  bind_optional(q, first + 6, c.upn);
+  bind_optional(q, first + 7, c.ethnicity);
+}
+
 std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
                           const std::optional<Provenance>& from) try {
   auto& q = statement(tx.db(), "insert_child");
-  q.bind(1, c.given_names);
-  q.bind(2, c.family_name);
-  bind_optional(q, 3, c.date_of_birth);
-  bind_optional(q, 4, c.expected_dob);
-  q.bind(5, c.sex);
-  bind_optional(q, 6, c.nhs_number);
-  bind_optional(q, 7, c.upn);
-  bind_optional(q, 8, c.ethnicity);
-  if (from) {
-    q.bind(9, from->batch_id);
-    q.bind(10, from->source_line);
-  }
+  bind_child_fields(q, 1, c);
+  if (from) bind_provenance(q, 9, *from);
   q.exec();
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : c.refs) insert_child_ref(tx, ref, id);

@@ -24,29 +24,30 @@ std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, in
   throw_typed(e);
 }
 
+void bind_plan_fields(SQLite::Statement& q, int first, const PlanRow& row) {
+  const auto& p = row.plan;
+  q.bind(first, p.child_id);
+  q.bind(first + 1, row.template_id);
+  q.bind(first + 2, p.kind);
+  bind_optional(q, first + 3, p.initial_category);
+  bind_optional(q, first + 4, p.latest_category);
+  q.bind(first + 5, p.start_date.iso());
+  bind_optional(q, first + 6, p.end_date);
+  bind_optional(q, first + 7, p.end_reason);
+  bind_optional(q, first + 8, p.lead_worker);
+  bind_optional(q, first + 9, p.team);
+  bind_optional(q, first + 10, p.contingency);
+  bind_optional(q, first + 11, p.first_review_due);
+  q.bind(first + 12, p.previous_cp_plans);
+  bind_optional(q, first + 13, row.legacy_ref);
+}
+
 std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
                          const std::optional<Provenance>& from) try {
-  const auto& p = row.plan;
   auto& q = statement(tx.db(), "insert_plan");
-  q.bind(1, p.child_id);
-  q.bind(2, row.template_id);
-  q.bind(3, p.kind);
-  bind_optional(q, 4, p.initial_category);
-  bind_optional(q, 5, p.latest_category);
-  q.bind(6, p.start_date.iso());
-  bind_optional(q, 7, p.end_date);
-  bind_optional(q, 8, p.end_reason);
-  bind_optional(q, 9, p.lead_worker);
-  bind_optional(q, 10, p.team);
-  bind_optional(q, 11, p.contingency);
-  bind_optional(q, 12, p.first_review_due);
-  q.bind(13, p.previous_cp_plans);
-  bind_optional(q, 14, row.legacy_ref);
+  bind_plan_fields(q, 1, row);
   bind_optional(q, 15, row.legacy_end_reason);
-  if (from) {
-    q.bind(16, from->batch_id);
-    q.bind(17, from->source_line);
-  }
+  if (from) bind_provenance(q, 16, *from);
   q.exec();
   return last_insert_id(tx.db());
 } catch (const SQLite::Exception& e) {

@@ -46,6 +46,11 @@ std::optional<util::Date> optional_date(const SQLite::Column& column) {
   return util::Date::parse_iso(column.getString());
 }
 
+void bind_provenance(SQLite::Statement& q, int first, const Provenance& from) {
+  q.bind(first, from.batch_id);
+  q.bind(first + 1, from.source_line);
+}
+
 std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
   if (!stmt.executeStep()) return std::nullopt;
   return stmt.getColumn(0).getInt64();

@@ -2,6 +2,8 @@
 // Internal to store (io/ and cmd/ never include it): what the SQLite repositories share to bind and
 // read values, to run a named statement into a RowSink, and to turn SQLite's errors into the typed
 // errors of util/error.hpp.
+#include <ics/model/types.hpp>
+#include <ics/store/records.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/date.hpp>
 
@@ -39,6 +41,12 @@ void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value);
 std::optional<std::string> optional_string(const SQLite::Column& column);
 std::optional<util::Date> optional_date(const SQLite::Column& column);
+// A record's columns bound from parameter `first` on, in the order the child and plan statements
+// of schemas/queries share (children: given_names … ethnicity, 8 values; plans: child_id …
+// legacy_ref, 14 values); a provenance's batch and line at `first` and the next.
+void bind_child_fields(SQLite::Statement& stmt, int first, const model::Child& child);
+void bind_plan_fields(SQLite::Statement& stmt, int first, const PlanRow& row);
+void bind_provenance(SQLite::Statement& stmt, int first, const Provenance& from);
 // The first column of the statement's first row, if it returns one.
 std::optional<std::int64_t> single_id(SQLite::Statement& stmt);
 // The rowid of the connection's latest INSERT.
