@@ -65,134 +65,109 @@ std::optional<std::vector<util::Value>> bulk_row(Database& db, model::EntityKind
   return buffer.rows().front();
 }
 
-std::int64_t insert_batch(WriteTransaction& tx, std::string_view kind, const std::string& file_name) try {
+std::int64_t insert_batch(WriteTransaction& tx, std::string_view kind, const std::string& file_name) {
   auto& q = statement(tx.db(), "bulk_insert_batch");
   q.bind(1, std::string(kind));
   q.bind(2, file_name);
   q.bind(3, tx.context().actor);
   q.bind(4, tx.context().now_utc);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 void finish_batch(WriteTransaction& tx, std::int64_t batch_id, const std::string& sha256,
-                  const std::string& counts_json) try {
+                  const std::string& counts_json) {
   auto& q = statement(tx.db(), "bulk_finish_batch");
   q.bind(1, batch_id);
   q.bind(2, sha256);
   q.bind(3, counts_json);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& child,
-                                  const Provenance& from) try {
+std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& child, const Provenance& from) {
   auto& q = statement(tx.db(), "bulk_insert_child");
   bind_id(q, child.id);
   bind_child_fields(q, 2, child);
   bind_provenance(q, 10, from);
-  q.exec();
+  exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : child.refs) insert_child_ref(tx, ref, id);
   return id;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-void replace_child(WriteTransaction& tx, const model::Child& child) try {
+void replace_child(WriteTransaction& tx, const model::Child& child) {
   auto& q = statement(tx.db(), "bulk_update_child");
   q.bind(1, child.id);
   bind_child_fields(q, 2, child);
-  q.exec();
+  exec(q);
   for (auto query :
        {"bulk_delete_child_refs", "bulk_clear_child_legacy_id"}) {  // the file's refs replace them
     auto& clear = statement(tx.db(), query);
     clear.bind(1, child.id);
-    clear.exec();
+    exec(clear);
   }
   for (const auto& ref : child.refs) insert_child_ref(tx, ref, child.id);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const Provenance& from) try {
+std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const Provenance& from) {
   auto& q = statement(tx.db(), "bulk_insert_plan");
   bind_id(q, row.plan.id);
   bind_plan_fields(q, 2, row);
   bind_provenance(q, 16, from);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-void replace_plan(WriteTransaction& tx, const PlanRow& row) try {
+void replace_plan(WriteTransaction& tx, const PlanRow& row) {
   auto& q = statement(tx.db(), "bulk_update_plan");
   q.bind(1, row.plan.id);
   bind_plan_fields(q, 2, row);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& action) try {
+std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& action) {
   auto& q = statement(tx.db(), "bulk_insert_action");
   bind_id(q, action.id);
   bind_action(q, action);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-void replace_action(WriteTransaction& tx, const model::Action& action) try {
+void replace_action(WriteTransaction& tx, const model::Action& action) {
   auto& q = statement(tx.db(), "bulk_update_action");
   q.bind(1, action.id);
   bind_action(q, action);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) try {
+std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_insert_review");
   bind_id(q, review.id);
   bind_review(q, review);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-void replace_review(WriteTransaction& tx, const model::Review& review) try {
+void replace_review(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_update_review");
   q.bind(1, review.id);
   bind_review(q, review);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& legacy_ref) try {
+std::optional<std::int64_t> plan_by_legacy_ref(Database& db, const std::string& legacy_ref) {
   auto& q = statement(db, "bulk_plan_by_legacy_ref");
   q.bind(1, legacy_ref);
   return single_id(q);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 std::optional<std::pair<std::int64_t, std::string>> snapshot_of_version(Database& db, const std::string& name,
-                                                                        int version) try {
+                                                                        int version) {
   auto& q = statement(db, "bulk_snapshot_by_name_version");
   q.bind(1, name);
   q.bind(2, version);
-  if (!q.executeStep()) return std::nullopt;
+  if (!step(q)) return std::nullopt;
   return std::make_pair<std::int64_t, std::string>(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 }  // namespace ics::store

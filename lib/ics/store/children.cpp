@@ -20,16 +20,14 @@ void bind_child_fields(SQLite::Statement& q, int first, const model::Child& c) {
 }
 
 std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
-                          const std::optional<Provenance>& from) try {
+                          const std::optional<Provenance>& from) {
   auto& q = statement(tx.db(), "insert_child");
   bind_child_fields(q, 1, c);
   if (from) bind_provenance(q, 9, *from);
-  q.exec();
+  exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : c.refs) insert_child_ref(tx, ref, id);
   return id;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t child_id) {
@@ -37,20 +35,19 @@ void insert_child_ref(WriteTransaction& tx, const std::string& ref, std::int64_t
   q.bind(1, ref);
   q.bind(2, child_id);
   try {
-    q.exec();
-  } catch (const SQLite::Exception& e) {
-    auto held = is_constraint(e) ? child_id_by_ref(tx.db(), ref) : std::nullopt;
+    exec(q);
+  } catch (const ConstraintViolation& e) {
+    auto held = child_id_by_ref(tx.db(), ref);
     if (!held) throw StorageError(fmt::format("cannot store legacy reference '{}': {}", ref, e.what()));
     throw Conflict(fmt::format("legacy reference '{}' is already held by child {}", ref,
                                model::format_id(model::EntityKind::child, *held)));
   }
 }
 
-model::Child get_child(Database& db, std::int64_t id) try {
+model::Child get_child(Database& db, std::int64_t id) {
   auto& q = statement(db, "child_by_id");
   q.bind(1, id);
-  if (!q.executeStep())
-    throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
+  if (!step(q)) throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, id)));
   model::Child c;
   c.id = q.getColumn(0).getInt64();
   c.given_names = q.getColumn(1).getString();
@@ -63,37 +60,29 @@ model::Child get_child(Database& db, std::int64_t id) try {
   c.ethnicity = optional_string(q.getColumn(8));
   auto& refs = statement(db, "child_refs");
   refs.bind(1, id);
-  while (refs.executeStep()) c.refs.push_back(refs.getColumn(0).getString());
+  while (step(refs)) c.refs.push_back(refs.getColumn(0).getString());
   return c;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) try {
+std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) {
   auto& q = statement(db, "child_id_by_nhs");
   q.bind(1, nhs_number);
   return single_id(q);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) try {
+std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn) {
   auto& q = statement(db, "child_id_by_upn");
   q.bind(1, upn);
   return single_id(q);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) try {
+std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref) {
   auto& q = statement(db, "child_id_by_ref");
   q.bind(1, ref);
   return single_id(q);
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::int64_t resolve_child(Database& db, std::string_view reference) try {
+std::int64_t resolve_child(Database& db, std::string_view reference) {
   std::string text(reference);
   std::optional<std::int64_t> id;
   if (text.starts_with("nhs:")) {
@@ -116,8 +105,6 @@ std::int64_t resolve_child(Database& db, std::string_view reference) try {
   }
   if (!id) throw NotFound(fmt::format("no child '{}'", text));
   return *id;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 }  // namespace ics::store

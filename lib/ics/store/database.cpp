@@ -138,7 +138,7 @@ int Database::migrate(const AuditContext& context) {
 }
 
 void Database::reset_queries() {
-  for (auto& [name, statement] : m_statements) statement->reset();
+  for (auto& [name, statement] : m_statements) statement->tryReset();
 }
 
 SQLite::Statement& Database::query(std::string_view name) {
@@ -151,7 +151,9 @@ SQLite::Statement& Database::query(std::string_view name) {
       throw_typed(e, fmt::format("query '{}'", name));
     }
   }
-  it->second->reset();
+  // tryReset: an error of the statement's last run was reported by that run; reset() would throw
+  // it again here, at the next, unrelated one.
+  it->second->tryReset();
   it->second->clearBindings();
   return *it->second;
 }

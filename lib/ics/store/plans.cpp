@@ -9,19 +9,17 @@
 namespace ics::store {
 
 std::int64_t template_snapshot(WriteTransaction& tx, const std::string& name, int version,
-                               const std::string& hash, const std::string& body) try {
+                               const std::string& hash, const std::string& body) {
   auto& find = statement(tx.db(), "template_snapshot_by_hash");
   find.bind(1, hash);
-  if (find.executeStep()) return find.getColumn(0).getInt64();
+  if (step(find)) return find.getColumn(0).getInt64();
   auto& q = statement(tx.db(), "insert_template_snapshot");
   q.bind(1, name);
   q.bind(2, version);
   q.bind(3, hash);
   q.bind(4, body);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 void bind_plan_fields(SQLite::Statement& q, int first, const PlanRow& row) {
@@ -42,23 +40,19 @@ void bind_plan_fields(SQLite::Statement& q, int first, const PlanRow& row) {
   bind_optional(q, first + 13, row.legacy_ref);
 }
 
-std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row,
-                         const std::optional<Provenance>& from) try {
+std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::optional<Provenance>& from) {
   auto& q = statement(tx.db(), "insert_plan");
   bind_plan_fields(q, 1, row);
   bind_optional(q, 15, row.legacy_end_reason);
   if (from) bind_provenance(q, 16, *from);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-model::Plan get_plan(Database& db, std::int64_t id) try {
+model::Plan get_plan(Database& db, std::int64_t id) {
   auto& q = statement(db, "plan_by_id");
   q.bind(1, id);
-  if (!q.executeStep())
-    throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
+  if (!step(q)) throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, id)));
   model::Plan p;
   p.id = q.getColumn(0).getInt64();
   p.child_id = q.getColumn(1).getInt64();
@@ -79,84 +73,68 @@ model::Plan get_plan(Database& db, std::int64_t id) try {
   auto after_review = optional_date(q.getColumn(16));
   p.next_review_due = after_review ? after_review : p.first_review_due;
   return p;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 std::optional<std::int64_t> overlapping_plan(Database& db, std::int64_t child_id, const std::string& kind,
                                              util::Date start, std::optional<util::Date> end,
-                                             std::int64_t except) try {
+                                             std::int64_t except) {
   auto& q = statement(db, "overlapping_plan");
   q.bind(1, child_id);
   q.bind(2, kind);
   q.bind(3, except);
   q.bind(4, start.iso());
   bind_optional(q, 5, end);
-  if (!q.executeStep()) return std::nullopt;
+  if (!step(q)) return std::nullopt;
   return q.getColumn(0).getInt64();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) try {
+int count_plans_of_kind(Database& db, std::int64_t child_id, const std::string& kind) {
   auto& q = statement(db, "count_plans_of_kind");
   q.bind(1, child_id);
   q.bind(2, kind);
-  q.executeStep();
+  step(q);
   return q.getColumn(0).getInt();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::string template_body_of_plan(Database& db, std::int64_t plan_id) try {
+std::string template_body_of_plan(Database& db, std::int64_t plan_id) {
   auto& q = statement(db, "template_body_of_plan");
   q.bind(1, plan_id);
-  if (!q.executeStep())
+  if (!step(q))
     throw NotFound(fmt::format("no plan '{}'", model::format_id(model::EntityKind::plan, plan_id)));
   return q.getColumn(0).getString();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) try {
+std::optional<std::string> latest_review_category(Database& db, std::int64_t plan_id) {
   auto& q = statement(db, "latest_review_category");
   q.bind(1, plan_id);
-  if (!q.executeStep()) return std::nullopt;
+  if (!step(q)) return std::nullopt;
   return q.getColumn(0).getString();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) try {
+std::optional<util::Date> last_review_of_plan(Database& db, std::int64_t plan_id) {
   auto& q = statement(db, "last_review_of_plan");
   q.bind(1, plan_id);
-  q.executeStep();
+  step(q);
   return optional_date(q.getColumn(0));
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 void set_plan_category(WriteTransaction& tx, std::int64_t plan_id,
-                       const std::optional<std::string>& category) try {
+                       const std::optional<std::string>& category) {
   auto& q = statement(tx.db(), "update_plan_category");
   q.bind(1, plan_id);
   bind_optional(q, 2, category);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) try {
+void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason) {
   auto& q = statement(tx.db(), "close_plan");
   q.bind(1, plan_id);
   q.bind(2, end.iso());
   q.bind(3, reason);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) try {
+std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
   auto& q = statement(tx.db(), "insert_action");
   q.bind(1, a.plan_id);
   bind_optional(q, 2, a.section);
@@ -164,16 +142,14 @@ std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) try {
   q.bind(4, a.owner);
   q.bind(5, a.agency);
   q.bind(6, a.due_date.iso());
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-model::Action get_action(Database& db, std::int64_t id) try {
+model::Action get_action(Database& db, std::int64_t id) {
   auto& q = statement(db, "action_by_id");
   q.bind(1, id);
-  if (!q.executeStep())
+  if (!step(q))
     throw NotFound(fmt::format("no action '{}'", model::format_id(model::EntityKind::action, id)));
   model::Action a;
   a.id = q.getColumn(0).getInt64();
@@ -187,33 +163,27 @@ model::Action get_action(Database& db, std::int64_t id) try {
   a.completed_date = optional_date(q.getColumn(8));
   a.cancel_reason = optional_string(q.getColumn(9));
   return a;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) try {
+std::vector<std::int64_t> open_actions_of_plan(Database& db, std::int64_t plan_id) {
   auto& q = statement(db, "open_actions_of_plan");
   q.bind(1, plan_id);
   std::vector<std::int64_t> ids;
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  while (step(q)) ids.push_back(q.getColumn(0).getInt64());
   return ids;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& status, util::Date on,
-                   const std::optional<std::string>& cancel_reason) try {
+                   const std::optional<std::string>& cancel_reason) {
   auto& q = statement(tx.db(), "finish_action");
   q.bind(1, id);
   q.bind(2, status);
   q.bind(3, on.iso());
   bind_optional(q, 4, cancel_reason);
-  q.exec();
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
+  exec(q);
 }
 
-std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) try {
+std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
   auto& q = statement(tx.db(), "insert_review");
   q.bind(1, r.plan_id);
   q.bind(2, r.kind);
@@ -221,16 +191,14 @@ std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) try {
   bind_optional(q, 4, r.outcome);
   bind_optional(q, 5, r.category);
   bind_optional(q, 6, r.next_review_due);
-  q.exec();
+  exec(q);
   return last_insert_id(tx.db());
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
-model::Review get_review(Database& db, std::int64_t id) try {
+model::Review get_review(Database& db, std::int64_t id) {
   auto& q = statement(db, "review_by_id");
   q.bind(1, id);
-  if (!q.executeStep())
+  if (!step(q))
     throw NotFound(fmt::format("no review '{}'", model::format_id(model::EntityKind::review, id)));
   model::Review r;
   r.id = q.getColumn(0).getInt64();
@@ -241,8 +209,6 @@ model::Review get_review(Database& db, std::int64_t id) try {
   r.category = optional_string(q.getColumn(5));
   r.next_review_due = optional_date(q.getColumn(6));
   return r;
-} catch (const SQLite::Exception& e) {
-  throw_typed(e);
 }
 
 }  // namespace ics::store

@@ -18,8 +18,20 @@ void throw_typed(const SQLite::Exception& error, std::string_view context) {
   }
 }
 
-bool is_constraint(const SQLite::Exception& error) {
-  return (error.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
+void exec(SQLite::Statement& stmt) {
+  try {
+    stmt.exec();
+  } catch (const SQLite::Exception& e) {
+    throw_typed(e);
+  }
+}
+
+bool step(SQLite::Statement& stmt) {
+  try {
+    return stmt.executeStep();
+  } catch (const SQLite::Exception& e) {
+    throw_typed(e);
+  }
 }
 
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
@@ -52,7 +64,7 @@ void bind_provenance(SQLite::Statement& q, int first, const Provenance& from) {
 }
 
 std::optional<std::int64_t> single_id(SQLite::Statement& stmt) {
-  if (!stmt.executeStep()) return std::nullopt;
+  if (!step(stmt)) return std::nullopt;
   return stmt.getColumn(0).getInt64();
 }
 

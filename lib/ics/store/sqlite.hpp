@@ -31,8 +31,10 @@ SQLite::Database& connection(Database& db);
 // Throws `error` as ConstraintViolation, DatabaseBusy or StorageError, with `context` before the
 // message when given. The one place that reads SQLite's error codes.
 [[noreturn]] void throw_typed(const SQLite::Exception& error, std::string_view context = {});
-// Whether `error` is a constraint violation (a unique key, a check, a foreign key).
-bool is_constraint(const SQLite::Exception& error);
+// Runs a statement that returns no rows, or steps it to its next row (false past the last); SQLite's
+// errors come out typed, as throw_typed makes them.
+void exec(SQLite::Statement& stmt);
+bool step(SQLite::Statement& stmt);
 
 // Runs the named statement of schemas/queries with `params` (":name" parameters) into `sink`.
 void run_named(Database& db, std::string_view name, const Params& params, util::RowSink& sink);
