@@ -21,10 +21,69 @@ OUT=$("$installed" init 2>&1 && "$installed" templates list -o csv); CHECKS=$((C
 [[ "$OUT" == *"child-protection,1,child-protection,"*",$prefix/share/icsctl/plans/child-protection.yaml"* ]] ||
   fail "installed templates list does not read the installed templates: [$OUT]"
 
-# A header compiles on its own against the installed tree.
-printf '#include <ics/util/date.hpp>\nint main() { return ics::util::Date(2025, 12, 19).iso_weekday() == 5 ? 0 : 1; }\n' >t.cpp
+libdir=$(dirname "$(ls "$prefix"/lib*/libics.so | head -1)")
+
+# The public API: exactly the headers marked ICS_API_BEGIN (and api.hpp) are installed.
+marked=$(cd "$ICS_SOURCE_DIR/lib" && { grep -rlx 'ICS_API_BEGIN' ics --include='*.hpp'; echo ics/api.hpp; } | sort)
+installed_headers=$(cd "$prefix/include" && find ics -name '*.hpp' | sort)
 CHECKS=$((CHECKS + 1))
-g++ -std=c++20 -I"$prefix/include" t.cpp -L"$(dirname "$(ls "$prefix"/lib*/libics.so | head -1)")" -lics -lfmt \
-  -Wl,-rpath,"$(dirname "$(ls "$prefix"/lib*/libics.so | head -1)")" -o t 2>"$SCRATCH/.cc" && ./t ||
+[ "$installed_headers" == "$marked" ] ||
+  fail "installed headers differ from the marked ones: $(diff <(echo "$marked") <(echo "$installed_headers") | head -10)"
+CHECKS=$((CHECKS + 1))
+[ "$(echo "$marked" | wc -l)" -ge 20 ] || fail "too few public headers: [$marked]"
+
+# Every #include <ics/...> in cmd/ is a public header.
+for h in $(grep -rhoE '#include <ics/[^>]+>' "$ICS_SOURCE_DIR/cmd" | sed 's/#include <//; s/>//' | sort -u); do
+  CHECKS=$((CHECKS + 1))
+  grep -qxF "$h" <<<"$marked" || fail "cmd/ includes $h, which is not a public header"
+done
+
+# Every installed header compiles on its own against the installed tree (one translation unit each).
+broken=$(printf '%s\n' $installed_headers | xargs -P "$(nproc)" -I{} sh -c \
+  'echo "#include <{}>" | g++ -std=c++20 -fsyntax-only -I"$1/include" -x c++ - >/dev/null 2>&1 || echo {}' _ "$prefix")
+CHECKS=$((CHECKS + $(echo "$installed_headers" | wc -l)))
+[ -z "$broken" ] || fail "installed headers that do not compile on their own: $broken"
+
+# A program embedding libics: open a database, add a child through the record API, read it back.
+cat >t.cpp <<'CPP'
+#include <ics/record/children.hpp>
+#include <ics/store/database.hpp>
+#include <ics/store/records.hpp>
+#include <ics/store/transaction.hpp>
+#include <ics/util/error.hpp>
+
+int main() {
+  const ics::store::AuditContext who{"embedder", "add-child", "2026-11-22T10:00:00Z"};
+  ics::store::Database::init("embed.db", who);
+  ics::store::Database db("embed.db", ics::store::OpenMode::write);
+  ics::model::Child child;
+  child.given_names = "Ada";
+  child.family_name = "Lovelace";
+  ics::store::WriteTransaction tx(db, who);
+  const auto id = ics::record::add_child(tx, child, ics::util::Date(2026, 11, 22));
+  tx.commit();
+  if (ics::store::get_child(db, id).family_name != "Lovelace") return 1;
+  try {
+    ics::store::get_child(db, id + 1);
+  } catch (const ics::NotFound&) {
+    return 0;
+  }
+  return 2;
+}
+CPP
+CHECKS=$((CHECKS + 1))
+g++ -std=c++20 -I"$prefix/include" t.cpp -L"$libdir" -lics -lfmt -Wl,-rpath,"$libdir" -o t 2>"$SCRATCH/.cc" && ./t ||
   fail "a program using the installed headers and library did not build or run: $(head -5 "$SCRATCH/.cc")"
+CHECKS=$((CHECKS + 1))
+ICSCTL_DB=embed.db "$installed" list children -o csv | grep -q Lovelace ||
+  fail "icsctl does not see the child the embedding program added"
+
+# libics exports the API and nothing private to lib/.
+symbols=$(nm -D --defined-only -C "$libdir/libics.so")
+CHECKS=$((CHECKS + 1))
+grep -q 'ics::record::add_child' <<<"$symbols" || fail "libics does not export ics::record::add_child"
+for private in 'CheckedRows' 'ChildMatcher' 'RowBatch' 'RegisterWrites' 'ics::util::Sha256' 'SQLite::'; do
+  CHECKS=$((CHECKS + 1))
+  ! grep -q "$private" <<<"$symbols" || fail "libics exports a private symbol: $(grep "$private" <<<"$symbols" | head -3)"
+done
 finish

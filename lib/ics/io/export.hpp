@@ -1,11 +1,13 @@
 #pragma once
 // Bulk export: every record of a kind, ordered by id, streamed from one query into a writer with
 // constant memory. The columns are bulk_columns(kind), which bulk import reads back.
+#include <ics/api.hpp>
 #include <ics/io/bulk/format.hpp>
 #include <ics/util/rows.hpp>
 
 #include <ostream>
 
+ICS_API_BEGIN
 namespace ics::store {
 class Database;
 }
@@ -21,3 +23,4 @@ void export_records(store::Database& db, RecordKind kind, util::RowSink& sink);
 void export_all(store::Database& db, bool json_array, std::ostream& out);
 
 }  // namespace ics::io
+ICS_API_END

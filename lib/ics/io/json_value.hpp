@@ -1,10 +1,12 @@
 #pragma once
 // A row value as a JSON value: null, a number or a string. Header-only, for the code that builds JSON
 // objects (the json writers, bulk import's audit images, `show -o json`); it needs nlohmann_json.
+#include <ics/api.hpp>
 #include <ics/util/rows.hpp>
 
 #include <nlohmann/json.hpp>
 
+ICS_API_BEGIN
 namespace ics::io {
 
 inline nlohmann::ordered_json to_json(const util::Value& value) {
@@ -24,3 +26,4 @@ inline std::string json_text(const util::Value& value) {
 }
 
 }  // namespace ics::io
+ICS_API_END

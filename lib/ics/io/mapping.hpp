@@ -2,6 +2,7 @@
 // Mapping files (`schemas/mappings/*.yaml`): how to read one kind of legacy register export — its
 // encoding, its date formats, which source column feeds each field and per-field value maps.
 // The shipped `legacy-register.yaml` documents every key.
+#include <ics/api.hpp>
 #include <ics/util/date.hpp>
 #include <ics/util/date_format.hpp>
 #include <ics/util/encoding.hpp>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::io {
 
 // The fields a register row can feed, in the order rows are checked.
@@ -90,3 +92,4 @@ Mapping parse_mapping(std::string_view text, std::string_view source);
 std::string value_key(std::string_view value);
 
 }  // namespace ics::io
+ICS_API_END

@@ -1,9 +1,12 @@
 #pragma once
 // The fixed code lists of the domain and their validation.
+#include <ics/api.hpp>
+
 #include <span>
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::model {
 
 std::span<const std::string_view> sex_codes();         // M F U
@@ -17,3 +20,4 @@ std::string require_code(std::string_view value, std::span<const std::string_vie
                          std::string_view field);
 
 }  // namespace ics::model
+ICS_API_END

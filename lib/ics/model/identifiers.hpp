@@ -1,10 +1,13 @@
 #pragma once
 // Identifier validation: NHS numbers, Unique Pupil Numbers and icsctl's public ids.
+#include <ics/api.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::model {
 
 // The NHS number's 10 digits when `text` (spaces allowed) passes the modulus 11 check.
@@ -32,3 +35,4 @@ std::optional<EntityId> parse_id(std::string_view text);
 std::int64_t parse_id_of(EntityKind kind, std::string_view text, std::string_view field);
 
 }  // namespace ics::model
+ICS_API_END

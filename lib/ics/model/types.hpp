@@ -1,5 +1,6 @@
 #pragma once
 // The domain records as libics passes them around. Ids are the numbers behind the public ids.
+#include <ics/api.hpp>
 #include <ics/util/date.hpp>
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::model {
 
 struct Child {
@@ -66,3 +68,4 @@ struct Review {
 };
 
 }  // namespace ics::model
+ICS_API_END

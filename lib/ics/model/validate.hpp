@@ -1,7 +1,9 @@
 #pragma once
 // Validation of whole records before they are stored.
+#include <ics/api.hpp>
 #include <ics/model/types.hpp>
 
+ICS_API_BEGIN
 namespace ics::model {
 
 // Trims text fields, normalises NHS number and UPN, and checks every rule of a new child against
@@ -14,3 +16,4 @@ std::string require_text(std::string_view value, std::string_view field);
 std::optional<std::string> optional_text(std::string_view value, std::string_view field);
 
 }  // namespace ics::model
+ICS_API_END

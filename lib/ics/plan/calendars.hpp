@@ -1,5 +1,6 @@
 #pragma once
 // Calendar files (`schemas/calendars/*.yaml`): bank holidays for working days.
+#include <ics/api.hpp>
 #include <ics/util/calendar.hpp>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::plan {
 
 // Gives the calendar of a name (see load_calendar).
@@ -21,3 +23,4 @@ util::Calendar parse_calendar(std::string_view yaml_text, std::string_view sourc
 util::Calendar load_calendar(std::string_view name, const std::vector<std::filesystem::path>& dirs);
 
 }  // namespace ics::plan
+ICS_API_END

@@ -1,5 +1,6 @@
 #pragma once
 // Plan templates (`schemas/plans/*.yaml`): a plan's sections, starting actions and clock.
+#include <ics/api.hpp>
 #include <ics/util/calendar.hpp>
 #include <ics/util/date.hpp>
 
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::plan {
 
 enum class Unit { working_days, days, weeks, months };
@@ -72,3 +74,4 @@ class TemplateLibrary {
 };
 
 }  // namespace ics::plan
+ICS_API_END

@@ -1,5 +1,6 @@
 #pragma once
 // A plan's actions: assigning one, completing or cancelling it, with their audit records.
+#include <ics/api.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/date.hpp>
 
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics::record {
 
 struct NewAction {
@@ -27,3 +29,4 @@ void cancel_open_actions(store::WriteTransaction& tx, std::int64_t plan_id, util
                          const std::string& reason);
 
 }  // namespace ics::record
+ICS_API_END

@@ -2,6 +2,7 @@
 // A plan's life: opening one from a template (with its starting actions and review clock) and closing
 // it. Each function checks every rule (record/rules.hpp), writes through the open transaction and
 // appends the audit records; a broken rule throws InvalidInput or Conflict before anything is written.
+#include <ics/api.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/calendar.hpp>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics::record {
 
 struct OpenPlanRequest {
@@ -30,3 +32,4 @@ void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date en
                 util::Date today);
 
 }  // namespace ics::record
+ICS_API_END

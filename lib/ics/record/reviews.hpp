@@ -1,5 +1,6 @@
 #pragma once
 // A plan's reviews: conferences, core groups and visits, with their audit records.
+#include <ics/api.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/date.hpp>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics::record {
 
 struct NewReview {
@@ -23,3 +25,4 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& review,
                            const plan::CalendarLoader& calendars, util::Date today);
 
 }  // namespace ics::record
+ICS_API_END

@@ -1,10 +1,13 @@
 #pragma once
 // Report definitions: what a report is called, its columns, its parameters and its query
 // (schemas/reports/*.yaml, embedded into libics). One engine (runner.hpp) runs them all.
+#include <ics/api.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::report {
 
 struct ColumnDef {
@@ -37,3 +40,4 @@ std::vector<Definition> builtin_definitions();
 const Definition& find_definition(std::string_view name);
 
 }  // namespace ics::report
+ICS_API_END

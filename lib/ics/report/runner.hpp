@@ -1,9 +1,11 @@
 #pragma once
 // The one engine that runs every report definition.
+#include <ics/api.hpp>
 #include <ics/report/definition.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/rows.hpp>
 
+ICS_API_BEGIN
 namespace ics::store {
 class Database;
 }
@@ -19,3 +21,4 @@ std::vector<util::Column> columns_of(const Definition& def);
 void run_report(store::Database& db, const Definition& def, const store::Params& params, util::RowSink& sink);
 
 }  // namespace ics::report
+ICS_API_END

@@ -2,6 +2,8 @@
 // An open icsctl database, the connection every store function takes: pragmas, migrations and the
 // cache of named statements. One Database is used by one thread at a time (its connection is opened
 // without SQLite's own locking); open one per thread.
+#include <ics/api.hpp>
+
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -13,6 +15,7 @@ class Database;
 class Statement;
 }  // namespace SQLite
 
+ICS_API_BEGIN
 namespace ics::store {
 
 struct AuditContext;
@@ -56,3 +59,4 @@ class Database {
 int latest_schema_version();
 
 }  // namespace ics::store
+ICS_API_END

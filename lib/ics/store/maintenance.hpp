@@ -1,11 +1,13 @@
 #pragma once
 // Database administration: integrity checks and online backups.
+#include <ics/api.hpp>
 #include <ics/store/database.hpp>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::store {
 
 // Problems found by SQLite's integrity and foreign key checks; empty when the database is sound.
@@ -15,3 +17,4 @@ std::vector<std::string> integrity_problems(Database& db);
 void backup(Database& db, const std::filesystem::path& target);
 
 }  // namespace ics::store
+ICS_API_END

@@ -1,6 +1,7 @@
 #pragma once
 // Repositories: reading and writing children, plans, actions and reviews. Writes take the open
 // WriteTransaction so that they land with their audit records.
+#include <ics/api.hpp>
 #include <ics/model/types.hpp>
 #include <ics/store/transaction.hpp>
 
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::store {
 
 // Where an imported record came from.
@@ -71,3 +73,4 @@ std::string to_json(const model::Action& action);
 std::string to_json(const model::Review& review);
 
 }  // namespace ics::store
+ICS_API_END

@@ -1,5 +1,6 @@
 #pragma once
 // Rows read into a RowSink: report queries, a record as `show` shows it, and the audit trail.
+#include <ics/api.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/util/rows.hpp>
 
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::store {
 
 class Database;
@@ -36,3 +38,4 @@ void audit_log(Database& db, const std::optional<std::string>& entity, std::int6
                util::RowSink& sink);
 
 }  // namespace ics::store
+ICS_API_END

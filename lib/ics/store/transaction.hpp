@@ -1,11 +1,13 @@
 #pragma once
 // Transactions: a write that lands with its audit records or not at all, a savepoint inside it,
 // and a read snapshot. Their failures throw the typed errors of util/error.hpp.
+#include <ics/api.hpp>
 #include <ics/store/database.hpp>
 
 #include <optional>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics::store {
 
 // Who is changing what: recorded with every audit record.
@@ -66,3 +68,4 @@ class ReadTransaction {
 };
 
 }  // namespace ics::store
+ICS_API_END

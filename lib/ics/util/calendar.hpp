@@ -1,11 +1,13 @@
 #pragma once
 // A working-day calendar: weekends plus the bank holidays of a calendar file.
+#include <ics/api.hpp>
 #include <ics/util/date.hpp>
 
 #include <map>
 #include <optional>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 class Calendar {
@@ -45,3 +47,4 @@ class Calendar {
 };
 
 }  // namespace ics::util
+ICS_API_END

@@ -1,11 +1,14 @@
 #pragma once
 // Calendar dates (no time of day) and their ISO and strftime-style text forms.
+#include <ics/api.hpp>
+
 #include <chrono>
 #include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 class Date {
@@ -45,3 +48,4 @@ class Date {
 Date parse_iso_or_throw(std::string_view text, std::string_view field);
 
 }  // namespace ics::util
+ICS_API_END

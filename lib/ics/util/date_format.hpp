@@ -2,6 +2,7 @@
 // A strftime-style date format (as Date::parse reads it) taken apart once, for reading many dates:
 // an import reads three dates a row. A format of fixed-width numbers (%d %m %Y %y) and literal
 // characters, such as %d/%m/%Y, is read at fixed positions; any other goes to Date::parse.
+#include <ics/api.hpp>
 #include <ics/util/date.hpp>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 class DateFormat {
@@ -36,3 +38,4 @@ class DateFormat {
 };
 
 }  // namespace ics::util
+ICS_API_END

@@ -1,10 +1,13 @@
 #pragma once
 // Text encodings of imported files: UTF-8 (with or without a byte order mark) and windows-1252,
 // which is converted to UTF-8 byte by byte.
+#include <ics/api.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 enum class Encoding { utf8, windows_1252 };
@@ -24,3 +27,4 @@ void append_windows_1252_as_utf8(std::string& out, std::string_view bytes);
 std::string windows_1252_to_utf8(std::string_view bytes);
 
 }  // namespace ics::util
+ICS_API_END

@@ -1,9 +1,12 @@
 #pragma once
 // The error types of libics. lib/ throws them; cmd/ catches them once and maps each to an exit code.
+#include <ics/api.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
 
+ICS_API_BEGIN
 namespace ics {
 
 class Error : public std::runtime_error {
@@ -80,3 +83,4 @@ class Interrupted : public Error {
 };
 
 }  // namespace ics
+ICS_API_END

@@ -1,9 +1,12 @@
 #pragma once
 // Files under schemas/ embedded into the library at build time.
+#include <ics/api.hpp>
+
 #include <optional>
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 struct Resource {
@@ -19,3 +22,4 @@ std::optional<std::string_view> resource(std::string_view path);
 std::vector<Resource> resources_under(std::string_view prefix);
 
 }  // namespace ics::util
+ICS_API_END

@@ -1,5 +1,7 @@
 #pragma once
 // Rows of values flowing from a query to a writer, one at a time.
+#include <ics/api.hpp>
+
 #include <fmt/format.h>
 #include <cstdint>
 #include <string>
@@ -7,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::util {
 
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;  // monostate = null
@@ -60,3 +63,4 @@ class RowBuffer : public RowSink {
 };
 
 }  // namespace ics::util
+ICS_API_END

@@ -1,12 +1,15 @@
 #pragma once
 // The shape of bulk files: the record kinds, their columns (the same for export and import) and the
 // file formats, with how a format is told from a file name or the file's first line.
+#include <ics/api.hpp>
 #include <ics/model/identifiers.hpp>
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::io {
 
 enum class RecordKind { child, plan, action, review };
@@ -20,6 +23,14 @@ std::optional<RecordKind> record_of(model::EntityKind kind);
 std::optional<RecordKind> record_of_name(std::string_view name);
 // The columns of a kind, in file order; the first is the record's public id.
 std::span<const std::string_view> bulk_columns(RecordKind kind);
+
+// Why one row of a file cannot be taken.
+struct RowError {
+  long line = 0;
+  std::string field;  // a column name; empty when the problem is the whole row
+  std::string value;
+  std::string reason;
+};
 
 enum class BulkFormat { csv, tsv, ndjson };
 
@@ -36,3 +47,4 @@ BulkFormat decide_bulk_format(std::optional<BulkFormat> given, std::string_view 
                               std::string_view head);
 
 }  // namespace ics::io
+ICS_API_END

@@ -1,8 +1,8 @@
 #pragma once
 // Bulk import of children, plans, actions or reviews from a csv, tsv or ndjson file of the export columns.
+#include <ics/api.hpp>
 #include <ics/io/bulk/format.hpp>
 #include <ics/io/bulk/input.hpp>
-#include <ics/io/bulk/reader.hpp>
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::io {
 
 // What to do with a row whose record already exists (same id; for a child also the same NHS number).
@@ -63,3 +64,4 @@ struct BulkImportResult {
 BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input, const BulkImportOptions& options);
 
 }  // namespace ics::io
+ICS_API_END

@@ -1,4 +1,5 @@
 #include <ics/io/bulk/input.hpp>
+#include <ics/util/sha256.hpp>
 
 namespace ics::io {
 

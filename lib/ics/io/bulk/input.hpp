@@ -1,7 +1,7 @@
 #pragma once
 // The bytes of a bulk file as they are read: the first line can be looked at before reading starts
 // (to tell the format) and every byte read is counted and hashed (for the import batch record).
-#include <ics/util/sha256.hpp>
+#include <ics/api.hpp>
 
 #include <istream>
 #include <memory>
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+ICS_API_BEGIN
 namespace ics::io {
 
 class BulkInput {
@@ -35,3 +36,4 @@ class BulkInput {
 };
 
 }  // namespace ics::io
+ICS_API_END

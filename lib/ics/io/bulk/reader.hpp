@@ -11,14 +11,6 @@
 
 namespace ics::io {
 
-// Why one row of a file cannot be taken.
-struct RowError {
-  long line = 0;
-  std::string field;  // a column name; empty when the problem is the whole row
-  std::string value;
-  std::string reason;
-};
-
 // One row of a bulk file: a value (or nothing, for a blank field or JSON null) per column of its kind.
 struct BulkRow {
   RecordKind kind = RecordKind::child;

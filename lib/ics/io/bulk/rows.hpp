@@ -2,6 +2,7 @@
 // Internal to bulk import: what one row of each kind does to the database, and the steps they share
 // (the --on-conflict decision, writing with its audit record).
 #include <ics/io/bulk/import.hpp>
+#include <ics/io/bulk/reader.hpp>
 #include <ics/io/bulk/templates.hpp>
 
 #include <cstdint>

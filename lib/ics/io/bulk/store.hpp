@@ -21,5 +21,4 @@ std::optional<std::vector<util::Value>> record_image(store::Database& db, Record
 // A bulk row image as a JSON object, for the audit trail.
 std::string image_json(RecordKind kind, const std::vector<util::Value>& image);
 
-
 }  // namespace ics::io

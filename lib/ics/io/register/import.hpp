@@ -42,8 +42,8 @@
 //   template's first review due date. An unmapped de-registration reason becomes 'other'; the
 //   source text is always kept in legacy_end_reason.
 // - One audit record for the batch ('B<id>', after = the counts), not one per row.
+#include <ics/api.hpp>
 #include <ics/io/mapping.hpp>
-#include <ics/io/register/row.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>
@@ -57,7 +57,18 @@
 #include <string>
 #include <string_view>
 
+ICS_API_BEGIN
 namespace ics::io {
+
+// A problem with a row: it is rejected (not imported), or imported with a warning.
+struct RowIssue {
+  bool rejected = false;
+  long line = 0;
+  std::string ref;
+  std::string field;   // a field of the mapping (e.g. start_date), or "row"
+  std::string value;   // as the file has it
+  std::string reason;  // e.g. "is not a date in the mapping's date formats"
+};
 
 struct RegisterCounts {
   long rows_read = 0;  // records after the header, blank ones not counted
@@ -107,3 +118,4 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
 std::string counts_json(const RegisterCounts& counts);
 
 }  // namespace ics::io
+ICS_API_END

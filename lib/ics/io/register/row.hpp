@@ -2,6 +2,7 @@
 // One register row read through a mapping: the checks that reject a row, the warnings with which a
 // row is still imported, and the values of the plan and child it becomes.
 #include <ics/io/mapping.hpp>
+#include <ics/io/register/import.hpp>
 #include <ics/util/date.hpp>
 
 #include <array>
@@ -12,16 +13,6 @@
 #include <vector>
 
 namespace ics::io {
-
-// A problem with a row: it is rejected (not imported), or imported with a warning.
-struct RowIssue {
-  bool rejected = false;
-  long line = 0;
-  std::string ref;
-  std::string field;   // a field of the mapping (e.g. start_date), or "row"
-  std::string value;   // as the file has it
-  std::string reason;  // e.g. "is not a date in the mapping's date formats"
-};
 
 // A registration that can be imported.
 struct RegisterRow {
