@@ -89,7 +89,8 @@ void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& termin
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& entry = m_entries[i];
     if (!entry.app || !entry.app->parsed() || !entry.run) continue;
-    Session session(globals, terminal, command_path(table[i].name, entry.app), table[i].access != Access::read);
+    Session session(globals, terminal, command_path(table[i].name, entry.app),
+                    table[i].access != Access::read);
     run_command(table[i], entry.run, session);
   }
 }

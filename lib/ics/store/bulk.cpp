@@ -32,24 +32,10 @@ void bind_id(SQLite::Statement& q, std::int64_t id) {
 }
 
 void bind_action(SQLite::Statement& q, const model::Action& a) {
-  q.bind(2, a.plan_id);
-  bind_optional(q, 3, a.section);
-  q.bind(4, a.what);
-  q.bind(5, a.owner);
-  q.bind(6, a.agency);
-  q.bind(7, a.due_date.iso());
+  bind_action_fields(q, 2, a);
   q.bind(8, a.status);
   bind_optional(q, 9, a.completed_date);
   bind_optional(q, 10, a.cancel_reason);
-}
-
-void bind_review(SQLite::Statement& q, const model::Review& r) {
-  q.bind(2, r.plan_id);
-  q.bind(3, r.kind);
-  q.bind(4, r.review_date.iso());
-  bind_optional(q, 5, r.outcome);
-  bind_optional(q, 6, r.category);
-  bind_optional(q, 7, r.next_review_due);
 }
 
 }  // namespace
@@ -143,7 +129,7 @@ void replace_action(WriteTransaction& tx, const model::Action& action) {
 std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_insert_review");
   bind_id(q, review.id);
-  bind_review(q, review);
+  bind_review_fields(q, 2, review);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -151,7 +137,7 @@ std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& re
 void replace_review(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_update_review");
   q.bind(1, review.id);
-  bind_review(q, review);
+  bind_review_fields(q, 2, review);
   exec(q);
 }
 

@@ -134,14 +134,18 @@ void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, co
   exec(q);
 }
 
+void bind_action_fields(SQLite::Statement& q, int first, const model::Action& a) {
+  q.bind(first, a.plan_id);
+  bind_optional(q, first + 1, a.section);
+  q.bind(first + 2, a.what);
+  q.bind(first + 3, a.owner);
+  q.bind(first + 4, a.agency);
+  q.bind(first + 5, a.due_date.iso());
+}
+
 std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
   auto& q = statement(tx.db(), "insert_action");
-  q.bind(1, a.plan_id);
-  bind_optional(q, 2, a.section);
-  q.bind(3, a.what);
-  q.bind(4, a.owner);
-  q.bind(5, a.agency);
-  q.bind(6, a.due_date.iso());
+  bind_action_fields(q, 1, a);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -183,14 +187,18 @@ void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& sta
   exec(q);
 }
 
+void bind_review_fields(SQLite::Statement& q, int first, const model::Review& r) {
+  q.bind(first, r.plan_id);
+  q.bind(first + 1, r.kind);
+  q.bind(first + 2, r.review_date.iso());
+  bind_optional(q, first + 3, r.outcome);
+  bind_optional(q, first + 4, r.category);
+  bind_optional(q, first + 5, r.next_review_due);
+}
+
 std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
   auto& q = statement(tx.db(), "insert_review");
-  q.bind(1, r.plan_id);
-  q.bind(2, r.kind);
-  q.bind(3, r.review_date.iso());
-  bind_optional(q, 4, r.outcome);
-  bind_optional(q, 5, r.category);
-  bind_optional(q, 6, r.next_review_due);
+  bind_review_fields(q, 1, r);
   exec(q);
   return last_insert_id(tx.db());
 }

@@ -43,11 +43,14 @@ void bind_optional(SQLite::Statement& stmt, int index, const std::optional<std::
 void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util::Date>& value);
 std::optional<std::string> optional_string(const SQLite::Column& column);
 std::optional<util::Date> optional_date(const SQLite::Column& column);
-// A record's columns bound from parameter `first` on, in the order the child and plan statements
+// A record's columns bound from parameter `first` on, in the order the single and bulk statements
 // of schemas/queries share (children: given_names … ethnicity, 8 values; plans: child_id …
-// legacy_ref, 14 values); a provenance's batch and line at `first` and the next.
+// legacy_ref, 14; actions: plan_id … due_date, 6; reviews: plan_id … next_review_due, 6); a
+// provenance's batch and line at `first` and the next.
 void bind_child_fields(SQLite::Statement& stmt, int first, const model::Child& child);
 void bind_plan_fields(SQLite::Statement& stmt, int first, const PlanRow& row);
+void bind_action_fields(SQLite::Statement& stmt, int first, const model::Action& action);
+void bind_review_fields(SQLite::Statement& stmt, int first, const model::Review& review);
 void bind_provenance(SQLite::Statement& stmt, int first, const Provenance& from);
 // The first column of the statement's first row, if it returns one.
 std::optional<std::int64_t> single_id(SQLite::Statement& stmt);
