@@ -1,6 +1,7 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/register_writes.hpp>
+#include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,16 +20,6 @@ constexpr std::size_t k_batch_rows = 1024;  // rows written by one statement (st
 bool exists(Database& db, std::string_view query) {
   auto& q = statement(db, query);
   return q.executeStep() && q.getColumn(0).getInt() != 0;
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
-
-std::optional<util::Date> optional_date(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return util::Date::parse_iso(column.getString());
 }
 
 }  // namespace
@@ -120,8 +111,8 @@ ChildDetails RegisterWrites::child_details(std::int64_t child) try {
           .date_of_birth = optional_date(q.getColumn(2)),
           .expected_dob = optional_date(q.getColumn(3)),
           .sex = q.getColumn(4).getString(),
-          .nhs_number = optional_text(q.getColumn(5)),
-          .upn = optional_text(q.getColumn(6))};
+          .nhs_number = optional_string(q.getColumn(5)),
+          .upn = optional_string(q.getColumn(6))};
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
