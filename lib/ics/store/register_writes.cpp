@@ -51,7 +51,7 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   insert.bind(3, context.actor);
   insert.bind(4, context.now_utc);
   insert.exec();
-  m_batch_id = connection(db).getLastInsertRowid();
+  m_batch_id = last_insert_id(db);
 
   m_children.emplace(db, "register_children", "register_insert_children", k_batch_rows);
   m_children->bind("batch_id", m_batch_id);
@@ -84,10 +84,8 @@ std::optional<std::int64_t> RegisterWrites::child_by_person(std::string_view per
   import_failed(e);
 }
 
-std::optional<std::int64_t> RegisterWrites::child_by_nhs(std::string_view nhs_number) try {
-  return child_id_by_nhs(m_db, std::string(nhs_number));
-} catch (const SQLite::Exception& e) {
-  import_failed(e);
+std::optional<std::int64_t> RegisterWrites::child_by_nhs(std::string_view nhs_number) {
+  return child_id_by_nhs(m_db, std::string(nhs_number));  // its errors are typed already
 }
 
 int RegisterWrites::plans_before(std::int64_t child, util::Date start) try {
