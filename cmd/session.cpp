@@ -105,7 +105,7 @@ ics::store::AuditContext Session::audit_context() const {
                                                   : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900,
                                                                 utc.tm_mon + 1, utc.tm_mday);
   return {m_options.actor.empty() ? login_name() : m_options.actor, m_command,
-          fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec)};
+          fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec), today().iso()};
 }
 
 ics::plan::TemplateLibrary Session::templates() const {

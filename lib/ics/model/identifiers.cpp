@@ -56,6 +56,10 @@ char prefix_of(EntityKind kind) {
     case EntityKind::action: return 'A';
     case EntityKind::review: return 'R';
     case EntityKind::batch: return 'B';
+    case EntityKind::episode: return 'E';
+    case EntityKind::assessment: return 'N';
+    case EntityKind::enquiry: return 'S';
+    case EntityKind::conference: return 'I';
   }
   return '?';
 }
@@ -67,6 +71,10 @@ std::string_view name_of(EntityKind kind) {
     case EntityKind::action: return "action";
     case EntityKind::review: return "review";
     case EntityKind::batch: return "batch";
+    case EntityKind::episode: return "episode";
+    case EntityKind::assessment: return "assessment";
+    case EntityKind::enquiry: return "enquiry";
+    case EntityKind::conference: return "conference";
   }
   return "?";
 }
@@ -79,7 +87,8 @@ std::optional<EntityId> parse_id(std::string_view text) {
   if (text.size() < 2 || text.size() > 19) return std::nullopt;
   char prefix = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   for (EntityKind kind :
-       {EntityKind::child, EntityKind::plan, EntityKind::action, EntityKind::review, EntityKind::batch}) {
+       {EntityKind::child, EntityKind::plan, EntityKind::action, EntityKind::review, EntityKind::batch,
+        EntityKind::episode, EntityKind::assessment, EntityKind::enquiry, EntityKind::conference}) {
     if (prefix_of(kind) != prefix) continue;
     std::int64_t number = 0;
     auto digits = text.substr(1);
@@ -93,9 +102,11 @@ std::optional<EntityId> parse_id(std::string_view text) {
 std::int64_t parse_id_of(EntityKind kind, std::string_view text, std::string_view field) {
   auto id = parse_id(text);
   if (!id || id->kind != kind)
-    throw InvalidInput(std::string(field), std::string(text),
-                       fmt::format("is not {} {} id (like {}42)", kind == EntityKind::action ? "an" : "a",
-                                   name_of(kind), prefix_of(kind)));
+    throw InvalidInput(
+        std::string(field), std::string(text),
+        fmt::format("is not {} {} id (like {}42)",
+                    std::string_view("aeiou").find(name_of(kind)[0]) != std::string_view::npos ? "an" : "a",
+                    name_of(kind), prefix_of(kind)));
   return id->number;
 }
 

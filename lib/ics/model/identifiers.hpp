@@ -19,8 +19,9 @@ bool is_valid_nhs_number(std::string_view text);
 // ABCDEFGHJKLMNPQRTUVWXYZ. Returns the upper-cased UPN when valid.
 std::optional<std::string> normalise_upn(std::string_view text);
 
-// Public ids: a kind letter and a positive number, e.g. C1042, P7, A33, R5, B2.
-enum class EntityKind { child, plan, action, review, batch };
+// Public ids: a kind letter and a positive number, e.g. C1042, P7, A33, R5, B2; E episode, N assessment
+// (of need), S section 47 enquiry, I initial child protection conference.
+enum class EntityKind { child, plan, action, review, batch, episode, assessment, enquiry, conference };
 
 struct EntityId {
   EntityKind kind;

@@ -42,6 +42,8 @@ struct Plan {
   std::optional<util::Date> first_review_due;
   std::optional<util::Date> next_review_due;
   int previous_cp_plans = 0;
+  std::int64_t episode_id = 0;     // the episode it belongs to (0: not yet filed)
+  std::int64_t conference_id = 0;  // a child protection plan: the initial conference that made it
 };
 
 struct Action {
@@ -65,6 +67,48 @@ struct Review {
   std::optional<std::string> outcome;
   std::optional<std::string> category;
   std::optional<util::Date> next_review_due;
+  std::optional<std::string> seen;        // a visit: "yes" or "no" (none: not recorded)
+  std::optional<std::string> seen_alone;  // a visit: "yes" or "no" (none: not recorded)
+};
+
+// An episode of need (the census's CINdetails): opened by a referral, closed with a reason.
+struct Episode {
+  std::int64_t id = 0;
+  std::int64_t child_id = 0;
+  util::Date referral_date;
+  std::optional<std::string> referral_source;  // none: not known
+  std::optional<std::string> primary_need;     // none: NFA, or not known
+  bool nfa = false;                            // the referral led to no further action
+  std::optional<util::Date> closure_date;
+  std::optional<std::string> closure_reason;
+  std::optional<std::string> made_by;  // none: a referral; else "open-plan", "migration", "register"
+};
+
+// An assessment of the child's needs; completed (authorised) with the factors it found.
+struct Assessment {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  util::Date start_date;
+  std::optional<util::Date> completed_date;
+  std::vector<std::string> factors;  // codes; {"21"}: no factors identified
+};
+
+// A section 47 enquiry; ends with its initial conference, or on end_date with no conference needed.
+struct Enquiry {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  util::Date start_date;
+  util::Date conference_target;  // start + 15 working days
+  std::optional<util::Date> end_date;
+};
+
+// An initial child protection conference: of an enquiry, or of the episode alone (a transfer-in).
+struct Conference {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  std::int64_t enquiry_id = 0;  // 0: a transfer-in conference with no enquiry
+  util::Date conference_date;
+  std::string outcome;  // "plan" or "no-plan"
 };
 
 }  // namespace ics::model

@@ -20,6 +20,10 @@ KindQueries queries_of(model::EntityKind kind) {
     case model::EntityKind::action: return {"export_actions", "bulk_action_row"};
     case model::EntityKind::review: return {"export_reviews", "bulk_review_row"};
     case model::EntityKind::batch: break;
+    case model::EntityKind::episode:
+    case model::EntityKind::assessment:
+    case model::EntityKind::enquiry:
+    case model::EntityKind::conference: break;
   }
   throw InvalidInput("kind", std::string(model::name_of(kind)), "has no bulk rows");
 }

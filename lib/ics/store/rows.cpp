@@ -69,6 +69,10 @@ Shape shape_of(model::EntityKind kind) {
     case model::EntityKind::action: return {"show_action", {}};
     case model::EntityKind::review: return {"show_review", {}};
     case model::EntityKind::batch: return {"show_batch", {}};
+    case model::EntityKind::episode:
+    case model::EntityKind::assessment:
+    case model::EntityKind::enquiry:
+    case model::EntityKind::conference: break;  // TODO(episodes): show
   }
   return {};
 }

@@ -13,8 +13,11 @@ namespace ics::store {
 // Who is changing what: recorded with every audit record.
 struct AuditContext {
   std::string actor;
-  std::string command;  // e.g. "add-child"
-  std::string now_utc;  // ISO 8601, e.g. 2026-11-22T10:15:00Z
+  std::string command;           // e.g. "add-child"
+  std::string now_utc;           // ISO 8601, e.g. 2026-11-22T10:15:00Z
+  std::string recorded_on = {};  // YYYY-MM-DD: today, the date every record written now was entered
+  // recorded_on, or when it is left empty the date of now_utc.
+  std::string entered_on() const { return recorded_on.empty() ? now_utc.substr(0, 10) : recorded_on; }
 };
 
 class WriteTransaction {
