@@ -248,3 +248,30 @@ TEST_CASE_FIXTURE(Fixture,
   // Without a recorded_on of its own, a write is entered on the date of its clock.
   CHECK(context().entered_on() == "2026-01-01");
 }
+
+TEST_CASE_FIXTURE(Fixture, "record_review: a visit records whether the child was seen, and seen alone") {
+  auto p = open(child(), "child-protection", "NEG", Date(2026, 1, 5));
+  auto review = [&](const std::string& kind, std::optional<std::string> seen,
+                    std::optional<std::string> alone) {
+    record::NewReview r;
+    r.plan_id = p;
+    r.date = Date(2026, 2, 2);
+    r.kind = kind;
+    r.seen = std::move(seen);
+    r.seen_alone = std::move(alone);
+    store::WriteTransaction tx(*db, context("record-review"));
+    auto id = record::record_review(tx, r, loader(), k_today);
+    tx.commit();
+    return id;
+  };
+  auto id = review("visit", "yes", "no");
+  auto stored = store::get_review(*db, id);
+  CHECK(stored.seen == "yes");
+  CHECK(stored.seen_alone == "no");
+  CHECK_FALSE(store::get_review(*db, review("visit", std::nullopt, std::nullopt)).seen);  // not recorded
+  CHECK_THROWS_WITH_AS(review("core-group", "yes", std::nullopt),
+                       "'seen' is recorded for a visit, not a core-group: 'yes'", InvalidInput);
+  CHECK_THROWS_WITH_AS(review("visit", "yes", "maybe"), "'seen-alone' must be one of yes, no: 'maybe'",
+                       InvalidInput);
+  CHECK(count("review") == 2);
+}
