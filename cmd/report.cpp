@@ -43,7 +43,7 @@ void register_report(CLI::App& app, Runner& run) {
                  "the date the report is as of, YYYY-MM-DD (default the --known-at date, else today)");
   app.add_option("--known-at", o->known_at,
                  "leave out what was entered after this date, YYYY-MM-DD, not after today (default: "
-                 "leave out nothing); gives the same answer on any later day");
+                 "leave out nothing): from the day after it on, the answer never changes");
   app.add_flag("--list", o->list, "list the reports and their columns");
   app.footer(R"(Examples:
   icsctl report --list
