@@ -13,7 +13,7 @@ has() { CHECKS=$((CHECKS + 1)); grep -qF -- "$1" <<<"$OUT" || fail "no row [$1] 
 lacks() { CHECKS=$((CHECKS + 1)); ! grep -qF -- "$1" <<<"$OUT" || fail "a row [$1] in [$OUT]"; }
 
 expect_rc 0 init -q
-sqlite3 "$ICSCTL_DB" <"$(dirname "$0")/episodes_fixture.sql" || fail "the fixture did not load"
+sqlite3 "$ICSCTL_DB" <"$ICS_SOURCE_DIR/tests/e2e/episodes_fixture.sql" || fail "the fixture did not load"
 
 # --- golden json and csv as of 2026-04-15 -------------------------------------------------------
 # Checked by hand against the fixture's comments: every reason of both reports appears; P3 (visited,
@@ -74,7 +74,7 @@ has "P5,C11,Kai Lee,Jo Bloggs,CP Team A,2026-04-08,no,,2026-04-15,-1,overdue"
 rows assumed-safe --as-of 2026-04-16
 has "P5,C11,Kai Lee,Jo Bloggs,CP Team A,visit-overdue,2026-04-15,1,child last seen on a visit 2026-03-30"
 rows assumed-safe --as-of 2026-01-19
-lacks "core-group-overdue"
+lacks "P4,C10,Jack King,,,core-group-overdue"
 rows assumed-safe --as-of 2026-01-20
 has "P4,C10,Jack King,,,core-group-overdue,2026-01-19,1,"
 # a visit that saw the child alone clears not-seen-alone and restarts the clock

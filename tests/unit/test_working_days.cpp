@@ -35,7 +35,8 @@ TEST_CASE("the working_day table adds working days as the calendar does, every d
       auto got = after.getColumn(0).getString();
       auto want = calendar.add_working_days(day, n).iso();
       if (got != want) {  // one CHECK per mismatch only: 57,000 passing ones would flood the count
-        INFO(day.iso() + " + " + std::to_string(n) + " working days");
+        std::string what = day.iso() + " + " + std::to_string(n) + " working days";
+        INFO(what);
         CHECK(got == want);
       }
       after.reset();
