@@ -27,7 +27,8 @@ TEST_CASE("the working_day table adds working days as the calendar does, every d
   auto calendar = ics::plan::load_calendar("england-and-wales", {});
   SQLite::Statement after(ics::store::connection(*s.db), k_after);
   int checked = 0;
-  for (Date day = *Date::parse_iso("1999-01-01"); day < *Date::parse_iso("2038-01-01"); day = day.plus_days(1)) {
+  for (Date day = *Date::parse_iso("1999-01-01"); day < *Date::parse_iso("2038-01-01");
+       day = day.plus_days(1)) {
     for (int n : {1, 10, 15, 45}) {
       after.bind(":from", day.iso());
       after.bind(":n", n);
