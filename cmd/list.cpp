@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "database_access.hpp"
+#include "report_dates.hpp"
 #include "session.hpp"
 
 #include <ics/model/codes.hpp>
@@ -15,7 +16,7 @@ namespace icsctl {
 
 namespace {
 struct Options {
-  std::string child, plan, status;
+  std::string child, plan, status, known_at;
   bool open_only = false;
 };
 }  // namespace
@@ -31,13 +32,17 @@ void register_list(CLI::App& app, Runner& run) {
   actions->add_option("--plan", o->plan, "only this plan's actions");
   actions->add_option("--status", o->status, "only actions in this status: open, done, cancelled");
   for (auto* sub : {children, plans, actions}) sub->fallthrough();
+  app.add_option("--known-at", o->known_at,
+                 "as the records were known on this date, YYYY-MM-DD, not after today: leave out what "
+                 "was entered later (and --open means open on that date)");
   app.footer(R"(Examples:
   icsctl list children
   icsctl list plans --child C1 --open
-  icsctl list actions --plan P1 --status open -o csv)");
+  icsctl list actions --plan P1 --status open -o csv
+  icsctl list plans --open --known-at 2026-03-31)");
   run = [o, children, plans](Session& s, DatabaseAccess& access) {
     auto& db = access.read();
-    ics::store::Params params{{"as_of", s.today().iso()}};
+    auto params = report_dates(s, "", o->known_at);
     std::string name = "list-actions";
     if (children->parsed()) {
       name = "list-children";
