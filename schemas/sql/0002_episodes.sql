@@ -97,6 +97,8 @@ UPDATE review SET recorded_on = coalesce(
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'R' || review.id),
   (SELECT p.recorded_on FROM plan p WHERE p.id = review.plan_id));
 
+-- Checked at the commit: each plan is pointed at its episode and conference before they are made.
+PRAGMA defer_foreign_keys = ON;
 -- The rest of each plan in one pass (each UPDATE of a 1M-plan table rewrites all its pages): the
 -- date its end was entered, and the episode and conference made for it below, under its number.
 UPDATE plan SET
