@@ -13,6 +13,9 @@ SELECT EXISTS (SELECT 1 FROM plan);
 -- name: register_any_child
 SELECT EXISTS (SELECT 1 FROM child);
 
+-- name: register_any_episode
+SELECT EXISTS (SELECT 1 FROM episode) OR EXISTS (SELECT 1 FROM conference);
+
 -- name: register_largest_child_id
 SELECT coalesce(max(id), 0) FROM child;
 
@@ -61,13 +64,15 @@ WHERE child.id = u.id;
 -- name: register_child_details
 SELECT given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn FROM child WHERE id = ?1;
 
--- name: register_move_plans
--- A child found to be another: this batch's plans of the one go to the other.
-UPDATE plan SET child_id = ?2 WHERE child_id = ?1 AND batch_id = ?3;
-
 -- name: register_move_episodes
--- And the episodes this batch made for them (register_insert_plan_episodes) with them.
-UPDATE episode SET child_id = ?2 WHERE child_id = ?1 AND batch_id = ?3;
+-- A child found to be another: the episodes this batch made for its plans (under the plans' ids,
+-- register_insert_plan_episodes) go to the other, before the plans (register_move_plans). Found
+-- through the plans: the episode's own indexes may be set aside.
+UPDATE episode SET child_id = ?2 WHERE id IN (SELECT id FROM plan WHERE child_id = ?1 AND batch_id = ?3);
+
+-- name: register_move_plans
+-- This batch's plans of the one go to the other.
+UPDATE plan SET child_id = ?2 WHERE child_id = ?1 AND batch_id = ?3;
 
 -- name: register_keep_legacy_id
 -- Before a child this import created is deleted (it was another child): its legacy id goes on.

@@ -97,17 +97,12 @@ UPDATE review SET recorded_on = coalesce(
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'R' || review.id),
   (SELECT p.recorded_on FROM plan p WHERE p.id = review.plan_id));
 
--- Checked at the commit: each plan is pointed at its episode and conference before they are made.
-PRAGMA defer_foreign_keys = ON;
--- The rest of each plan in one pass (each UPDATE of a 1M-plan table rewrites all its pages): the
--- date its end was entered, and the episode and conference made for it below, under its number.
-UPDATE plan SET
-  end_recorded_on = CASE WHEN end_date IS NOT NULL THEN coalesce(
-    (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'P' || plan.id
-       AND CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.end_date') END IS NOT NULL),
-    recorded_on) END,
-  episode_id = id,
-  conference_id = CASE WHEN kind = 'child-protection' THEN id END;
+-- The date each plan's end was entered.
+UPDATE plan SET end_recorded_on = coalesce(
+  (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'P' || plan.id
+     AND CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.end_date') END IS NOT NULL),
+  recorded_on)
+WHERE end_date IS NOT NULL;
 
 -- Each existing plan gets an episode of its own, made by the migration, under the plan's own number:
 -- referred on the plan's start, source and need not known, closed when the plan ended (RC7: services
@@ -122,6 +117,9 @@ INSERT INTO episode (id, child_id, referral_date, closure_date, closure_reason, 
   FROM plan;
 INSERT INTO conference (id, episode_id, conference_date, outcome, recorded_on)
   SELECT id, id, start_date, 'plan', recorded_on FROM plan WHERE kind = 'child-protection';
+
+-- Each plan points at its episode and conference, made above (foreign keys are checked as it does).
+UPDATE plan SET episode_id = id, conference_id = CASE WHEN kind = 'child-protection' THEN id END;
 
 -- The indexes last: built in one sorted pass each, not entry by entry as the rows came.
 CREATE INDEX episode_child ON episode(child_id, referral_date);

@@ -42,8 +42,12 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   largest_plan.executeStep();
   m_next_plan_id = largest_plan.getColumn(0).getInt64() + 1;
   // A migration into a database with no children builds the indexes of child and child_ref
-  // afresh after the rows rather than inserting into them row by row.
-  if (!m_had_children) m_deferred.emplace(*m_tx, std::vector<std::string>{"child", "child_ref"});
+  // afresh after the rows rather than inserting into them row by row; so too those of episode and
+  // conference, into a database with none.
+  std::vector<std::string> deferred;
+  if (!m_had_children) deferred = {"child", "child_ref"};
+  if (!exists(db, "register_any_episode")) deferred.insert(deferred.end(), {"episode", "conference"});
+  if (!deferred.empty()) m_deferred.emplace(*m_tx, deferred);
 
   std::int64_t template_id =
       template_snapshot(*m_tx, std::string(batch.template_name), batch.template_version,
@@ -158,7 +162,7 @@ void RegisterWrites::flush() try {
 }
 
 void RegisterWrites::move_plans(std::int64_t from, std::int64_t into) try {
-  for (const char* query : {"register_move_plans", "register_move_episodes"}) {
+  for (const char* query : {"register_move_episodes", "register_move_plans"}) {
     auto& q = statement(m_db, query);
     q.bind(1, from);
     q.bind(2, into);

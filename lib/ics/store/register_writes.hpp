@@ -129,7 +129,8 @@ class RegisterWrites {
     bool dry_run = false;  // the load will be rolled back
   };
   // Begins the import's write transaction as a store::BulkLoad, with the indexes of child and
-  // child_ref set aside (store::DeferredIndexes) when the database has no children, and stores
+  // child_ref set aside (store::DeferredIndexes) when the database has no children (of episode and
+  // conference when it has none of them), and stores
   // the template's snapshot and the batch.
   RegisterWrites(Database& db, const AuditContext& context, const Batch& batch);
   ~RegisterWrites();  // rolls back unless committed
