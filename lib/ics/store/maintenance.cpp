@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
@@ -27,6 +28,14 @@ std::vector<std::string> integrity_problems(Database& db) try {
   return problems;
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
+}
+
+std::vector<UncodedAgency> actions_with_uncoded_agency(Database& db, const std::vector<std::string>& codes) {
+  auto& q = statement(db, "actions_with_uncoded_agency");
+  q.bind(1, nlohmann::json(codes).dump());
+  std::vector<UncodedAgency> out;
+  while (step(q)) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
+  return out;
 }
 
 void backup(Database& db, const std::filesystem::path& target) {
