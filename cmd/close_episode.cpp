@@ -3,9 +3,11 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/model/code_lists.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/record/episodes.hpp>
 
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 namespace icsctl {
@@ -16,7 +18,9 @@ void register_close_episode(CLI::App& app, Runner& run) {
   auto reason = std::make_shared<std::string>();
   app.add_option("EPISODE", *episode, "episode id, e.g. E12")->required();
   app.add_option("--date", *date, "the day the case closed, YYYY-MM-DD (default today)");
-  app.add_option("--reason", *reason, "reason for closure: RC1 to RC9 (schemas/codes/closure-reason.yaml)")
+  app.add_option("--reason", *reason,
+                 fmt::format("reason for closure: {} (schemas/codes/closure-reason.yaml)",
+                             fmt::join(ics::model::code_list("closure-reason").values(), ", ")))
       ->required();
   app.footer(R"(Every assessment must be completed, every enquiry ended and every plan in the episode closed.
 

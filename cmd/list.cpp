@@ -7,6 +7,7 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/report/definition.hpp>
 #include <ics/report/runner.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 
 #include <CLI/CLI.hpp>

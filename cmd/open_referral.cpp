@@ -3,10 +3,12 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/model/code_lists.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/record/episodes.hpp>
 #include <ics/store/records.hpp>
 
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 namespace icsctl {
@@ -22,9 +24,13 @@ void register_open_referral(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("CHILD", o->child, "the child: C123, nhs:NHSNUMBER, upn:UPN or ref:LEGACYREF")->required();
   app.add_option("--date", o->date, "the day the referral was received, YYYY-MM-DD (default today)");
-  app.add_option("--source", o->source, "who referred: a code of schemas/codes/referral-source.yaml")
+  app.add_option("--source", o->source,
+                 fmt::format("who referred: {} (schemas/codes/referral-source.yaml)",
+                             fmt::join(ics::model::code_list("referral-source").values(), ", ")))
       ->required();
-  app.add_option("--need", o->need, "primary need: N0 to N9 (schemas/codes/primary-need.yaml)");
+  app.add_option("--need", o->need,
+                 fmt::format("primary need: {} (schemas/codes/primary-need.yaml); none with --nfa",
+                             fmt::join(ics::model::code_list("primary-need").values(), ", ")));
   app.add_flag("--nfa", o->nfa, "the referral led to no further action (the episode holds nothing more)");
   app.footer(R"(Examples:
   icsctl open-referral C1 --date 2026-03-02 --source 3A --need N1
