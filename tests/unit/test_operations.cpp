@@ -79,8 +79,11 @@ TEST_CASE_FIXTURE(Fixture, "open_plan builds the template's actions on its clock
           .getString();
   CHECK(first_core_group == "2026-01-07");
   CHECK(count("action") > 0);
-  // one audit record for the plan and one per action
-  CHECK(count("audit WHERE command <> 'init'") == 1 + 1 + count("action"));
+  // one audit record for the plan, one per action, and one each for the episode and the transfer-in
+  // conference open-plan made for it
+  CHECK(count("episode") == 1);
+  CHECK(count("conference") == 1);
+  CHECK(count("audit WHERE command <> 'init'") == 1 + 1 + count("action") + 2);
 }
 
 TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes nothing") {
@@ -99,7 +102,14 @@ TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes n
   open(c, "child-protection", "NEG", Date(2025, 12, 19));
   CHECK_THROWS_WITH_AS(open(c, "child-protection", "PHY", Date(2026, 1, 5)),
                        "child C1 already has an open child-protection plan P1", Conflict);
-  CHECK_NOTHROW(open(c, "child-in-need", std::nullopt, Date(2026, 1, 5)));
+  // A child protection plan and a child in need plan of a child never overlap (census rules 4001, 4016).
+  CHECK_THROWS_WITH_AS(
+      open(c, "child-in-need", std::nullopt, Date(2026, 1, 5)),
+      "child C1 already has an open child-protection plan P1: a child protection plan and a child "
+      "in need plan may not overlap",
+      Conflict);
+  CHECK(count("episode") == 1);
+  CHECK(count("conference") == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "reviews move the clock and set the latest category") {
