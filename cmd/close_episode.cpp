@@ -30,7 +30,8 @@ Examples:
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
     auto on = optional_date(*date, "date").value_or(s.today());
     ics::record::close_episode(db.write(), id, on, *reason, s.today());
-    db.after_commit([&s, episode, on] { s.info(fmt::format("episode {} closed on {}", *episode, on.iso())); });
+    db.after_commit(
+        [&s, episode, on] { s.info(fmt::format("episode {} closed on {}", *episode, on.iso())); });
   };
 }
 

@@ -18,7 +18,8 @@ struct Options {
 
 void register_complete_assessment(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
-  app.add_option("EPISODE", o->episode, "episode id, e.g. E12 (its open assessment is completed)")->required();
+  app.add_option("EPISODE", o->episode, "episode id, e.g. E12 (its open assessment is completed)")
+      ->required();
   app.add_option("--date", o->date, "the day the assessment was completed and authorised (default today)");
   app.add_option("--factors", o->factors,
                  "the factors it found, comma-separated codes of schemas/codes/assessment-factor.yaml; "

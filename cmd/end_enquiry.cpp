@@ -24,8 +24,8 @@ Examples:
     auto on = optional_date(*date, "date").value_or(s.today());
     auto enquiry = ics::record::end_enquiry(db.write(), id, on, s.today());
     db.after_commit([&s, enquiry, on] {
-      s.info(fmt::format("enquiry {} ended on {}", ics::model::format_id(ics::model::EntityKind::enquiry, enquiry),
-                         on.iso()));
+      s.info(fmt::format("enquiry {} ended on {}",
+                         ics::model::format_id(ics::model::EntityKind::enquiry, enquiry), on.iso()));
     });
   };
 }

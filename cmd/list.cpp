@@ -23,7 +23,8 @@ struct Options {
 // :episode, the number of an episode that exists, or null when none is given.
 ics::util::Value episode_param(ics::store::Database& db, const std::string& episode) {
   if (episode.empty()) return std::monostate{};
-  return ics::store::get_episode(db, ics::model::parse_id_of(ics::model::EntityKind::episode, episode, "episode"))
+  return ics::store::get_episode(db,
+                                 ics::model::parse_id_of(ics::model::EntityKind::episode, episode, "episode"))
       .id;
 }
 }  // namespace
@@ -50,7 +51,8 @@ void register_list(CLI::App& app, Runner& run) {
   auto* conferences = app.add_subcommand("conferences", "initial child protection conferences");
   conferences->add_option("--episode", o->episode, "only this episode's, e.g. E12");
   conferences->add_option("--outcome", o->outcome, "only those of this outcome: plan or no-plan");
-  for (auto* sub : {children, plans, actions, episodes, assessments, enquiries, conferences}) sub->fallthrough();
+  for (auto* sub : {children, plans, actions, episodes, assessments, enquiries, conferences})
+    sub->fallthrough();
   app.footer(R"(Examples:
   icsctl list children
   icsctl list plans --child C1 --open
@@ -59,7 +61,8 @@ void register_list(CLI::App& app, Runner& run) {
   icsctl list assessments --open
   icsctl list enquiries --episode E3
   icsctl list conferences --outcome plan -o csv)");
-  run = [o, children, plans, episodes, assessments, enquiries, conferences](Session& s, DatabaseAccess& access) {
+  run = [o, children, plans, episodes, assessments, enquiries, conferences](Session& s,
+                                                                            DatabaseAccess& access) {
     auto& db = access.read();
     ics::store::Params params{{"as_of", s.today().iso()}};
     std::string name = "list-actions";
@@ -79,7 +82,8 @@ void register_list(CLI::App& app, Runner& run) {
       params["episode"] = episode_param(db, o->episode);
       static constexpr std::string_view k_outcomes[] = {"plan", "no-plan"};
       params["outcome"] = std::monostate{};
-      if (!o->outcome.empty()) params["outcome"] = ics::model::require_code(o->outcome, k_outcomes, "outcome");
+      if (!o->outcome.empty())
+        params["outcome"] = ics::model::require_code(o->outcome, k_outcomes, "outcome");
     } else if (plans->parsed()) {
       name = "list-plans";
       params["child"] = std::monostate{};

@@ -24,7 +24,8 @@ void register_log(CLI::App& app, Runner& run) {
     std::optional<std::string> entity;
     if (!id->empty()) {
       auto parsed = ics::model::parse_id(*id);
-      if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");
+      if (!parsed)
+        throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");
       entity = ics::model::format_id(parsed->kind, parsed->number);
     }
     auto out = s.output();

@@ -5,8 +5,8 @@
 
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
-#include <ics/util/error.hpp>
 #include <ics/record/episodes.hpp>
+#include <ics/util/error.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -48,13 +48,16 @@ Examples:
     conference.worker = optional_value(o->worker, "worker");
     conference.team = optional_value(o->team, "team");
     if (!conference.plan)
-      for (const auto& [field, value] : {std::pair{"category", o->category}, {"worker", o->worker}, {"team", o->team}})
+      for (const auto& [field, value] :
+           {std::pair{"category", o->category}, {"worker", o->worker}, {"team", o->team}})
         if (!value.empty()) throw ics::InvalidInput(field, value, "applies only with --outcome plan");
     auto result = ics::record::record_conference(tx, conference, tmpl, calendar, s.today());
     db.after_commit([&s, result] {
       using ics::model::EntityKind;
-      if (result.plan_id == 0) return s.print_id(ics::model::format_id(EntityKind::conference, result.conference_id));
-      s.info(fmt::format("conference {} opened plan {}", ics::model::format_id(EntityKind::conference, result.conference_id),
+      if (result.plan_id == 0)
+        return s.print_id(ics::model::format_id(EntityKind::conference, result.conference_id));
+      s.info(fmt::format("conference {} opened plan {}",
+                         ics::model::format_id(EntityKind::conference, result.conference_id),
                          ics::model::format_id(EntityKind::plan, result.plan_id)));
       s.print_id(ics::model::format_id(EntityKind::plan, result.plan_id));
     });

@@ -15,7 +15,8 @@ void register_start_enquiry(CLI::App& app, Runner& run) {
   auto date = std::make_shared<std::string>();
   app.add_option("EPISODE", *episode, "episode id, e.g. E12")->required();
   app.add_option("--date", *date, "the day of the strategy discussion that started it (default today)");
-  app.footer(R"(The initial conference is due 15 working days later (the child-protection template's calendar).
+  app.footer(
+      R"(The initial conference is due 15 working days later (the child-protection template's calendar).
 
 Examples:
   icsctl start-enquiry E1 --date 2026-03-05)");

@@ -50,8 +50,7 @@ check "P1 worker $(field lead_worker)" test "$(field lead_worker)" = "Sam Patel"
 expect_rc 0 complete-assessment E1 --date 2026-04-14 --factors "3B, 16A"
 expect_out ""
 expect_err_has "assessment N1 completed on 2026-04-14"
-expect_rc 0 -q complete-assessment E1 --date 2026-04-15 --factors 21 # no open assessment left
-check "complete-assessment with none open exited $RC" test "$RC" -ne 0
+refused 3 "episode E1 has no open assessment" complete-assessment E1 --date 2026-04-15 --factors 21
 
 # --- an enquiry ended with no conference; an assessment with no factors; the episode closed -------
 expect_rc 0 open-referral C2 --date 2026-03-10 --source 6 --need N4
@@ -64,7 +63,9 @@ expect_err_has "enquiry S2 ended on 2026-03-20"
 expect_rc 0 start-assessment E2 --date 2026-03-11
 expect_out N2
 expect_rc 0 complete-assessment E2 --date 2026-04-01 --factors 21
-expect_rc 0 close-episode E2 --date 2026-04-02 --reason RC8
+# RC8 (closed after assessment, no further action) is for an episode that held no enquiry
+refused 3 "episode E2 holds enquiry S2: 'RC8'" close-episode E2 --date 2026-04-02 --reason RC8
+expect_rc 0 close-episode E2 --date 2026-04-02 --reason RC7
 expect_out ""
 expect_err_has "episode E2 closed on 2026-04-02"
 
@@ -136,7 +137,7 @@ expect_out_has '"conferences":[{"conference_id":"I1","enquiry_id":"S1","conferen
 expect_out_has '"plans":[{"plan_id":"P1","kind":"child-protection","category":"NEG","start_date":"2026-03-25"'
 expect_rc 0 show E2
 expect_out_has "closure_reason"
-expect_out_has "RC8"
+expect_out_has "RC7"
 expect_rc 0 show E3 -o json
 check "E3 nfa $(field nfa)" test "$(field nfa)" = yes
 check "E3 need $(field primary_need)" test "$(field primary_need)" = null
@@ -169,7 +170,7 @@ expect_rc 0 list enquiries -o csv
 expect_out "enquiry_id,episode_id,child_id,start_date,conference_target,end_date,conference_id,conference_date
 S1,E1,C1,2026-03-04,2026-03-25,,I1,2026-03-25
 S2,E2,C2,2026-03-11,2026-04-01,2026-03-20,,
-S3,E4,C4,2026-04-07,2026-04-29,,I2,2026-04-24"
+S3,E4,C4,2026-04-07,2026-04-28,,I2,2026-04-24"
 expect_rc 0 list conferences --outcome plan -o csv
 check "list conferences --outcome plan: $(ids)" test "$(ids)" = "I1 I3 I4"
 expect_rc 0 list conferences --episode E4 -o csv
@@ -190,11 +191,11 @@ expect_out_has "2026-04-14,assessment-completed,N1,\"assessment completed (E1): 
 expect_rc 0 report chronology C2 -o csv
 expect_out_has "2026-03-20,enquiry-end,S2,section 47 enquiry ended with no conference needed (E2)"
 expect_out_has "2026-04-01,assessment-completed,N2,assessment completed (E2): no factors"
-expect_out_has "2026-04-02,episode-closed,E2,episode closed (RC8)"
+expect_out_has "2026-04-02,episode-closed,E2,episode closed (RC7)"
 expect_rc 0 report chronology C3 -o csv
 expect_out_has "2026-04-01,referral,E3,referral from 2A: no further action"
 expect_rc 0 report chronology C1 --as-of 2026-03-24 -o csv
-check "chronology --as-of shows a later conference" test -z "$(grep -e conference -e plan-start <<<"$OUT")"
+check "chronology --as-of shows a later conference" test -z "$(grep -e ,conference, -e ,plan-start, <<<"$OUT")"
 
 # --- the audit trail holds every write --------------------------------------------------------------
 for id in E1 N1 S1 I1 P1 E2 N2 S2 E3 I2 I3 E6 I4 R1; do audited "$id"; done
@@ -255,7 +256,7 @@ refused 3 "P5" open-plan C6 --template child-protection --category NEG --start 2
 refused 3 "N3" close-episode E8 --date 2026-06-20 --reason RC7
 refused 3 "P1" close-episode E1 --date 2026-06-20 --reason RC7
 # a plan filed in another child's episode, or a closed one
-refused 3 "E1" open-plan C4 --template child-protection --category NEG --start 2026-06-01 --episode E1
+refused 3 "E1" open-plan C8 --template child-in-need --start 2026-06-01 --episode E1
 refused 3 "E2" open-plan C2 --template child-in-need --start 2026-06-01 --episode E2
 # nothing after today
 refused 3 "'date' is after today" open-referral C8 --date 2026-07-01 --source 3A

@@ -6,10 +6,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace ics::store {
 
