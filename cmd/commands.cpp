@@ -40,7 +40,7 @@ namespace icsctl {
   X(register_export, "export", read, no, "export children, plans, actions, reviews or all of them")         \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
-  X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem); list uncoded agencies") \
+  X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
   X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \
   X(register_db_migrate, "db migrate", schema, no, "bring the schema up to date")                           \
   X(register_log, "log", read, no, "show the audit trail")

@@ -226,7 +226,7 @@ refused 3 "'factors'" complete-assessment E8 --date 2026-06-10 --factors "3B,,4A
 refused 3 "'outcome' must be one of plan, no-plan: 'yes'" record-conference E8 --date 2026-06-10 --outcome yes
 refused 3 "'category'" record-conference E8 --date 2026-06-10 --outcome no-plan --category NEG
 refused 3 "'seen'" record-review P1 --date 2026-06-01 --kind visit --seen maybe
-refused 3 "'seen_alone'" record-review P1 --date 2026-06-01 --kind visit --seen-alone Y
+refused 3 "'seen-alone'" record-review P1 --date 2026-06-01 --kind visit --seen-alone Y
 
 # --- the rules of §5.4, each refused (exit 3) naming the records ----------------------------------------
 # a child has one open episode; episodes do not overlap
@@ -287,8 +287,7 @@ refused 3 "'date' is not a date" start-enquiry E8 --date 2026-02-30
 expect_rc 0 db check
 sqlite3 "$ICSCTL_DB" "UPDATE action SET agency = 'Social Services' WHERE id = 2"
 expect_rc 0 db check
-expect_out_has "A2"
-expect_out_has "'Social Services'"
+expect_err_has "agency 'Social Services' of 1 action (first A2) is not a code"
 expect_rc 0 show A2 -o json
 check "db check changed the agency: $(field agency)" test "$(field agency)" = "Social Services"
 

@@ -440,7 +440,14 @@ TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
   bad("A9,P4,,Visit,Bob,police,2026-11-01,open,,\n", "due_date");  // before P4 started
   bad("A9,P4,,Visit,Bob,police,2026-11-20,done,2026-11-01,\n", "completed_date");
   bad("A9,P99,,Visit,Bob,police,2026-11-20,open,,\n", "plan_id");
+  bad("A9,P4,,Visit,Bob,fire-service,2026-11-20,open,,\n", "agency");  // not in schemas/codes/agency.yaml
   CHECK(s.count("action") == 3);
+  // An agency stored before the list existed is kept when the action is updated; a new one must be a code.
+  ics::store::connection(*s.db).exec("UPDATE action SET agency = 'Social Care' WHERE id = 1");
+  CHECK(s.import(RecordKind::action, "action_id,owner\nA1,Ann\n", OnConflict::update).updated == 1);
+  auto changed = s.import(RecordKind::action, "action_id,agency\nA1,Fire\n", OnConflict::update);
+  REQUIRE(changed.errors.size() == 1);
+  CHECK(changed.errors[0].field == "agency");
 }
 
 TEST_CASE("bulk import: an update that keeps the template version keeps the plan's snapshot") {

@@ -6,6 +6,7 @@
 #include <ics/record/children.hpp>
 #include <ics/record/plans.hpp>
 #include <ics/record/reviews.hpp>
+#include <ics/store/maintenance.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -247,4 +248,41 @@ TEST_CASE_FIXTURE(Fixture,
   CHECK(get("SELECT recorded_on FROM review") == "2026-11-12");
   // Without a recorded_on of its own, a write is entered on the date of its clock.
   CHECK(context().entered_on() == "2026-01-01");
+}
+
+TEST_CASE_FIXTURE(Fixture, "record_review: a visit records whether the child was seen, and seen alone") {
+  auto p = open(child(), "child-protection", "NEG", Date(2026, 1, 5));
+  auto review = [&](const std::string& kind, std::optional<std::string> seen,
+                    std::optional<std::string> alone) {
+    record::NewReview r;
+    r.plan_id = p;
+    r.date = Date(2026, 2, 2);
+    r.kind = kind;
+    r.seen = std::move(seen);
+    r.seen_alone = std::move(alone);
+    store::WriteTransaction tx(*db, context("record-review"));
+    auto id = record::record_review(tx, r, loader(), k_today);
+    tx.commit();
+    return id;
+  };
+  auto id = review("visit", "yes", "no");
+  auto stored = store::get_review(*db, id);
+  CHECK(stored.seen == "yes");
+  CHECK(stored.seen_alone == "no");
+  CHECK_FALSE(store::get_review(*db, review("visit", std::nullopt, std::nullopt)).seen);  // not recorded
+  CHECK_THROWS_WITH_AS(review("core-group", "yes", std::nullopt),
+                       "'seen' is recorded for a visit, not a core-group: 'yes'", InvalidInput);
+  CHECK_THROWS_WITH_AS(review("visit", "yes", "maybe"), "'seen-alone' must be one of yes, no: 'maybe'",
+                       InvalidInput);
+  CHECK(count("review") == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "db check lists agencies stored before the code list that are not codes of it") {
+  open(child(), "child-in-need", std::nullopt, Date(2026, 1, 5));
+  CHECK(store::uncoded_values(*db).empty());
+  store::connection(*db).exec("UPDATE action SET agency = 'Social Care' WHERE id IN (1, 3)");
+  auto listed = store::uncoded_values(*db);
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0] ==
+        "agency 'Social Care' of 2 actions (first A1) is not a code of schemas/codes/agency.yaml");
 }

@@ -442,6 +442,21 @@ TEST_CASE("rules: an action's section, due date and completion") {
       {"due before the plan's start", assign(std::nullopt, Date(2026, 1, 31)),
        action_rows("P2,,Visit,Bob,police,2026-01-31"),
        refused("due", "is before the plan's start (2026-02-01)"), "due_date"},
+      {"an agency of the list",
+       [](store::WriteTransaction& tx) {
+         record::assign_action(tx, {2, "Visit", "Bob", "youth-justice", Date(2026, 3, 1), std::nullopt});
+       },
+       action_rows("P2,,Visit,Bob,youth-justice,2026-03-01"),
+       {}},
+      {"an agency not in the list",
+       [](store::WriteTransaction& tx) {
+         record::assign_action(tx, {2, "Visit", "Bob", "Police", Date(2026, 3, 1), std::nullopt});
+       },
+       action_rows("P2,,Visit,Bob,Police,2026-03-01"),
+       refused("agency",
+               "is not in the agency list: must be one of social-care, health, education, police, housing, "
+               "probation, youth-justice, early-help, voluntary, family, other"),
+       "agency"},
       {"completed", complete(Date(2026, 3, 1)), A("done,2026-03-01"), {}},
       {"completed after today", complete(Date(2026, 11, 23)), A("done,2026-11-23"),
        refused("date", "is after today"), "completed_date"},

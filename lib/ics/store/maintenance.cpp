@@ -1,3 +1,5 @@
+#include <ics/model/code_lists.hpp>
+#include <ics/model/identifiers.hpp>
 #include <ics/store/maintenance.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -9,7 +11,6 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <nlohmann/json.hpp>
 
 namespace ics::store {
 
@@ -30,11 +31,18 @@ std::vector<std::string> integrity_problems(Database& db) try {
   throw_typed(e);
 }
 
-std::vector<UncodedAgency> actions_with_uncoded_agency(Database& db, const std::vector<std::string>& codes) {
-  auto& q = statement(db, "actions_with_uncoded_agency");
-  q.bind(1, nlohmann::json(codes).dump());
-  std::vector<UncodedAgency> out;
-  while (step(q)) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
+std::vector<std::string> uncoded_values(Database& db) {
+  std::vector<std::string> out;
+  const auto& agencies = model::code_list("agency");
+  auto& q = statement(db, "action_agencies");
+  while (step(q)) {
+    auto agency = q.getColumn(0).getString();
+    if (agencies.contains(agency)) continue;
+    auto count = q.getColumn(1).getInt64();
+    out.push_back(fmt::format(
+        "agency '{}' of {} action{} (first {}) is not a code of schemas/codes/agency.yaml", agency, count,
+        count == 1 ? "" : "s", model::format_id(model::EntityKind::action, q.getColumn(2).getInt64())));
+  }
   return out;
 }
 
