@@ -37,7 +37,7 @@ void register_record_review(CLI::App& app, Runner& run) {
     review.category = optional_value(o->category, "category");
     review.outcome = optional_value(o->outcome, "outcome");
     review.seen = optional_value(o->seen, "seen");
-    review.seen_alone = optional_value(o->seen_alone, "seen_alone");
+    review.seen_alone = optional_value(o->seen_alone, "seen-alone");
     auto id = ics::record::record_review(db.write(), review, s.calendar_loader(), s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::review, id)); });
   };
