@@ -18,7 +18,7 @@ void register_end_enquiry(CLI::App& app, Runner& run) {
   app.footer(R"(An enquiry that leads to a conference ends with it: use record-conference instead.
 
 Examples:
-  icsctl end-enquiry E1 --date 2026-03-20)");
+  icsctl end-enquiry E3 --date 2026-03-20)");
   run = [episode, date](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
     auto on = optional_date(*date, "date").value_or(s.today());

@@ -30,11 +30,11 @@ void register_record_conference(CLI::App& app, Runner& run) {
   app.add_option("--team", o->team, "with a plan: the lead worker's team");
   app.footer(R"(With --outcome plan it opens the child protection plan from the child-protection template and
 prints the plan id (P…); with no-plan it prints the conference id (I…). An episode with no open
-enquiry records a transfer-in conference.
+enquiry records a transfer-in conference. For example:
+record-conference E1 --date 2026-03-25 --outcome plan --category NEG --worker "Sam Patel"
 
 Examples:
-  icsctl record-conference E1 --date 2026-03-25 --outcome plan --category NEG --worker "Sam Patel" --team "CP Team A"
-  icsctl record-conference E2 --date 2026-03-26 --outcome no-plan)");
+  icsctl record-conference E3 --date 2026-03-25 --outcome no-plan)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find("child-protection");

@@ -55,7 +55,7 @@ void register_show(CLI::App& app, Runner& run) {
   app.footer(R"(Examples:
   icsctl show C1
   icsctl show P1 -o json
-  icsctl show E4)");
+  icsctl show E3)");
   run = [id](Session& s, DatabaseAccess& access) {
     auto& db = access.read();
     auto parsed = ics::model::parse_id(*id);

@@ -19,7 +19,7 @@ void register_start_enquiry(CLI::App& app, Runner& run) {
       R"(The initial conference is due 15 working days later (the child-protection template's calendar).
 
 Examples:
-  icsctl start-enquiry E1 --date 2026-03-05)");
+  icsctl start-enquiry E3 --date 2026-03-04)");
   run = [episode, date](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
