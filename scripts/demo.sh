@@ -59,6 +59,9 @@ done
 printf '\n== icsctl report chronology %s\n' "$c3"
 icsctl report chronology "$c3"
 
+# A month at the front door: referrals to plans, and the two questions the register could not answer.
+scripts/demo-front-door.sh build/cmd/icsctl "$db"
+
 # Migrating a legacy register: a generated export of 5,000 registrations (messy rows included) into
 # a database of its own, then the migration report and the register as it stood on the export date.
 legacy=build/demo-register.db
