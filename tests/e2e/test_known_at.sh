@@ -30,10 +30,18 @@ POLICE=$(grep ',Police check,' <<<"$OUT" | cut -d, -f1)
 on 2026-09-10 record-review P1 --date 2026-09-10 --kind core-group --outcome "Core group met"
 on 2026-09-17 record-review P1 --date 2026-09-17 --kind visit --outcome "Seen at home"
 on 2026-09-21 complete-action "$SCHOOL" --date 2026-09-21
+# an episode of need (C1's and C2's plans made E1 and E2): a referral, an assessment, an enquiry
+on 2026-09-01 add-child --given-names Cara --family-name Dunn --dob 2014-02-02 --sex F
+on 2026-09-02 open-referral C3 --date 2026-09-02 --source 2A --need N1
+expect_out "E3"
+on 2026-09-02 start-assessment E3 --date 2026-09-02
+on 2026-09-03 start-enquiry E3 --date 2026-09-03
 
 # --- on D: the list for the conference -----------------------------------------------------------
-reports=(register open-plans overdue-actions reviews-due caseload migration "chronology C1" "chronology C2")
-lists=("children" "plans" "plans --open" "actions" "actions --status open")
+reports=(register open-plans overdue-actions reviews-due caseload migration "chronology C1" "chronology C2"
+  "chronology C3" unplanned assumed-safe visits-due)
+lists=("children" "plans" "plans --open" "actions" "actions --status open" "episodes" "episodes --open"
+  "assessments --open" "enquiries" "conferences")
 take() { # take DIR: every report and list known at D, csv and json, into DIR
   mkdir -p "$1"
   local r f i=0
@@ -63,6 +71,10 @@ on $MON record-review P1 --date 2026-09-29 --outcome "Plan continues" --category
 on $MON complete-action "$HOUSING" --date 2026-09-30
 on $MON close-plan P2 --end "$THU" --reason other
 on $MON assign-action P1 --what "Dental check" --owner "Dentist" --agency health --due 2026-09-28
+on $MON complete-assessment E3 --date "$THU" --factors 3B
+on $MON end-enquiry E3 --date 2026-09-30
+on $MON add-child --given-names Dan --family-name Dunn --dob 2015-05-05 --sex M
+on $MON open-referral C4 --date 2026-09-28 --source 1A --need N5
 # and entered later still
 on 2026-11-20 complete-action "$POLICE" --date 2026-09-29
 
@@ -76,6 +88,15 @@ done
 # the files compared are the reports themselves, not error messages
 check "the list of overdue actions known on D has the GP check" grep -q "^$GP,P1,C1,.*GP check" "$SCRATCH/on-d/report-2.csv"
 check "P2 is open as known on D" grep -q "^P2,C2," "$SCRATCH/on-d/report-1.csv"
+check "the assessment was open as known on D" grep -q "^N1,E3,C3,2026-09-02,," "$SCRATCH/on-d/list-19.csv"
+check "the enquiry had not ended as known on D" grep -q "^S1,E3,C3,2026-09-03,[0-9-]*,," "$SCRATCH/on-d/list-20.csv"
+check "C4's referral, entered on Monday, was not known on D" test -z "$(grep ",C4," "$SCRATCH/on-d/list-17.csv")"
+check "no closure, end or completion after D leaks into the episode lists" \
+  test "$(cat "$SCRATCH"/on-d/list-1[7-9].csv "$SCRATCH"/on-d/list-2*.csv | grep -c "$THU\|2026-09-30")" = 0
+expect_rc 0 list assessments --open -o csv
+check "the assessment completed on Thursday is not open now" test -z "$(grep "^N1," <<<"$OUT")"
+expect_rc 0 list episodes -o csv
+expect_out_has "E4,C4,2026-09-28"
 check "--known-at D without --as-of is as of D" \
   test "$("$ICSCTL" report open-plans --known-at "$D" -o csv)" = "$(cat "$SCRATCH/on-d/report-1.csv")"
 
