@@ -62,9 +62,6 @@ class Session {
   std::string m_command;
   mutable std::optional<ics::util::Date> m_today;
   std::filesystem::path m_db_path;
-#include "terminal.hpp"
-
-#include <ics/plan/calendars.hpp>
 };
 
 }  // namespace icsctl
