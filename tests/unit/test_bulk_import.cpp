@@ -189,12 +189,13 @@ TEST_CASE("bulk reader: ndjson objects, nulls, numbers, the record key and bad l
   CHECK(rows[6].error->field.empty());
   CHECK(rows[6].error->reason == "is a child record, not a plan (import children reads it)");
   CHECK(rows[7].error->field == "record");
-  CHECK(rows[7].error->reason == "is not a record kind (child, plan, action or review)");
+  CHECK(rows[7].error->reason == "is not a record kind (child, episode, assessment, enquiry, conference, plan, action or review)");
 }
 
 TEST_CASE("bulk format: one mapping between record kinds and id kinds") {
   using ics::model::EntityKind;
-  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+  CHECK(record_kinds().size() == 8);
+  for (auto kind : record_kinds()) {
     CHECK(record_of(entity_of(kind)) == kind);
     CHECK(record_of_name(record_name(kind)) == kind);
     CHECK(ics::model::name_of(entity_of(kind)) == record_name(kind));

@@ -24,6 +24,10 @@ RowImporter importer_of(RecordKind kind) {
     case RecordKind::plan: return import_plan_row;
     case RecordKind::action: return import_action_row;
     case RecordKind::review: return import_review_row;
+    case RecordKind::episode: return import_episode_row;
+    case RecordKind::assessment: return import_assessment_row;
+    case RecordKind::enquiry: return import_enquiry_row;
+    case RecordKind::conference: return import_conference_row;
   }
   throw InvalidInput("kind", std::string(record_plural(kind)), "cannot be imported");
 }

@@ -2,6 +2,7 @@
 // once, the first review's due date) for a plan that may already be closed, and close-plan's (an end
 // after the last review). Importing a plan creates no actions: they come in their own file.
 #include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
@@ -19,16 +20,6 @@ namespace {
 using model::EntityKind;
 using model::format_id;
 
-std::int64_t resolve_child(store::Database& db, const std::string& reference) {
-  try {
-    return store::resolve_child(db, reference);
-  } catch (const NotFound&) {
-    throw InvalidInput("child_id", reference, "is not a child in the database");
-  } catch (const InvalidInput& e) {
-    throw InvalidInput("child_id", reference, e.reason());
-  }
-}
-
 }  // namespace
 
 Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
@@ -42,7 +33,7 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   auto& plan = record.plan;
   plan = fields.plan;
   plan.id = id.value_or(0);
-  plan.child_id = resolve_child(db, fields.child);
+  plan.child_id = child_of(db, fields.child);
   auto child = store::get_child(db, plan.child_id);
   record::require_born_by(child, plan.start_date, "start_date");
   if (held && plan.end_date) record::require_end_after_last_review(db, plan.id, *plan.end_date, "end_date");
