@@ -20,8 +20,8 @@ INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3
 
 -- name: insert_child
 INSERT INTO child (given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   ethnicity, batch_id, source_line, legacy_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
+                   ethnicity, batch_id, source_line, legacy_id, recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
 
 -- name: insert_child_ref
 INSERT INTO child_ref (ref, child_id) VALUES (?1, ?2);
@@ -57,8 +57,10 @@ SELECT t.body FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE
 -- name: insert_plan
 INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date,
                   end_date, end_reason, lead_worker, team, contingency, first_review_due,
-                  previous_cp_plans, legacy_ref, legacy_end_reason, batch_id, source_line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
+                  previous_cp_plans, legacy_ref, legacy_end_reason, batch_id, source_line, episode_id,
+                  conference_id, recorded_on, end_recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+        CASE WHEN ?7 IS NOT NULL THEN ?20 END);
 
 -- name: plan_by_id
 SELECT p.id, p.child_id, t.name, t.version, t.hash, p.kind, p.initial_category, p.latest_category,
@@ -66,7 +68,8 @@ SELECT p.id, p.child_id, t.name, t.version, t.hash, p.kind, p.initial_category, 
        p.first_review_due, p.previous_cp_plans,
        (SELECT r.next_review_due FROM review r
          WHERE r.plan_id = p.id AND r.kind = 'review-conference'
-         ORDER BY r.review_date DESC, r.id DESC LIMIT 1)
+         ORDER BY r.review_date DESC, r.id DESC LIMIT 1),
+       p.episode_id, p.conference_id
 FROM plan p JOIN template_snapshot t ON t.id = p.template_id WHERE p.id = ?1;
 
 -- name: overlapping_plan
@@ -91,28 +94,31 @@ SELECT max(review_date) FROM review WHERE plan_id = ?1;
 UPDATE plan SET latest_category = ?2 WHERE id = ?1;
 
 -- name: close_plan
-UPDATE plan SET end_date = ?2, end_reason = ?3 WHERE id = ?1;
+UPDATE plan SET end_date = ?2, end_reason = ?3, end_recorded_on = ?4 WHERE id = ?1;
 
 -- name: insert_action
-INSERT INTO action (plan_id, section, what, owner, agency, due_date, status)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open');
+INSERT INTO action (plan_id, section, what, owner, agency, due_date, status, recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7);
 
 -- name: action_by_id
 SELECT id, plan_id, section, what, owner, agency, due_date, status, completed_date, cancel_reason
 FROM action WHERE id = ?1;
 
 -- name: finish_action
-UPDATE action SET status = ?2, completed_date = ?3, cancel_reason = ?4 WHERE id = ?1;
+UPDATE action SET status = ?2, completed_date = ?3, cancel_reason = ?4, completed_recorded_on = ?5
+WHERE id = ?1;
 
 -- name: open_actions_of_plan
 SELECT id FROM action WHERE plan_id = ?1 AND status = 'open' ORDER BY id;
 
 -- name: insert_review
-INSERT INTO review (plan_id, kind, review_date, outcome, category, next_review_due)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+INSERT INTO review (plan_id, kind, review_date, outcome, category, next_review_due, seen, seen_alone,
+                    recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 
 -- name: review_by_id
-SELECT id, plan_id, kind, review_date, outcome, category, next_review_due FROM review WHERE id = ?1;
+SELECT id, plan_id, kind, review_date, outcome, category, next_review_due, seen, seen_alone
+FROM review WHERE id = ?1;
 
 -- name: indexes_of_table
 -- The indexes declared with CREATE INDEX on a table (automatic ones have no SQL), by name.

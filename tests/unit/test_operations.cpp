@@ -184,3 +184,57 @@ TEST_CASE_FIXTURE(Fixture, "a transaction not committed leaves nothing behind") 
   CHECK(count("child") == 0);
   CHECK(count("audit WHERE command <> 'init'") == 0);
 }
+
+TEST_CASE_FIXTURE(Fixture,
+                  "every single write records the date it was entered, and each change of state its own") {
+  auto entered = [this](const std::string& command, const std::string& on) {
+    auto ctx = context(command);
+    ctx.recorded_on = on;
+    return ctx;
+  };
+  std::int64_t child_id = 0, plan_id = 0, action_id = 0;
+  {
+    store::WriteTransaction tx(*db, entered("add-child", "2026-11-10"));
+    model::Child c;
+    c.given_names = "Amelia";
+    c.family_name = "Smith";
+    c.date_of_birth = Date(2019, 4, 2);
+    child_id = record::add_child(tx, c, k_today);
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(*db, entered("open-plan", "2026-11-11"));
+    record::OpenPlanRequest request;
+    request.child_id = child_id;
+    request.start = Date(2026, 11, 2);
+    plan_id = record::open_plan(tx, library.find("child-in-need"), calendar, request, k_today);
+    action_id =
+        record::assign_action(tx, {plan_id, "Visit", "Bob", "health", Date(2026, 11, 30), std::nullopt});
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(*db, entered("record-review", "2026-11-12"));
+    record::record_review(tx, {plan_id, Date(2026, 11, 5), "core-group", std::nullopt, std::nullopt},
+                          loader(), k_today);
+    record::complete_action(tx, action_id, Date(2026, 11, 6), k_today);
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(*db, entered("close-plan", "2026-11-13"));
+    record::close_plan(tx, plan_id, Date(2026, 11, 9), "other", k_today);
+    tx.commit();
+  }
+  auto& c = store::connection(*db);
+  auto get = [&](const std::string& sql) { return c.execAndGet(sql).getString(); };
+  CHECK(get("SELECT recorded_on FROM child") == "2026-11-10");
+  CHECK(get("SELECT recorded_on FROM plan") == "2026-11-11");
+  CHECK(get("SELECT end_recorded_on FROM plan") == "2026-11-13");
+  CHECK(get("SELECT recorded_on FROM action WHERE id = " + std::to_string(action_id)) == "2026-11-11");
+  CHECK(get("SELECT completed_recorded_on FROM action WHERE id = " + std::to_string(action_id)) ==
+        "2026-11-12");
+  CHECK(get("SELECT count(*) FROM action WHERE status = 'cancelled' AND completed_recorded_on = "
+            "'2026-11-13'") != "0");  // the template's actions, cancelled with the plan
+  CHECK(get("SELECT recorded_on FROM review") == "2026-11-12");
+  // Without a recorded_on of its own, a write is entered on the date of its clock.
+  CHECK(context().entered_on() == "2026-01-01");
+}

@@ -52,6 +52,10 @@ std::string to_json(const model::Plan& p) {
   j["first_review_due"] = opt(p.first_review_due);
   j["next_review_due"] = opt(p.next_review_due);
   j["previous_cp_plans"] = p.previous_cp_plans;
+  j["episode_id"] =
+      p.episode_id ? ordered_json(model::format_id(EntityKind::episode, p.episode_id)) : nullptr;
+  j["conference_id"] =
+      p.conference_id ? ordered_json(model::format_id(EntityKind::conference, p.conference_id)) : nullptr;
   return j.dump();
 }
 
@@ -79,6 +83,8 @@ std::string to_json(const model::Review& r) {
   j["outcome"] = opt(r.outcome);
   j["category"] = opt(r.category);
   j["next_review_due"] = opt(r.next_review_due);
+  j["seen"] = opt(r.seen);
+  j["seen_alone"] = opt(r.seen_alone);
   return j.dump();
 }
 

@@ -45,6 +45,9 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::op
   bind_plan_fields(q, 1, row);
   bind_optional(q, 15, row.legacy_end_reason);
   if (from) bind_provenance(q, 16, *from);
+  if (row.plan.episode_id) q.bind(18, row.plan.episode_id);
+  if (row.plan.conference_id) q.bind(19, row.plan.conference_id);
+  q.bind(20, tx.context().entered_on());
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -72,6 +75,8 @@ model::Plan get_plan(Database& db, std::int64_t id) {
   p.previous_cp_plans = q.getColumn(15).getInt();
   auto after_review = optional_date(q.getColumn(16));
   p.next_review_due = after_review ? after_review : p.first_review_due;
+  if (!q.getColumn(17).isNull()) p.episode_id = q.getColumn(17).getInt64();
+  if (!q.getColumn(18).isNull()) p.conference_id = q.getColumn(18).getInt64();
   return p;
 }
 
@@ -131,6 +136,7 @@ void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, co
   q.bind(1, plan_id);
   q.bind(2, end.iso());
   q.bind(3, reason);
+  q.bind(4, tx.context().entered_on());
   exec(q);
 }
 
@@ -146,6 +152,7 @@ void bind_action_fields(SQLite::Statement& q, int first, const model::Action& a)
 std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
   auto& q = statement(tx.db(), "insert_action");
   bind_action_fields(q, 1, a);
+  q.bind(7, tx.context().entered_on());
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -184,6 +191,7 @@ void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& sta
   q.bind(2, status);
   q.bind(3, on.iso());
   bind_optional(q, 4, cancel_reason);
+  q.bind(5, tx.context().entered_on());
   exec(q);
 }
 
@@ -199,6 +207,9 @@ void bind_review_fields(SQLite::Statement& q, int first, const model::Review& r)
 std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
   auto& q = statement(tx.db(), "insert_review");
   bind_review_fields(q, 1, r);
+  bind_optional(q, 7, r.seen);
+  bind_optional(q, 8, r.seen_alone);
+  q.bind(9, tx.context().entered_on());
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -216,6 +227,8 @@ model::Review get_review(Database& db, std::int64_t id) {
   r.outcome = optional_string(q.getColumn(4));
   r.category = optional_string(q.getColumn(5));
   r.next_review_due = optional_date(q.getColumn(6));
+  r.seen = optional_string(q.getColumn(7));
+  r.seen_alone = optional_string(q.getColumn(8));
   return r;
 }
 
