@@ -16,7 +16,7 @@ Outcome import_assessment_row(RowContext& ctx, const BulkRow& row) {
   if (held && skip_existing(ctx, *id)) return Outcome::skipped;
   auto assessment = assessment_from_row(held ? with_record(ctx, row, *id) : row, ctx.options.today);
   assessment.id = id.value_or(0);
-  require_episode(db, assessment.episode_id);
+  [[maybe_unused]] auto episode = episode_of(db, assessment.episode_id);
 
   if (held) return audited_update(ctx, assessment.id, [&] { store::replace_assessment(ctx.tx, assessment); });
   return audited_insert(ctx, [&] {

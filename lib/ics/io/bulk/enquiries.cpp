@@ -19,7 +19,7 @@ Outcome import_enquiry_row(RowContext& ctx, const BulkRow& row) {
   auto fields = enquiry_from_row(held ? with_record(ctx, row, *id) : row, ctx.options.today);
   auto& enquiry = fields.enquiry;
   enquiry.id = id.value_or(0);
-  require_episode(db, enquiry.episode_id);
+  [[maybe_unused]] auto episode = episode_of(db, enquiry.episode_id);
   enquiry.conference_target = calendar_named(ctx, "england-and-wales").add_working_days(enquiry.start_date, 15);
   if (fields.conference_target && *fields.conference_target != enquiry.conference_target)
     throw InvalidInput("conference_target", fields.conference_target->iso(),

@@ -2,6 +2,7 @@
 #include <ics/io/json_value.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
@@ -19,10 +20,13 @@ std::int64_t child_of(store::Database& db, const std::string& reference) {
   }
 }
 
-void require_episode(store::Database& db, std::int64_t episode_id) {
-  if (!store::bulk_row(db, model::EntityKind::episode, episode_id))
+model::Episode episode_of(store::Database& db, std::int64_t episode_id) {
+  try {
+    return store::get_episode(db, episode_id);
+  } catch (const NotFound&) {
     throw InvalidInput("episode_id", model::format_id(model::EntityKind::episode, episode_id),
                        "is not an episode in the database");
+  }
 }
 
 model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
