@@ -24,11 +24,14 @@ p1=$(icsctl open-plan "$c1" --template child-protection --category NEG --start "
       --worker "Sam Patel" --team "CP Team A")
 p2=$(icsctl open-plan "$c2" --template child-protection --category PHY --start "$(day '-20 days')" \
       --worker "Jo Lewis" --team "0-5 Team")
+# A child in need plan stepped up to a child protection plan on the day it ended (the two never overlap).
+p5=$(icsctl open-plan "nhs:4010232137" --template child-in-need --start "$(day '-700 days')" --worker "Ria Shah")
+icsctl record-review "$p5" --date "$(day '-500 days')" >/dev/null
+icsctl close-plan "$p5" --end "$(day '-400 days')" --reason other
 p3=$(icsctl open-plan "$c3" --template child-protection --category EMO --start "$(day '-400 days')" \
       --worker "Sam Patel" --team "CP Team A")
 p4=$(icsctl open-plan "$c4" --template child-in-need --start "$(day '-60 days')" --worker "Ria Shah" \
       --team "Children in Need (North)")
-p5=$(icsctl open-plan "nhs:4010232137" --template child-in-need --start "$(day '-700 days')" --worker "Ria Shah")
 
 # Work across agencies: some done, some cancelled, some overdue.
 icsctl assign-action "$p1" --what "Paediatric review of weight and growth" --owner "Dr Ann Lee" --agency health \
@@ -48,8 +51,6 @@ icsctl record-review "$p1" --kind core-group --date "$(day '-190 days')" >/dev/n
 icsctl record-review "$p1" --date "$(day '-110 days')" --outcome "Plan continues" >/dev/null
 icsctl record-review "$p3" --date "$(day '-310 days')" --category MUL --outcome "Plan continues" >/dev/null
 icsctl record-review "$p3" --kind visit --date "$(day '-5 days')" >/dev/null
-icsctl record-review "$p5" --date "$(day '-500 days')" >/dev/null
-icsctl close-plan "$p5" --end "$(day '-300 days')" --reason no-longer-at-risk
 
 for report in register open-plans overdue-actions reviews-due caseload; do
   printf '\n== icsctl report %s\n' "$report"

@@ -135,13 +135,14 @@ expect_rc 0 open-plan nhs:9434765919 --template child-in-need --start 2026-01-05
 expect_out P1
 expect_rc 0 open-plan upn:A123456789012 --template child-in-need --start 2026-01-05
 expect_out P2
-expect_rc 0 open-plan ref:CPR-0000042 --template child-protection --category NEG --start 2026-01-05
-expect_out P3
+# ref: names C2 too, whose open child in need plan keeps a child protection plan out (never both at once)
+refused 3 "child C2 already has an open child-in-need plan P2: a child protection plan and a child in need plan may not overlap" \
+  open-plan ref:CPR-0000042 --template child-protection --category NEG --start 2026-01-05
 expect_rc 0 open-plan c4 --template child-in-need --start 2026-01-05
-expect_out P4
+expect_out P3
 expect_rc 0 list plans -o csv
-expect_out_has "P3,C2,child-protection,child-protection,NEG,NEG,2026-01-05"
-expect_out_has "P4,C4,child-in-need"
+expect_out_has "P2,C2,child-in-need,child-in-need,,,2026-01-05"
+expect_out_has "P3,C4,child-in-need"
 # unknown children: exit 4; references that cannot be children: exit 3
 refused 4 "no child 'C99'" open-plan C99 --template child-in-need
 refused 4 "no child 'nhs:4010232137'" open-plan nhs:4010232137 --template child-in-need

@@ -14,6 +14,8 @@ expect_rc 0 init -q
 expect_rc 0 add-child --given-names Amelia --family-name Smith --dob 2019-04-02 --sex F --nhs-number 9434765919
 expect_rc 0 add-child --given-names Ben --family-name Jones --dob 2026-01-10 --sex M
 expect_out C2
+expect_rc 0 add-child --given-names Cara --family-name Smith --dob 2019-04-02 --sex F --nhs-number 4010232137
+expect_out C3
 
 # --- open-plan: child protection opened on Friday 2025-12-19 (Christmas, Boxing Day, New Year) -----
 expect_rc 0 open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
@@ -41,8 +43,9 @@ A7,P1,education,\"Review support needs and whether an education, health and care
 A8,P1,family-support,Complete an assessment of the parents' capacity to meet the child's needs,Lead social worker,social-care,2026-02-11,open,
 A9,P1,family-support,\"Refer the parents to substance misuse, mental health or domestic abuse services as needed\",Sam Patel,social-care,2026-01-14,open,"
 
-# a child in need plan alongside (one open plan of each kind); opened on Friday before the Spring bank holiday
-expect_rc 0 open-plan nhs:9434765919 --template child-in-need --start 2026-05-22 --worker "Jo Bloggs" --team "CIN Team"
+# a child in need plan (of another child: a child's CP and CIN plans never overlap); opened on Friday
+# before the Spring bank holiday
+expect_rc 0 open-plan nhs:4010232137 --template child-in-need --start 2026-05-22 --worker "Jo Bloggs" --team "CIN Team"
 expect_out P2
 expect_rc 0 list actions --plan P2 -o csv
 expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
@@ -58,7 +61,8 @@ check "CIN category $(field initial_category)" test "$(field initial_category)" 
 
 # refusals: second open plan of a kind, categories, start dates, templates
 refused 3 "child C1 already has an open child-protection plan P1" open-plan C1 --template child-protection --category PHY --start 2026-01-02
-refused 3 "already has an open child-in-need plan P2" open-plan C1 --template child-in-need
+refused 3 "already has an open child-in-need plan P2" open-plan C3 --template child-in-need
+refused 3 "child C1 already has an open child-protection plan P1: a child protection plan and a child in need plan may not overlap" open-plan C1 --template child-in-need
 refused 3 "'category' is required by template 'child-protection'" open-plan C2 --template child-protection --start 2026-02-01
 refused 3 "'category' must be one of NEG, PHY, SAB, EMO, MUL: 'XYZ'" open-plan C2 --template child-protection --category XYZ
 refused 3 "'category'" open-plan C2 --template child-protection --category neg
@@ -179,18 +183,19 @@ check "previous_cp_plans $(field previous_cp_plans), wanted 1" test "$(field pre
 # --- list ------------------------------------------------------------------------------------------
 expect_rc 0 list children -o csv
 expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,open_plans
-C1,Amelia,Smith,2019-04-02,,F,9434765919,,,2
-C2,Ben,Jones,2026-01-10,,M,,,,1"
+C1,Amelia,Smith,2019-04-02,,F,9434765919,,,1
+C2,Ben,Jones,2026-01-10,,M,,,,1
+C3,Cara,Smith,2019-04-02,,F,4010232137,,,1"
 expect_rc 0 list plans -o csv
 expect_out "plan_id,child_id,template,kind,initial_category,latest_category,start_date,end_date,end_reason,lead_worker,team
 P1,C1,child-protection,child-protection,NEG,EMO,2025-12-19,2026-09-30,no-longer-at-risk,Sam Patel,CP Team A
-P2,C1,child-in-need,child-in-need,,,2026-05-22,,,Jo Bloggs,CIN Team
+P2,C3,child-in-need,child-in-need,,,2026-05-22,,,Jo Bloggs,CIN Team
 P3,C2,child-protection,child-protection,PHY,PHY,2026-01-10,,,,
 P4,C1,child-protection,child-protection,MUL,MUL,2026-10-05,,,Sam Patel,"
 expect_rc 0 list plans --child C1 --open -o csv
-check "list plans --child C1 --open: [$OUT]" test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P2 P4"
+check "list plans --child C1 --open: [$OUT]" test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P4"
 expect_rc 0 list plans --child nhs:9434765919 -o csv
-check "list plans --child nhs:…: [$OUT]" test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P1 P2 P4"
+check "list plans --child nhs:…: [$OUT]" test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P1 P4"
 expect_rc 0 list plans --open -o csv
 check "list plans --open: [$OUT]" test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P2 P3 P4"
 expect_rc 0 list actions --status cancelled -o csv

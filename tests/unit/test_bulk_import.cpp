@@ -442,7 +442,14 @@ TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
   bad("A9,P4,,Visit,Bob,police,2026-11-01,open,,\n", "due_date");  // before P4 started
   bad("A9,P4,,Visit,Bob,police,2026-11-20,done,2026-11-01,\n", "completed_date");
   bad("A9,P99,,Visit,Bob,police,2026-11-20,open,,\n", "plan_id");
+  bad("A9,P4,,Visit,Bob,fire-service,2026-11-20,open,,\n", "agency");  // not in schemas/codes/agency.yaml
   CHECK(s.count("action") == 3);
+  // An agency stored before the list existed is kept when the action is updated; a new one must be a code.
+  ics::store::connection(*s.db).exec("UPDATE action SET agency = 'Social Care' WHERE id = 1");
+  CHECK(s.import(RecordKind::action, "action_id,owner\nA1,Ann\n", OnConflict::update).updated == 1);
+  auto changed = s.import(RecordKind::action, "action_id,agency\nA1,Fire\n", OnConflict::update);
+  REQUIRE(changed.errors.size() == 1);
+  CHECK(changed.errors[0].field == "agency");
 }
 
 TEST_CASE("bulk import: an update that keeps the template version keeps the plan's snapshot") {
@@ -459,7 +466,8 @@ TEST_CASE("bulk import: an update that keeps the template version keeps the plan
   CHECK(s.count("template_snapshot") == 2);
   r = s.import(
       RecordKind::plan,
-      "plan_id,child_id,template,initial_category,start_date\nP8,C7,child-protection,NEG,2026-11-01\n",
+      "plan_id,child_id,template,initial_category,start_date,end_date,end_reason\n"
+      "P8,C7,child-protection,NEG,2026-10-01,2026-11-02,other\n",  // ends the day C7's CIN plan starts
       OnConflict::error, false, finder);
   CHECK(r.created == 1);
   CHECK(s.count("template_snapshot") == 3);
@@ -517,8 +525,11 @@ TEST_CASE("bulk import: plans of a kind of a child may not overlap, closed or op
   CHECK(e.reason.find("plan P4 of child C3 (2026-11-02 to no end)") != std::string::npos);
   // Two open plans of a kind: the message of open-plan.
   CHECK(one_error("P9,C7,child-in-need,,2026-01-01,,\n").field == "child_id");
-  // The end date is the first day a plan no longer applies: touching plans do not overlap.
-  CHECK(s.import(RecordKind::plan, header + "P9,C3,child-protection,NEG,2026-09-01,2026-10-01,other\n")
+  // A child protection plan starts strictly after the previous one ended (census rule 8940): touching
+  // child protection plans meet.
+  e = one_error("P9,C3,child-protection,NEG,2026-09-01,2026-10-01,other\n");
+  CHECK(e.reason.find("meets child-protection plan P2 of child C3") != std::string::npos);
+  CHECK(s.import(RecordKind::plan, header + "P9,C3,child-protection,NEG,2026-09-01,2026-09-30,other\n")
             .created == 1);
   // Rows earlier in the same file count; the error is the later row's.
   auto r = s.import(RecordKind::plan, header +

@@ -79,8 +79,11 @@ TEST_CASE_FIXTURE(Fixture, "open_plan builds the template's actions on its clock
           .getString();
   CHECK(first_core_group == "2026-01-07");
   CHECK(count("action") > 0);
-  // one audit record for the plan and one per action
-  CHECK(count("audit WHERE command <> 'init'") == 1 + 1 + count("action"));
+  // one audit record for the plan, one per action, and one each for the episode and the transfer-in
+  // conference open-plan made for it
+  CHECK(count("episode") == 1);
+  CHECK(count("conference") == 1);
+  CHECK(count("audit WHERE command <> 'init'") == 1 + 1 + count("action") + 2);
 }
 
 TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes nothing") {
@@ -99,7 +102,14 @@ TEST_CASE_FIXTURE(Fixture, "open_plan refuses what breaks the rules and writes n
   open(c, "child-protection", "NEG", Date(2025, 12, 19));
   CHECK_THROWS_WITH_AS(open(c, "child-protection", "PHY", Date(2026, 1, 5)),
                        "child C1 already has an open child-protection plan P1", Conflict);
-  CHECK_NOTHROW(open(c, "child-in-need", std::nullopt, Date(2026, 1, 5)));
+  // A child protection plan and a child in need plan of a child never overlap (census rules 4001, 4016).
+  CHECK_THROWS_WITH_AS(
+      open(c, "child-in-need", std::nullopt, Date(2026, 1, 5)),
+      "child C1 already has an open child-protection plan P1: a child protection plan and a child "
+      "in need plan may not overlap",
+      Conflict);
+  CHECK(count("episode") == 1);
+  CHECK(count("conference") == 1);
 }
 
 TEST_CASE_FIXTURE(Fixture, "reviews move the clock and set the latest category") {
@@ -237,4 +247,31 @@ TEST_CASE_FIXTURE(Fixture,
   CHECK(get("SELECT recorded_on FROM review") == "2026-11-12");
   // Without a recorded_on of its own, a write is entered on the date of its clock.
   CHECK(context().entered_on() == "2026-01-01");
+}
+
+TEST_CASE_FIXTURE(Fixture, "record_review: a visit records whether the child was seen, and seen alone") {
+  auto p = open(child(), "child-protection", "NEG", Date(2026, 1, 5));
+  auto review = [&](const std::string& kind, std::optional<std::string> seen,
+                    std::optional<std::string> alone) {
+    record::NewReview r;
+    r.plan_id = p;
+    r.date = Date(2026, 2, 2);
+    r.kind = kind;
+    r.seen = std::move(seen);
+    r.seen_alone = std::move(alone);
+    store::WriteTransaction tx(*db, context("record-review"));
+    auto id = record::record_review(tx, r, loader(), k_today);
+    tx.commit();
+    return id;
+  };
+  auto id = review("visit", "yes", "no");
+  auto stored = store::get_review(*db, id);
+  CHECK(stored.seen == "yes");
+  CHECK(stored.seen_alone == "no");
+  CHECK_FALSE(store::get_review(*db, review("visit", std::nullopt, std::nullopt)).seen);  // not recorded
+  CHECK_THROWS_WITH_AS(review("core-group", "yes", std::nullopt),
+                       "'seen' is recorded for a visit, not a core-group: 'yes'", InvalidInput);
+  CHECK_THROWS_WITH_AS(review("visit", "yes", "maybe"), "'seen-alone' must be one of yes, no: 'maybe'",
+                       InvalidInput);
+  CHECK(count("review") == 2);
 }

@@ -242,12 +242,12 @@ const char* const k_codes = "must be one of NEG, PHY, SAB, EMO, MUL";
 TEST_CASE("rules: a plan's category, its dates and no two plans of a kind at once") {
   check_cases({
       {"a category of the template",
-       open_plan(3, "child-protection", "PHY", Date(2026, 3, 1)),
-       plan_rows("C3,child-protection,PHY,2026-03-01"),
+       open_plan(1, "child-protection", "PHY", Date(2026, 7, 1)),
+       plan_rows("C1,child-protection,PHY,2026-07-01"),
        {}},
       {"no category for a template without",
-       open_plan(1, "child-in-need", std::nullopt, Date(2026, 3, 1)),
-       plan_rows("C1,child-in-need,,2026-03-01"),
+       open_plan(1, "child-in-need", std::nullopt, Date(2026, 7, 1)),
+       plan_rows("C1,child-in-need,,2026-07-01"),
        {}},
       {"a category required", open_plan(3, "child-protection", std::nullopt, Date(2026, 3, 1)),
        plan_rows("C3,child-protection,,2026-03-01"), refused("category", k_required), "initial_category"},
@@ -265,6 +265,22 @@ TEST_CASE("rules: a plan's category, its dates and no two plans of a kind at onc
       {"a plan of another kind beside an open one",
        open_plan(2, "child-in-need", std::nullopt, Date(2026, 3, 1)),
        plan_rows("C2,child-in-need,,2026-03-01"),
+       refused(
+           "child",
+           "already has an open child-protection plan P2: a child protection plan and a child in need plan "
+           "may not overlap"),
+       "child_id"},
+      {"a plan of another kind overlapping a closed one",
+       open_plan(1, "child-in-need", std::nullopt, Date(2026, 5, 1)),
+       plan_rows("C1,child-in-need,,2026-05-01"),
+       refused("start",
+               "overlaps child-protection plan P1 of child C1 (2026-01-05 to 2026-06-01): a child protection "
+               "plan "
+               "and a child in need plan may not overlap"),
+       "start_date"},
+      {"a plan of another kind starting on the day a closed one ended",
+       open_plan(1, "child-in-need", std::nullopt, Date(2026, 6, 1)),
+       plan_rows("C1,child-in-need,,2026-06-01"),
        {}},
       {"overlapping a closed plan of a kind", open_plan(1, "child-protection", "NEG", Date(2026, 3, 1)),
        plan_rows("C1,child-protection,NEG,2026-03-01"),
@@ -273,9 +289,17 @@ TEST_CASE("rules: a plan's category, its dates and no two plans of a kind at onc
            "overlaps child-protection plan P1 of child C1 (2026-01-05 to 2026-06-01): plans of a kind may "
            "not overlap"),
        "start_date"},
-      {"starting on the day a closed plan ended",
+      {"a child protection plan starting on the day the previous one ended",
        open_plan(1, "child-protection", "NEG", Date(2026, 6, 1)),
        plan_rows("C1,child-protection,NEG,2026-06-01"),
+       refused(
+           "start",
+           "meets child-protection plan P1 of child C1 (2026-01-05 to 2026-06-01): a child protection plan "
+           "starts strictly after the previous one ended"),
+       "start_date"},
+      {"a child protection plan starting the day after the previous one ended",
+       open_plan(1, "child-protection", "NEG", Date(2026, 6, 2)),
+       plan_rows("C1,child-protection,NEG,2026-06-02"),
        {}},
       {"a start after today", open_plan(3, "child-protection", "NEG", Date(2026, 11, 23)),
        plan_rows("C3,child-protection,NEG,2026-11-23"), refused("start", "is after today"), "start_date"},
@@ -418,6 +442,21 @@ TEST_CASE("rules: an action's section, due date and completion") {
       {"due before the plan's start", assign(std::nullopt, Date(2026, 1, 31)),
        action_rows("P2,,Visit,Bob,police,2026-01-31"),
        refused("due", "is before the plan's start (2026-02-01)"), "due_date"},
+      {"an agency of the list",
+       [](store::WriteTransaction& tx) {
+         record::assign_action(tx, {2, "Visit", "Bob", "youth-justice", Date(2026, 3, 1), std::nullopt});
+       },
+       action_rows("P2,,Visit,Bob,youth-justice,2026-03-01"),
+       {}},
+      {"an agency not in the list",
+       [](store::WriteTransaction& tx) {
+         record::assign_action(tx, {2, "Visit", "Bob", "Police", Date(2026, 3, 1), std::nullopt});
+       },
+       action_rows("P2,,Visit,Bob,Police,2026-03-01"),
+       refused("agency",
+               "is not in the agency list: must be one of social-care, health, education, police, housing, "
+               "probation, youth-justice, early-help, voluntary, family, other"),
+       "agency"},
       {"completed", complete(Date(2026, 3, 1)), A("done,2026-03-01"), {}},
       {"completed after today", complete(Date(2026, 11, 23)), A("done,2026-11-23"),
        refused("date", "is after today"), "completed_date"},

@@ -214,3 +214,18 @@ TEST_CASE("template errors: text that is not YAML or not UTF-8") {
   CHECK(tabs.starts_with("plans/x.yaml:6:"));
   CHECK(tabs.find("YAML syntax error") != std::string::npos);
 }
+
+TEST_CASE("template: an action's agency is a code of schemas/codes/agency.yaml") {
+  auto text = ics::plan::TemplateLibrary({}).find("child-in-need").text;
+  auto pos = text.find("agency: housing");
+  REQUIRE(pos != std::string::npos);
+  text.replace(pos, 15, "agency: fire-service");
+  try {
+    ics::plan::parse_template(text, "plans/x.yaml");
+    FAIL("accepted");
+  } catch (const ics::InvalidInput& e) {
+    CHECK(std::string(e.what()).find(
+              "'agency' must be an agency of schemas/codes/agency.yaml (social-care, health") !=
+          std::string::npos);
+  }
+}

@@ -1,9 +1,11 @@
+#include <ics/model/code_lists.hpp>
 #include <ics/model/codes.hpp>
 #include <ics/plan/template_parse.hpp>
 #include <ics/util/sha256.hpp>
 #include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <algorithm>
 
 namespace ics::plan {
@@ -69,6 +71,9 @@ TemplateAction read_action(const YAML::Node& node, std::string_view source) {
   TemplateAction action;
   action.what = map.text("what");
   action.agency = map.code("agency");
+  if (const auto& agencies = model::code_list("agency"); !agencies.contains(action.agency))
+    map.refuse("agency", fmt::format("must be an agency of schemas/codes/agency.yaml ({})",
+                                     fmt::join(agencies.values(), ", ")));
   action.owner = map.optional_text("owner").value_or("");
   action.due = read_interval(map, "due", "within");
   return action;

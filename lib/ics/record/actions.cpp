@@ -36,7 +36,7 @@ std::int64_t assign_action(store::WriteTransaction& tx, const NewAction& request
   action.plan_id = plan.id;
   action.what = model::require_text(request.what, "what");
   action.owner = model::require_text(request.owner, "owner");
-  action.agency = model::require_text(request.agency, "agency");
+  action.agency = require_agency(model::require_text(request.agency, "agency"), "agency");
   action.due_date = request.due;
   require_not_before_start(request.due, plan.start_date, "due");
   if (request.section) {

@@ -3,8 +3,10 @@
 #include <ics/model/validate.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/record/actions.hpp>
+#include <ics/record/episode_rules.hpp>
 #include <ics/record/plans.hpp>
 #include <ics/record/rules.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
@@ -15,8 +17,74 @@ namespace ics::record {
 using model::EntityKind;
 using model::format_id;
 
+namespace {
+
+// Finds (or plans to make) the episode a plan starting on `start` is filed in, checking every rule
+// before anything is written.
+struct Filing {
+  PlanFiling result;
+  std::optional<model::Episode> episode;  // the stored episode; none: one is to be opened
+};
+
+Filing find_episode(store::Database& db, const model::Child& child, std::string_view kind, util::Date start,
+                    const std::optional<std::int64_t>& requested) {
+  Filing f;
+  bool cp = kind == "child-protection";
+  if (requested) {
+    auto episode = store::get_episode(db, *requested);
+    if (episode.child_id != child.id)
+      throw InvalidInput(
+          "episode", format_id(EntityKind::episode, episode.id),
+          fmt::format("is an episode of child {}, not of {}", format_id(EntityKind::child, episode.child_id),
+                      format_id(EntityKind::child, child.id)));
+    require_plan_fits_episode(episode, start, "episode", "start");
+    if (cp) f.result.conference_id = require_plan_conference(db, episode, start, "start");
+    f.episode = episode;
+  } else if (auto open = store::open_episode_of_child(db, child.id)) {
+    auto episode = store::get_episode(db, *open);
+    require_plan_fits_episode(episode, start, "episode", "start");
+    if (cp) {
+      auto held = conference_on(db, episode.id, start);
+      f.result.conference_id = held.value_or(0);
+      f.result.conference_made = !held;
+    }
+    f.episode = episode;
+  } else {
+    require_no_episode_overlap(db, {child.id, start, std::nullopt, false}, "child", "start");
+    f.result.episode_opened = true;
+    f.result.conference_made = cp;
+  }
+  if (f.episode) f.result.episode_id = f.episode->id;
+  return f;
+}
+
+// Writes what find_episode found missing: the episode and the transfer-in conference.
+void make_filing(store::WriteTransaction& tx, Filing& f, std::int64_t child_id, util::Date start) {
+  if (f.result.episode_opened) {
+    model::Episode episode;
+    episode.child_id = child_id;
+    episode.referral_date = start;
+    episode.made_by = "open-plan";
+    episode.id = store::insert_episode(tx, episode);
+    tx.audit(format_id(EntityKind::episode, episode.id), std::nullopt, store::to_json(episode));
+    f.result.episode_id = episode.id;
+  }
+  if (f.result.conference_made) {
+    model::Conference conference;
+    conference.episode_id = f.result.episode_id;
+    conference.conference_date = start;
+    conference.outcome = "plan";
+    conference.id = store::insert_conference(tx, conference);
+    tx.audit(format_id(EntityKind::conference, conference.id), std::nullopt, store::to_json(conference));
+    f.result.conference_id = conference.id;
+  }
+}
+
+}  // namespace
+
 std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
-                       const util::Calendar& calendar, const OpenPlanRequest& request, util::Date today) {
+                       const util::Calendar& calendar, const OpenPlanRequest& request, util::Date today,
+                       PlanFiling* filing) {
   auto& db = tx.db();
   auto child = store::get_child(db, request.child_id);
   util::Date start = request.start.value_or(today);
@@ -29,6 +97,7 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
   require_born_by(child, start, "start");
   require_plan_category(tmpl, request.category, "category");
   require_no_overlap(db, {child.id, tmpl.kind, start, std::nullopt}, "child", "start");
+  auto filed = find_episode(db, child, tmpl.kind, start, request.episode_id);
 
   store::PlanRow row;
   auto& plan = row.plan;
@@ -46,6 +115,9 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
   plan.next_review_due = plan.first_review_due;
   plan.previous_cp_plans =
       tmpl.kind == "child-protection" ? store::count_plans_of_kind(db, child.id, tmpl.kind) : 0;
+  make_filing(tx, filed, child.id, start);
+  plan.episode_id = filed.result.episode_id;
+  plan.conference_id = filed.result.conference_id;
   row.template_id = store::template_snapshot(tx, tmpl.name, tmpl.version, tmpl.hash, tmpl.text);
   plan.id = store::insert_plan(tx, row);
   tx.audit(format_id(EntityKind::plan, plan.id), std::nullopt, store::to_json(plan));
@@ -63,6 +135,7 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
       tx.audit(format_id(EntityKind::action, action.id), std::nullopt, store::to_json(action));
     }
   }
+  if (filing) *filing = filed.result;
   return plan.id;
 }
 

@@ -21,11 +21,27 @@ struct OpenPlanRequest {
   std::optional<std::string> worker;
   std::optional<std::string> team;
   std::optional<std::string> contingency;
+  // The episode to file the plan in. None: the child's open episode, or a new one opened for it.
+  std::optional<std::int64_t> episode_id;
 };
 
-// Opens a plan from `tmpl` with the template's starting actions due on its clock.
+// Where open_plan filed a plan, and what it made for it (for the command to say so).
+struct PlanFiling {
+  std::int64_t episode_id = 0;
+  bool episode_opened = false;     // a new episode, made by open-plan: referred on the plan's start
+  std::int64_t conference_id = 0;  // a child protection plan: the conference it starts on
+  bool conference_made = false;    // a transfer-in conference made for it on the plan's start
+};
+
+// Opens a plan from `tmpl` with the template's starting actions due on its clock, filed in an episode
+// (record/episode_rules.hpp): the one requested (open, the plan's start within it, and for a child
+// protection plan a conference of it on that day); else the child's open episode; else a new one,
+// made by open-plan with its referral on the start, source and need not known. Without a requested
+// episode, a child protection plan with no conference of its episode on its start gets a transfer-in
+// conference (outcome plan) on that day. `filing`, when given, is told where the plan went.
 std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
-                       const util::Calendar& calendar, const OpenPlanRequest& request, util::Date today);
+                       const util::Calendar& calendar, const OpenPlanRequest& request, util::Date today,
+                       PlanFiling* filing = nullptr);
 
 // Ends a plan on `end` (the first day it no longer applies); its open actions are cancelled with it.
 void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason,

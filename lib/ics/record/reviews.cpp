@@ -25,6 +25,8 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
   if (request.outcome) review.outcome = model::require_text(*request.outcome, "outcome");
   require_review_category(tmpl, plan.kind, review.kind, request.category, "category");
   review.category = request.category;
+  review.seen = require_seen(review.kind, request.seen, "seen");
+  review.seen_alone = require_seen(review.kind, request.seen_alone, "seen-alone");
   if (review.kind == "review-conference")
     review.next_review_due = plan::next_review_due_after(tmpl, review.review_date, calendars(tmpl.calendar));
   review.id = store::insert_review(tx, review);

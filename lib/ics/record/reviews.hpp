@@ -18,6 +18,8 @@ struct NewReview {
   std::string kind = "review-conference";
   std::optional<std::string> category;
   std::optional<std::string> outcome;
+  std::optional<std::string> seen = std::nullopt;        // a visit: "yes" or "no", whether the child was seen
+  std::optional<std::string> seen_alone = std::nullopt;  // a visit: "yes" or "no": seen alone
 };
 // Records a review; a review conference sets when the next one is due (from the plan's own
 // template snapshot) and a category becomes the plan's latest category.

@@ -1,3 +1,4 @@
+#include <ics/model/code_lists.hpp>
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/model/validate.hpp>
@@ -103,6 +104,21 @@ void follow_latest_category(store::WriteTransaction& tx, const model::Plan& plan
   tx.audit(format_id(EntityKind::plan, plan.id), store::to_json(plan), store::to_json(after));
 }
 
+std::string require_agency(std::string_view agency, std::string_view field) {
+  return model::require_listed(agency, "agency", field);
+}
+
+std::optional<std::string> require_seen(std::string_view review_kind, const std::optional<std::string>& value,
+                                        std::string_view field) {
+  if (!value) return std::nullopt;
+  if (review_kind != "visit")
+    throw InvalidInput(std::string(field), *value,
+                       fmt::format("is recorded for a visit, not a {}", review_kind));
+  if (*value != "yes" && *value != "no")
+    throw InvalidInput(std::string(field), *value, "must be one of yes, no");
+  return value;
+}
+
 void require_section(const plan::Template& tmpl, const std::optional<std::string>& section,
                      std::string_view field) {
   if (!section) return;
@@ -113,21 +129,59 @@ void require_section(const plan::Template& tmpl, const std::optional<std::string
                        fmt::format("is not a section of template '{}'", tmpl.name));
 }
 
+namespace {
+std::string span_of(const model::Plan& plan) {
+  return fmt::format("{} to {}", plan.start_date.iso(), plan.end_date ? plan.end_date->iso() : "no end");
+}
+}  // namespace
+
 void require_no_overlap(store::Database& db, const PlanDays& days, std::string_view child_field,
                         std::string_view start_field) {
-  auto other_id = store::overlapping_plan(db, days.child_id, days.kind, days.start, days.end, days.plan_id);
+  auto child = format_id(EntityKind::child, days.child_id);
+  if (auto other_id =
+          store::overlapping_plan(db, days.child_id, days.kind, days.start, days.end, days.plan_id)) {
+    auto other = store::get_plan(db, *other_id);
+    if (!other.end_date && !days.end)
+      throw Conflict(
+          std::string(child_field), child,
+          fmt::format("already has an open {} plan {}", days.kind, format_id(EntityKind::plan, *other_id)));
+    throw InvalidInput(std::string(start_field), days.start.iso(),
+                       fmt::format("overlaps {} plan {} of child {} ({}): plans of a kind may not overlap",
+                                   days.kind, format_id(EntityKind::plan, *other_id), child, span_of(other)));
+  }
+  // A child protection plan's days count with both ends (census rule 8940): a new one starts strictly
+  // after the previous one ended.
+  if (days.kind == "child-protection") {
+    auto end = days.end ? std::optional(days.end->plus_days(1)) : std::nullopt;
+    if (auto other_id = store::overlapping_plan(db, days.child_id, days.kind, days.start.plus_days(-1), end,
+                                                days.plan_id)) {
+      auto other = store::get_plan(db, *other_id);
+      throw InvalidInput(
+          std::string(start_field), days.start.iso(),
+          fmt::format("meets {} plan {} of child {} ({}): a child protection plan starts strictly after the "
+                      "previous one ended",
+                      days.kind, format_id(EntityKind::plan, *other_id), child, span_of(other)));
+    }
+  }
+  // A child protection plan and a child in need plan of a child never share a day (census rules 4001,
+  // 4016, 4017); one may start on the day the other ended.
+  auto other_kind = days.kind == "child-protection" ? "child-in-need"
+                    : days.kind == "child-in-need"  ? "child-protection"
+                                                    : "";
+  if (!*other_kind) return;
+  auto other_id = store::overlapping_plan(db, days.child_id, other_kind, days.start, days.end, days.plan_id);
   if (!other_id) return;
   auto other = store::get_plan(db, *other_id);
-  auto child = format_id(EntityKind::child, days.child_id);
   if (!other.end_date && !days.end)
-    throw Conflict(
-        std::string(child_field), child,
-        fmt::format("already has an open {} plan {}", days.kind, format_id(EntityKind::plan, *other_id)));
+    throw Conflict(std::string(child_field), child,
+                   fmt::format("already has an open {} plan {}: a child protection plan and a child in need "
+                               "plan may not overlap",
+                               other_kind, format_id(EntityKind::plan, *other_id)));
   throw InvalidInput(
       std::string(start_field), days.start.iso(),
-      fmt::format("overlaps {} plan {} of child {} ({} to {}): plans of a kind may not overlap", days.kind,
-                  format_id(EntityKind::plan, *other_id), child, other.start_date.iso(),
-                  other.end_date ? other.end_date->iso() : "no end"));
+      fmt::format("overlaps {} plan {} of child {} ({}): a child protection plan and a child in "
+                  "need plan may not overlap",
+                  other_kind, format_id(EntityKind::plan, *other_id), child, span_of(other)));
 }
 
 }  // namespace ics::record

@@ -49,6 +49,14 @@ void require_review_category(const plan::Template& tmpl, std::string_view plan_k
 // initial category, with an audit record when it changes. `plan` is the plan as stored before.
 void follow_latest_category(store::WriteTransaction& tx, const model::Plan& plan);
 
+// An action's agency: a code of schemas/codes/agency.yaml (values stored before the list are kept, but
+// no new action takes one). Returns it.
+std::string require_agency(std::string_view agency, std::string_view field);
+
+// Whether a visit saw the child (alone): "yes" or "no", only on a review of kind visit. Returns it.
+std::optional<std::string> require_seen(std::string_view review_kind, const std::optional<std::string>& value,
+                                        std::string_view field);
+
 // An action's section is a section of the plan's template.
 void require_section(const plan::Template& tmpl, const std::optional<std::string>& section,
                      std::string_view field);
@@ -61,8 +69,10 @@ struct PlanDays {
   std::optional<util::Date> end;
   std::int64_t plan_id = 0;  // the plan itself when it is stored, else 0
 };
-// No two plans of a kind of a child share a day: Conflict on `child_field` when both are open, else
-// InvalidInput on `start_field`.
+// No two plans of a kind of a child share a day, and a child protection plan starts strictly after
+// the previous one ended (census 8940); a child protection plan and a child in need plan of a child
+// share no day either, though one may start on the day the other ended (4001, 4016, 4017). Conflict on
+// `child_field` when both are open, else InvalidInput on `start_field`.
 void require_no_overlap(store::Database& db, const PlanDays& days, std::string_view child_field,
                         std::string_view start_field);
 

@@ -37,6 +37,9 @@ Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
                        fmt::format("cannot be open on plan {}, closed on {}",
                                    format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
   if (action.section) record::require_section(ctx.templates.of_plan(db, plan), action.section, "section");
+  // A new agency is a code of the list; one stored before the list existed is kept.
+  if (!held || store::get_action(db, action.id).agency != action.agency)
+    record::require_agency(action.agency, "agency");
 
   if (held) return audited_update(ctx, action.id, [&] { store::replace_action(ctx.tx, action); });
   return audited_insert(ctx, [&] { return store::insert_action_with_id(ctx.tx, action); });
