@@ -1,5 +1,6 @@
-// `import children|plans|actions|reviews|episodes|assessments|enquiries|conferences FILE|-`: reads a csv, tsv or ndjson file of the export
-// columns and adds or (--on-conflict) skips or replaces the records, all in one transaction.
+// `import children|plans|actions|reviews|episodes|assessments|enquiries|conferences FILE|-`: reads a csv, tsv
+// or ndjson file of the export columns and adds or (--on-conflict) skips or replaces the records, all in one
+// transaction.
 #include "command.hpp"
 #include "database_access.hpp"
 #include "interrupt.hpp"

@@ -217,7 +217,8 @@ void replace_review(WriteTransaction& tx, const model::Review& review) {
   exec(q);
 }
 
-std::int64_t insert_episode_with_id(WriteTransaction& tx, const model::Episode& episode, const Provenance& from) {
+std::int64_t insert_episode_with_id(WriteTransaction& tx, const model::Episode& episode,
+                                    const Provenance& from) {
   auto& q = statement(tx.db(), "bulk_insert_episode");
   bind_id(q, episode.id);
   bind_episode(q, episode);
@@ -254,7 +255,8 @@ void replace_assessment(WriteTransaction& tx, const model::Assessment& assessmen
   exec(q);
 }
 
-std::int64_t insert_enquiry_with_id(WriteTransaction& tx, const model::Enquiry& enquiry, const Provenance& from) {
+std::int64_t insert_enquiry_with_id(WriteTransaction& tx, const model::Enquiry& enquiry,
+                                    const Provenance& from) {
   auto& q = statement(tx.db(), "bulk_insert_enquiry");
   bind_id(q, enquiry.id);
   bind_enquiry(q, enquiry);

@@ -40,12 +40,14 @@ std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& ac
 void replace_action(WriteTransaction& tx, const model::Action& action);
 std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review);
 void replace_review(WriteTransaction& tx, const model::Review& review);
-std::int64_t insert_episode_with_id(WriteTransaction& tx, const model::Episode& episode, const Provenance& from);
+std::int64_t insert_episode_with_id(WriteTransaction& tx, const model::Episode& episode,
+                                    const Provenance& from);
 void replace_episode(WriteTransaction& tx, const model::Episode& episode);
 std::int64_t insert_assessment_with_id(WriteTransaction& tx, const model::Assessment& assessment,
                                        const Provenance& from);
 void replace_assessment(WriteTransaction& tx, const model::Assessment& assessment);
-std::int64_t insert_enquiry_with_id(WriteTransaction& tx, const model::Enquiry& enquiry, const Provenance& from);
+std::int64_t insert_enquiry_with_id(WriteTransaction& tx, const model::Enquiry& enquiry,
+                                    const Provenance& from);
 void replace_enquiry(WriteTransaction& tx, const model::Enquiry& enquiry);
 std::int64_t insert_conference_with_id(WriteTransaction& tx, const model::Conference& conference,
                                        const Provenance& from);

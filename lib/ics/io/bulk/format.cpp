@@ -21,9 +21,9 @@ constexpr std::array<std::string_view, 18> k_plan_columns = {
 constexpr std::array<std::string_view, 10> k_action_columns = {
     "action_id", "plan_id",  "section", "what",           "owner",
     "agency",    "due_date", "status",  "completed_date", "cancel_reason"};
-constexpr std::array<std::string_view, 9> k_review_columns = {
-    "review_id", "plan_id",         "kind", "review_date", "outcome",
-    "category",  "next_review_due", "seen", "seen_alone"};
+constexpr std::array<std::string_view, 9> k_review_columns = {"review_id",       "plan_id", "kind",
+                                                              "review_date",     "outcome", "category",
+                                                              "next_review_due", "seen",    "seen_alone"};
 constexpr std::array<std::string_view, 9> k_episode_columns = {
     "episode_id", "child_id",     "referral_date",  "referral_source", "primary_need",
     "nfa",        "closure_date", "closure_reason", "made_by"};
@@ -33,9 +33,9 @@ constexpr std::array<std::string_view, 5> k_enquiry_columns = {"enquiry_id", "ep
                                                                "conference_target", "end_date"};
 constexpr std::array<std::string_view, 5> k_conference_columns = {"conference_id", "episode_id", "enquiry_id",
                                                                   "conference_date", "outcome"};
-constexpr std::array<RecordKind, 8> k_kinds = {RecordKind::child,   RecordKind::episode, RecordKind::assessment,
-                                               RecordKind::enquiry, RecordKind::conference, RecordKind::plan,
-                                               RecordKind::action,  RecordKind::review};
+constexpr std::array<RecordKind, 8> k_kinds = {
+    RecordKind::child,      RecordKind::episode, RecordKind::assessment, RecordKind::enquiry,
+    RecordKind::conference, RecordKind::plan,    RecordKind::action,     RecordKind::review};
 
 std::string lower(std::string_view text) {
   std::string out(text);

@@ -102,7 +102,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
   BulkImportResult result;
   auto batch_id = store::insert_batch(tx, record_plural(options.kind), options.file_name);
   TemplateResolver templates(options.find_template);
-  RowContext ctx{tx, options, batch_id, templates, {}};
+  RowContext ctx{tx, options, batch_id, templates, {}, {}};
   std::unordered_map<std::int64_t, long> seen;  // ids in this file -> the line that had them
 
   BulkReader reader(input.stream(), options.format, options.kind);

@@ -21,6 +21,14 @@ const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl) {
   return calendar_named(ctx, tmpl.calendar);
 }
 
+const util::Calendar& enquiry_calendar(RowContext& ctx) {
+  if (!ctx.enquiry_calendar) {
+    if (!ctx.options.find_template) throw NotFound("no template library");
+    ctx.enquiry_calendar = ctx.options.find_template("child-protection").calendar;
+  }
+  return calendar_named(ctx, *ctx.enquiry_calendar);
+}
+
 BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id) {
   BulkRow full = row;
   auto image = record_image(ctx.tx.db(), ctx.options.kind, id);

@@ -21,12 +21,16 @@ struct RowContext {
   std::int64_t batch_id;
   TemplateResolver& templates;
   std::map<std::string, util::Calendar> calendars;  // loaded once each, by calendar_of
+  std::optional<std::string> enquiry_calendar;      // the name, found once by enquiry_calendar()
 };
 
 // The working-day calendar of a name, or the one a template names (options.calendars, else the
 // built-in one), loaded once.
 const util::Calendar& calendar_named(RowContext& ctx, const std::string& name);
 const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl);
+// The calendar an enquiry's conference target is counted by: the child-protection template's, as
+// start-enquiry counts it.
+const util::Calendar& enquiry_calendar(RowContext& ctx);
 
 // Each checks the row against the database and writes it; throws InvalidInput for a bad row.
 Outcome import_child_row(RowContext& ctx, const BulkRow& row);

@@ -179,8 +179,8 @@ model::Review review_from_row(const BulkRow& row, util::Date today) {
   r.outcome = optional_text(row, "outcome");
   r.category = optional_text(row, "category");  // checked against the plan's template later
   r.next_review_due = optional_date(row, "next_review_due");
-  r.seen = optional_yes_no(row, "seen");
-  r.seen_alone = optional_yes_no(row, "seen_alone");
+  r.seen = optional_text(row, "seen");  // checked with the review's kind when the row is imported
+  r.seen_alone = optional_text(row, "seen_alone");
   if (r.next_review_due && r.kind != "review-conference")
     throw InvalidInput("next_review_due", r.next_review_due->iso(),
                        fmt::format("must be left blank for a {} (only a review conference sets it)", r.kind));
@@ -202,7 +202,8 @@ EpisodeFields episode_from_row(const BulkRow& row, util::Date today) {
   if (e.closure_date && !e.closure_reason)
     throw InvalidInput("closure_reason", "", "must be given with a closure_date");
   if (e.closure_reason && !e.closure_date)
-    throw InvalidInput("closure_reason", *e.closure_reason, "must be left blank when there is no closure_date");
+    throw InvalidInput("closure_reason", *e.closure_reason,
+                       "must be left blank when there is no closure_date");
   e.made_by = optional_text(row, "made_by");
   return f;
 }

@@ -34,8 +34,8 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today);
 model::Action action_from_row(const BulkRow& row, util::Date today);
 
 // A review: its plan, a review kind, a date not after today; a next_review_due only for a review
-// conference (record-review sets it for no other kind); seen and seen_alone yes, no or blank. Its
-// category is checked against the plan's template when the row is imported.
+// conference (record-review sets it for no other kind). Its category, seen and seen_alone are checked
+// (against the plan's template, the review's kind) when the row is imported.
 model::Review review_from_row(const BulkRow& row, util::Date today);
 
 struct EpisodeFields {
@@ -50,7 +50,7 @@ EpisodeFields episode_from_row(const BulkRow& row, util::Date today);
 model::Assessment assessment_from_row(const BulkRow& row, util::Date today);
 
 struct EnquiryFields {
-  model::Enquiry enquiry;                         // conference_target left to be counted
+  model::Enquiry enquiry;                       // conference_target left to be counted
   std::optional<util::Date> conference_target;  // as the file gives it (blank: none)
 };
 // A section 47 enquiry: its episode and its dates.
