@@ -741,12 +741,13 @@ TEST_CASE("bulk import: a given conference target must be the counted one") {
   s.import(RecordKind::episode, k_episodes);
   auto r = s.import(RecordKind::enquiry,
                     "enquiry_id,episode_id,start_date,conference_target\n"
-                    "S1,E1,2026-03-02,2026-03-23\n"
-                    "S2,E1,2026-03-02,2026-03-20\n");
+                    "S1,E1,2026-03-02,2026-03-20\n"
+                    "S2,E1,2026-03-02,2026-03-23\n");
   REQUIRE(r.errors.size() == 1);
-  CHECK(r.errors[0].line == 3);
+  CHECK(r.errors[0].line == 2);
   CHECK(r.errors[0].field == "conference_target");
   CHECK(r.errors[0].value == "2026-03-20");
+  CHECK(r.errors[0].reason == "is not 15 working days after the start (2026-03-23)");
 }
 
 TEST_CASE(
