@@ -25,6 +25,7 @@ void register_db_check(CLI::App&, Runner& run) {
     auto problems = ics::store::integrity_problems(db.read());
     for (const auto& p : problems) std::cout << p << '\n';
     if (!problems.empty()) throw ics::StorageError(fmt::format("{} problems found", problems.size()));
+    for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));
     s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(),
                        db.read().schema_version()));
   };

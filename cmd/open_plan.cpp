@@ -29,7 +29,7 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.add_option("--contingency", o->contingency, "contingency plan text");
   app.footer(R"(Examples:
   icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
-  icsctl open-plan nhs:9434765919 --template child-in-need --worker "Jo Bloggs")");
+  icsctl open-plan ref:CPR-0000042 --template child-in-need --worker "Jo Bloggs")");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(o->template_name);

@@ -120,6 +120,10 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 SELECT id, plan_id, kind, review_date, outcome, category, next_review_due, seen, seen_alone
 FROM review WHERE id = ?1;
 
+-- name: action_agencies
+-- Each agency of the actions, with how many hold it and the first of them.
+SELECT agency, count(*), min(id) FROM action GROUP BY agency ORDER BY agency;
+
 -- name: indexes_of_table
 -- The indexes declared with CREATE INDEX on a table (automatic ones have no SQL), by name.
 SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name;

@@ -205,7 +205,7 @@ expect_rc 0 list actions --plan P2 --status open -o tsv
 check "list actions --plan P2 --status open -o tsv: $(cut -f1 <<<"$OUT" | paste -sd' ')" \
   test "$(cut -f1 <<<"$OUT" | paste -sd' ')" = "action_id A10 A11 A12 A13 A14 A15"
 expect_rc 0 list children -o ndjson
-check "list children -o ndjson: $(wc -l <<<"$OUT") lines" test "$(wc -l <<<"$OUT")" = 2
+check "list children -o ndjson: $(wc -l <<<"$OUT") lines" test "$(wc -l <<<"$OUT")" = 3
 refused 4 "no child 'C9'" list plans --child C9
 refused 3 "'plan'" list actions --plan X
 refused 2 "icsctl: error:" list

@@ -15,43 +15,45 @@ fx add-child --given-names Unborn --family-name Brown --expected-dob 2027-03-01
 fx add-child --given-names Dan --family-name Evans --dob 2012-05-20 --sex M --ref CPR-0000042
 fx add-child --given-names Ella --family-name Green --dob 2020-02-29 --sex F    # no plan
 # P1 CP A1-A9, P2 CIN A10-A15, P3 CP without a worker A16-A24, P4 CP A25-A33 (closed 2026-05-01),
-# P5 CIN A34-A39 (from 2026-05-01), P6 CP of an unborn child A40-A48 (from 2026-11-02)
+# A34-A37 assigned, P5 CIN A38-A43 (from 2026-05-01, opened once P4 has closed: a child's CP and CIN
+# plans never overlap), P6 CP of an unborn child A44-A52 (from 2026-11-02)
 fx open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
 fx open-plan upn:A123456789012 --template child-in-need --start 2026-01-20 --worker "Jo Bloggs" --team "CIN Team"
 fx open-plan C3 --template child-protection --category PHY --start 2026-04-01
 fx open-plan ref:CPR-0000042 --template child-protection --category SAB --start 2025-06-02 --worker "Priya Shah" --team "CP Team B"
-fx open-plan C5 --template child-in-need --start 2026-05-01 --worker "Jo Bloggs" --team "CIN Team"
-fx open-plan C4 --template child-protection --category MUL --start 2026-11-02 --worker "Priya Shah" --team "CP Team B"
 fx assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
 fx assign-action P2 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-03-02 --section education
 fx assign-action P3 --what "Police welfare check" --owner "PC Dawn Hale" --agency police --due 2026-04-10 --section safety
 fx assign-action P4 --what "Sexual health clinic referral" --owner "Dr Ann Lee" --agency health --due 2026-04-30
+# reviews in the order of their ids: P1's R1-R3, P3's R4, then P4's R5-R6 before it closes
+fx record-review P1 --date 2026-01-07 --kind core-group --outcome "Safety plan agreed"
+fx record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues"
+fx record-review P1 --date 2026-09-18 --category MUL --outcome "Plan continues, category changed"
+fx record-review P3 --date 2026-04-01 --kind initial-conference --outcome "Child protection plan agreed"
+for a in A25:2025-06-13 A26:2025-06-16 A27:2025-06-09 A28:2025-07-10 A29:2025-06-16 A30:2025-06-20 A32:2025-08-01; do
+  fx complete-action "${a%%:*}" --date "${a#*:}"
+done
+fx record-review P4 --date 2025-06-13 --kind core-group
+fx record-review P4 --date 2025-09-01 --outcome "Plan continues"
+fx close-plan P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A37 cancelled with it
+fx open-plan C5 --template child-in-need --start 2026-05-01 --worker "Jo Bloggs" --team "CIN Team"
+fx open-plan C4 --template child-protection --category MUL --start 2026-11-02 --worker "Priya Shah" --team "CP Team B"
 fx complete-action A1 --date 2026-01-07
 fx complete-action A2 --date 2026-01-20                  # late: due 2026-01-07
 ICSCTL_TODAY=2026-01-05 fx cancel-action A3 --reason "No adults in the household"
 fx complete-action A4 --date 2026-02-20
 fx complete-action A5 --date 2026-01-07
 fx complete-action A8 --date 2026-04-20                  # after the golden as-of: overdue then
-ICSCTL_TODAY=2026-07-01 fx complete-action A49           # likewise
-fx record-review P1 --date 2026-01-07 --kind core-group --outcome "Safety plan agreed"
-fx record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues"
-fx record-review P1 --date 2026-09-18 --category MUL --outcome "Plan continues, category changed"
+ICSCTL_TODAY=2026-07-01 fx complete-action A34           # likewise
 fx complete-action A10 --date 2026-02-03
 fx complete-action A11 --date 2026-02-10
 ICSCTL_TODAY=2026-03-01 fx cancel-action A14 --reason "Family declined early help"
-fx record-review P3 --date 2026-04-01 --kind initial-conference --outcome "Child protection plan agreed"
-fx complete-action A51 --date 2026-04-09
-for a in A25:2025-06-13 A26:2025-06-16 A27:2025-06-09 A28:2025-07-10 A29:2025-06-16 A30:2025-06-20 A32:2025-08-01; do
-  fx complete-action "${a%%:*}" --date "${a#*:}"
-done
-fx record-review P4 --date 2025-06-13 --kind core-group
-fx record-review P4 --date 2025-09-01 --outcome "Plan continues"
-fx close-plan P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A52 cancelled with it
+fx complete-action A36 --date 2026-04-09
 fixture=$(db_snapshot)
 
 # --- golden json and csv of each report as of 2026-04-15 ------------------------------------------
 # Checked by hand (see tests/golden/report_*): P4 ends 2026-05-01 so is open; A8 (done 2026-04-20),
-# A49 (done 2026-07-01) and P4's A31/A33 (cancelled at close) count as open and overdue; days_overdue
+# A34 (done 2026-07-01) and P4's A31/A33 (cancelled at close) count as open and overdue; days_overdue
 # of A33 (due 2025-06-23) is 296; P2's first review 2026-04-20 is due-soon (5 days), P4's
 # 2026-03-01 overdue (-45); P1's category is EMO (the MUL review is later); P6 has not started.
 AS_OF=2026-04-15
@@ -139,7 +141,7 @@ expect_rc 0 report chronology C5 -o csv
 expect_out_has "2026-05-01,plan-start,P5,child-in-need plan started
 2026-05-01,action-cancelled,A31,\"cancelled: Review support needs and whether an education, health and care assessment is needed (plan closed)\"
 2026-05-01,action-cancelled,A33,\"cancelled: Refer the parents to substance misuse, mental health or domestic abuse services as needed (plan closed)\"
-2026-05-01,action-cancelled,A52,cancelled: Sexual health clinic referral (plan closed)
+2026-05-01,action-cancelled,A37,cancelled: Sexual health clinic referral (plan closed)
 2026-05-01,plan-end,P4,child-protection plan ended (no-longer-at-risk)"
 expect_rc 0 report chronology C6 -o csv
 expect_out "date,kind,id,summary

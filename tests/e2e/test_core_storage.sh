@@ -127,8 +127,10 @@ expect_rc 2 db backup
 audit_count() { sq 'SELECT count(*) FROM audit'; }
 last_actor() { sq 'SELECT actor FROM audit ORDER BY seq DESC LIMIT 1'; }
 check "open-plan --as alice recorded actor $(last_actor)" test "$(last_actor)" = alice
-check "open-plan wrote $(sq "SELECT count(*) FROM audit WHERE command = 'open-plan'") audit rows, wanted 7" \
-  test "$(sq "SELECT count(*) FROM audit WHERE command = 'open-plan'")" = 7
+# the plan, its 6 actions, and the episode open-plan opened for it
+check "open-plan wrote $(sq "SELECT count(*) FROM audit WHERE command = 'open-plan'") audit rows, wanted 8" \
+  test "$(sq "SELECT count(*) FROM audit WHERE command = 'open-plan'")" = 8
+check "open-plan opened episode E1 for P1" test "$(sq "SELECT episode_id || ',' || made_by FROM plan JOIN episode e ON e.id = plan.episode_id")" = "1,open-plan"
 n=$(audit_count)
 expect_rc 0 assign-action P1 --what "Home visit" --owner "Dr Ann Lee" --agency health --due 2026-02-01 --as bob
 expect_out A7

@@ -180,7 +180,7 @@ PLAN_HEADER="plan_id,child_id,template,template_version,kind,initial_category,la
 cat >plans.csv <<CSV
 $PLAN_HEADER
 P10,C10,child-protection,1,child-protection,NEG,EMO,2026-01-05,2026-06-01,no-longer-at-risk,"Kay, Lee",North,,2026-04-05,0,REG-1
-P11,C10,child-protection,,,PHY,,2026-06-01,,,,,,,,
+P11,C10,child-protection,,,PHY,,2026-06-02,,,,,,,,
 P12,C99,child-protection,,,NEG,,2026-01-01,,,,,,,,
 P13,C30,no-such-template,,,,,2026-01-01,,,,,,,,
 P14,C30,child-protection,9,,NEG,,2026-01-01,,,,,,,,
@@ -211,20 +211,20 @@ expect_rc 0 import plans plans-ok.csv
 expect_rc 0 export plans
 expect_out_has 'P10,C10,child-protection,1,child-protection,NEG,EMO,2026-01-05,2026-06-01,no-longer-at-risk,"Kay, Lee",North,,2026-04-05,0,REG-1'
 # a blank first_review_due is counted as open-plan counts it (3 months), a given one kept
-expect_out_has 'P11,C10,child-protection,1,child-protection,PHY,PHY,2026-06-01,,,,,,2026-09-01,1,'
+expect_out_has 'P11,C10,child-protection,1,child-protection,PHY,PHY,2026-06-02,,,,,,2026-09-02,1,'
 CHECKS=$((CHECKS + 1))
 [ "$(sql "SELECT count(*) FROM action WHERE plan_id IN (10, 11)")" == 0 ] || fail "importing plans made actions"
 CHECKS=$((CHECKS + 1))
 [ "$(sql "SELECT source_line FROM plan WHERE id = 11")" == 3 ] || fail "P11 lacks its source line"
 # a plan's child may be named by NHS number; plans can be updated
-printf 'plan_id,child_id,template,initial_category,start_date,team\nP11,nhs:943 476 5919,child-protection,PHY,2026-06-01,South\n' >p11.csv
+printf 'plan_id,child_id,template,initial_category,start_date,team\nP11,nhs:943 476 5919,child-protection,PHY,2026-06-02,South\n' >p11.csv
 expect_rc 3 import plans p11.csv --on-conflict update
 expect_err_has "'child_id' already has an open child-protection plan P1: 'C1'"
 printf 'plan_id,team\nP11,South\n' >p11.csv
 expect_rc 0 -o json import plans p11.csv --on-conflict update
 expect_out_has '"updated":1'
 expect_rc 0 export plans -o ndjson
-expect_out_has '"plan_id":"P11","child_id":"C10","template":"child-protection","template_version":1,"kind":"child-protection","initial_category":"PHY","latest_category":"PHY","start_date":"2026-06-01","end_date":null,"end_reason":null,"lead_worker":null,"team":"South"'
+expect_out_has '"plan_id":"P11","child_id":"C10","template":"child-protection","template_version":1,"kind":"child-protection","initial_category":"PHY","latest_category":"PHY","start_date":"2026-06-02","end_date":null,"end_reason":null,"lead_worker":null,"team":"South"'
 
 # --- actions: assign-action's rules on their plan -----------------------------------------------
 ACTION_HEADER="action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason"
@@ -244,7 +244,7 @@ expect_rc 3 import actions actions.ndjson
 expect_err_lines \
   "icsctl: error: line 2: 'status' cannot be open on plan P10, closed on 2026-06-01: 'open'" \
   "icsctl: error: line 4: 'section' is not a section of template 'child-protection': 'garden'" \
-  "icsctl: error: line 5: 'due_date' is before the plan's start (2026-06-01): '2026-05-01'" \
+  "icsctl: error: line 5: 'due_date' is before the plan's start (2026-06-02): '2026-05-01'" \
   "icsctl: error: line 6: 'plan_id' is not a plan in the database: 'P77'" \
   "icsctl: error: line 7: 'completed_date' must be given for a done action" \
   "icsctl: error: line 8: 'cancel_reason' must be given for a cancelled action" \
@@ -261,7 +261,7 @@ plan_id,child_id,template,initial_category,start_date,end_date,end_reason
 P30,C10,child-protection,NEG,2026-03-01,2026-04-01,other
 P31,C30,child-protection,NEG,2026-01-01,2026-03-01,other
 P32,C30,child-protection,NEG,2026-02-01,2026-02-10,other
-P33,C10,child-protection,NEG,2025-12-01,2026-01-05,other
+P33,C10,child-protection,NEG,2025-12-01,2026-01-04,other
 CSV
 before=$(db_snapshot)
 expect_rc 3 import plans overlap.csv
@@ -287,7 +287,7 @@ before=$(db_snapshot)
 expect_rc 3 import reviews reviews.csv
 expect_err_lines \
   "icsctl: error: line 5: 'review_date' is not before the end of plan P10 (2026-06-01, the first day it no longer applies): '2026-06-01'" \
-  "icsctl: error: line 6: 'review_date' is before the plan's start (2026-06-01): '2026-05-31'" \
+  "icsctl: error: line 6: 'review_date' is before the plan's start (2026-06-02): '2026-05-31'" \
   "icsctl: error: line 7: 'category' is decided at a conference, not a core-group: 'NEG'" \
   "icsctl: error: line 8: 'plan_id' is not a plan in the database: 'P77'" \
   "icsctl: error: line 9: 'kind' must be one of initial-conference, review-conference, core-group, visit: 'party'"

@@ -6,6 +6,7 @@
 #include <ics/record/children.hpp>
 #include <ics/record/plans.hpp>
 #include <ics/record/reviews.hpp>
+#include <ics/store/maintenance.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -274,4 +275,14 @@ TEST_CASE_FIXTURE(Fixture, "record_review: a visit records whether the child was
   CHECK_THROWS_WITH_AS(review("visit", "yes", "maybe"), "'seen-alone' must be one of yes, no: 'maybe'",
                        InvalidInput);
   CHECK(count("review") == 2);
+}
+
+TEST_CASE_FIXTURE(Fixture, "db check lists agencies stored before the code list that are not codes of it") {
+  open(child(), "child-in-need", std::nullopt, Date(2026, 1, 5));
+  CHECK(store::uncoded_values(*db).empty());
+  store::connection(*db).exec("UPDATE action SET agency = 'Social Care' WHERE id IN (1, 3)");
+  auto listed = store::uncoded_values(*db);
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0] ==
+        "agency 'Social Care' of 2 actions (first A1) is not a code of schemas/codes/agency.yaml");
 }

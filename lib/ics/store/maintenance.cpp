@@ -1,3 +1,5 @@
+#include <ics/model/code_lists.hpp>
+#include <ics/model/identifiers.hpp>
 #include <ics/store/maintenance.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -27,6 +29,21 @@ std::vector<std::string> integrity_problems(Database& db) try {
   return problems;
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
+}
+
+std::vector<std::string> uncoded_values(Database& db) {
+  std::vector<std::string> out;
+  const auto& agencies = model::code_list("agency");
+  auto& q = statement(db, "action_agencies");
+  while (step(q)) {
+    auto agency = q.getColumn(0).getString();
+    if (agencies.contains(agency)) continue;
+    auto count = q.getColumn(1).getInt64();
+    out.push_back(fmt::format(
+        "agency '{}' of {} action{} (first {}) is not a code of schemas/codes/agency.yaml", agency, count,
+        count == 1 ? "" : "s", model::format_id(model::EntityKind::action, q.getColumn(2).getInt64())));
+  }
+  return out;
 }
 
 void backup(Database& db, const std::filesystem::path& target) {

@@ -13,6 +13,11 @@ namespace ics::store {
 // Problems found by SQLite's integrity and foreign key checks; empty when the database is sound.
 std::vector<std::string> integrity_problems(Database& db);
 
+// Values stored before their code list (schemas/codes/) existed that are not codes of it: kept, but
+// listed, one line per value, e.g. "agency 'Social Care' of 3 actions (first A12) is not a code of
+// schemas/codes/agency.yaml".
+std::vector<std::string> uncoded_values(Database& db);
+
 // A consistent copy of the open database at `target` (created owner-only; must not exist yet).
 void backup(Database& db, const std::filesystem::path& target);
 
