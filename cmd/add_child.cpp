@@ -32,7 +32,8 @@ void register_add_child(CLI::App& app, Runner& run) {
   app.add_option("--ethnicity", o->ethnicity, "ethnicity code");
   app.footer(R"(Examples:
   icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
-  icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042)");
+  icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042
+  icsctl add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M)");
   run = [o, dob, edob](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;

@@ -16,4 +16,18 @@ std::optional<std::string> optional_value(const std::string& text, const char* f
   return text;
 }
 
+std::vector<std::string> code_list(const std::string& text, const char* field) {
+  std::vector<std::string> codes;
+  size_t from = 0;
+  while (true) {
+    size_t comma = text.find(',', from);
+    auto item = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    auto first = item.find_first_not_of(" \t");
+    if (first == std::string::npos) throw ics::InvalidInput(field, text, "has an empty item");
+    codes.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+    if (comma == std::string::npos) return codes;
+    from = comma + 1;
+  }
+}
+
 }  // namespace icsctl

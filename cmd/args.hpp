@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace icsctl {
 
@@ -11,5 +12,7 @@ namespace icsctl {
 // date, or text that must not be blank.
 std::optional<ics::util::Date> optional_date(const std::string& text, const char* field);
 std::optional<std::string> optional_value(const std::string& text, const char* field);
+// A comma-separated list of codes ("1B, 2A" -> {"1B", "2A"}); an empty item is refused naming `field`.
+std::vector<std::string> code_list(const std::string& text, const char* field);
 
 }  // namespace icsctl

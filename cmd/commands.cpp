@@ -14,6 +14,14 @@ namespace icsctl {
   X(register_cancel_action, "cancel-action", write, no, "cancel an action, with a reason")                  \
   X(register_record_review, "record-review", write, no, "record a review conference, core group or visit")  \
   X(register_close_plan, "close-plan", write, always, "end a plan; its open actions are cancelled")         \
+  X(register_open_referral, "open-referral", write, no, "record a referral, opening an episode; prints its id")\
+  X(register_start_assessment, "start-assessment", write, no, "start an episode's assessment; prints its id") \
+  X(register_complete_assessment, "complete-assessment", write, no, "complete an episode's assessment")      \
+  X(register_start_enquiry, "start-enquiry", write, no, "start a section 47 enquiry; prints its id")          \
+  X(register_end_enquiry, "end-enquiry", write, no, "end an enquiry with no conference needed")               \
+  X(register_record_conference, "record-conference", write, no,                                             \
+    "record an initial child protection conference; with a plan, prints the plan id")                       \
+  X(register_close_episode, "close-episode", write, no, "close an episode with a reason")                   \
   X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \

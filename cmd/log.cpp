@@ -13,7 +13,7 @@ namespace icsctl {
 void register_log(CLI::App& app, Runner& run) {
   auto id = std::make_shared<std::string>();
   auto limit = std::make_shared<std::int64_t>(50);
-  app.add_option("ID", *id, "only the changes to this record (C12, P3, A7, R2, B1)");
+  app.add_option("ID", *id, "only the changes to this record (C12, P3, A7, R2, B1, E4, N5, S6, I7)");
   app.add_option("-n,--limit", *limit, "at most this many records, newest first (default 50)")
       ->check(CLI::PositiveNumber);
   app.footer(R"(Examples:
@@ -24,7 +24,8 @@ void register_log(CLI::App& app, Runner& run) {
     std::optional<std::string> entity;
     if (!id->empty()) {
       auto parsed = ics::model::parse_id(*id);
-      if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
+      if (!parsed)
+        throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");
       entity = ics::model::format_id(parsed->kind, parsed->number);
     }
     auto out = s.output();

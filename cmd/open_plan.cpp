@@ -12,8 +12,9 @@
 namespace icsctl {
 
 namespace {
+using ics::model::EntityKind;
 struct Options {
-  std::string child, template_name, category, start, worker, team, contingency;
+  std::string child, template_name, category, start, worker, team, contingency, episode;
 };
 }  // namespace
 
@@ -27,7 +28,14 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.add_option("--worker", o->worker, "lead worker");
   app.add_option("--team", o->team, "team");
   app.add_option("--contingency", o->contingency, "contingency plan text");
-  app.footer(R"(Examples:
+  app.add_option("--episode", o->episode,
+                 "the episode to file it in, e.g. E12 (default: the child's open episode, else a new one)");
+  app.footer(
+      R"(Without --episode the plan goes in the child's open episode; a child with none gets one, made by
+open-plan (a referral on the plan's start, source and need not known), and a child protection plan a
+transfer-in conference on its start when its episode has no conference that day; stderr says so.
+
+Examples:
   icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
   icsctl open-plan ref:CPR-0000042 --template child-in-need --worker "Jo Bloggs")");
   run = [o](Session& s, DatabaseAccess& db) {
@@ -41,8 +49,23 @@ void register_open_plan(CLI::App& app, Runner& run) {
     request.worker = optional_value(o->worker, "worker");
     request.team = optional_value(o->team, "team");
     request.contingency = optional_value(o->contingency, "contingency");
-    auto id = ics::record::open_plan(tx, tmpl, calendar, request, s.today());
-    db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::plan, id)); });
+    if (!o->episode.empty())
+      request.episode_id = ics::model::parse_id_of(EntityKind::episode, o->episode, "episode");
+    ics::record::PlanFiling filing;
+    auto id = ics::record::open_plan(tx, tmpl, calendar, request, s.today(), &filing);
+    auto start = request.start.value_or(s.today());
+    db.after_commit([&s, id, filing, start, child = request.child_id] {
+      if (filing.episode_opened)
+        s.info(fmt::format("opened episode {} for {} (referral{} on {}, source and need not known)",
+                           ics::model::format_id(EntityKind::episode, filing.episode_id),
+                           ics::model::format_id(EntityKind::child, child),
+                           filing.conference_made ? " and a transfer-in conference" : "", start.iso()));
+      else if (filing.conference_made)
+        s.info(fmt::format("recorded a transfer-in conference {} in episode {} on {}",
+                           ics::model::format_id(EntityKind::conference, filing.conference_id),
+                           ics::model::format_id(EntityKind::episode, filing.episode_id), start.iso()));
+      s.print_id(ics::model::format_id(EntityKind::plan, id));
+    });
   };
 }
 

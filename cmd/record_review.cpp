@@ -12,7 +12,7 @@ namespace icsctl {
 
 namespace {
 struct Options {
-  std::string plan, date, kind = "review-conference", category, outcome;
+  std::string plan, date, kind = "review-conference", category, outcome, seen, seen_alone;
 };
 }  // namespace
 
@@ -23,8 +23,11 @@ void register_record_review(CLI::App& app, Runner& run) {
   app.add_option("--kind", o->kind, "review-conference (default), core-group, visit or initial-conference");
   app.add_option("--category", o->category, "a new category of abuse decided by the review");
   app.add_option("--outcome", o->outcome, "the outcome, in words");
+  app.add_option("--seen", o->seen, "a visit: whether the child was seen, yes or no");
+  app.add_option("--seen-alone", o->seen_alone, "a visit: whether the child was seen alone, yes or no");
   app.footer(R"(Examples:
   icsctl record-review P1 --date 2026-01-07 --kind core-group
+  icsctl record-review P1 --date 2026-01-09 --kind visit --seen yes --seen-alone no
   icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
   run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewReview review;
@@ -33,6 +36,8 @@ void register_record_review(CLI::App& app, Runner& run) {
     review.kind = o->kind;
     review.category = optional_value(o->category, "category");
     review.outcome = optional_value(o->outcome, "outcome");
+    review.seen = optional_value(o->seen, "seen");
+    review.seen_alone = optional_value(o->seen_alone, "seen-alone");
     auto id = ics::record::record_review(db.write(), review, s.calendar_loader(), s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::review, id)); });
   };

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "database_access.hpp"
+#include "report_dates.hpp"
 #include "session.hpp"
 
 #include <ics/report/definition.hpp>
@@ -15,7 +16,7 @@ namespace icsctl {
 
 namespace {
 struct Options {
-  std::string name, child, as_of;
+  std::string name, child, as_of, known_at;
   bool list = false;
 };
 
@@ -38,11 +39,16 @@ void register_report(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("NAME", o->name, "report name (see --list)");
   app.add_option("CHILD", o->child, "the child, for a report about one child (chronology)");
-  app.add_option("--as-of", o->as_of, "the date the report is as of, YYYY-MM-DD (default today)");
+  app.add_option("--as-of", o->as_of,
+                 "the date the report is as of, YYYY-MM-DD (default the --known-at date, else today)");
+  app.add_option("--known-at", o->known_at,
+                 "leave out what was entered after this date, YYYY-MM-DD, not after today (default: "
+                 "leave out nothing): from the day after it on, the answer never changes");
   app.add_flag("--list", o->list, "list the reports and their columns");
   app.footer(R"(Examples:
   icsctl report --list
   icsctl report overdue-actions --as-of 2026-03-31 -o csv
+  icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
   icsctl report chronology C1 -o json)");
   run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
@@ -50,9 +56,7 @@ void register_report(CLI::App& app, Runner& run) {
     const auto& def = ics::report::find_definition(o->name);
     if (!def.listed) throw ics::NotFound(fmt::format("no report '{}'", o->name));
     auto& db = access.read();
-    auto given = optional_date(o->as_of, "as_of");
-    auto as_of = given ? *given : s.today();
-    ics::store::Params params{{"as_of", as_of.iso()}};
+    auto params = report_dates(s, o->as_of, o->known_at);
     bool wants_child =
         std::find(def.parameters.begin(), def.parameters.end(), "child") != def.parameters.end();
     if (wants_child && o->child.empty())

@@ -47,19 +47,22 @@ void print_table(Session& s, const RowBuffer& record,
 
 void register_show(CLI::App& app, Runner& run) {
   auto id = std::make_shared<std::string>();
-  app.add_option("ID", *id,
-                 "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch); a child also "
-                 "as nhs:…, upn:…, ref:…")
+  app.add_option(
+         "ID", *id,
+         "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch), E4 (episode), "
+         "N5 (assessment), S6 (section 47 enquiry), I7 (conference); a child also as nhs:…, upn:…, ref:…")
       ->required();
   app.footer(R"(Examples:
   icsctl show C1
-  icsctl show P1 -o json)");
+  icsctl show P1 -o json
+  icsctl show E3)");
   run = [id](Session& s, DatabaseAccess& access) {
     auto& db = access.read();
     auto parsed = ics::model::parse_id(*id);
     if (!parsed && id->find(':') != std::string::npos)  // nhs:…, upn:…, ref:… name a child
       parsed = ics::model::EntityId{EntityKind::child, ics::store::resolve_child(db, *id)};
-    if (!parsed) throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2 or B1)");
+    if (!parsed)
+      throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");
     auto [record, related] = ics::store::record_view(db, *parsed);
     if (record.rows().empty())
       throw ics::NotFound(fmt::format("no {} '{}'", ics::model::name_of(parsed->kind), *id));

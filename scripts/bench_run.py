@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Times two shell commands that take turns, one run each, so that a slow spell of a shared machine
-falls on both; prints, for each (A first), the median wall time (s) and the median peak RSS (MiB).
+"""Times two or more shell commands that take turns, one run each, so that a slow spell of a shared
+machine falls on all; prints, for each (A first), the median wall time (s) and the median peak RSS (MiB).
 
-Usage: bench_run.py RUNS A_SHELL B_SHELL [--before-a SHELL] [--before-b SHELL]
-  --before-a/-b SHELL  a shell command run before each timed run of A / B, untimed (e.g. to reset a
-                       database)
+Usage: bench_run.py RUNS A_SHELL B_SHELL [C_SHELL ...] [--before-a SHELL] [--before-b SHELL] ...
+  --before-a/-b/-c... SHELL  a shell command run before each timed run of A / B / C..., untimed (e.g. to
+                             reset a database)
 Output (two lines, key=value): median_s=... min_s=... max_s=... rss_mib=... times=T1,T2,...
 Exit codes 0 and 3 (icsctl's "done, some rows rejected") count as success.
 """
@@ -55,9 +55,9 @@ def option(args, name):
 def main():
     args = sys.argv[1:]
     runs = int(args.pop(0))
-    before_a, before_b = option(args, "--before-a"), option(args, "--before-b")
-    sides = [(["sh", "-c", args[0]], before_a), (["sh", "-c", args[1]], before_b)]
-    results = [([], []), ([], [])]
+    befores = [option(args, f"--before-{chr(ord('a') + i)}") for i in range(26)]
+    sides = [(["sh", "-c", cmd], befores[i]) for i, cmd in enumerate(args)]
+    results = [([], []) for _ in sides]
     for _ in range(runs):
         for (cmd, before), (times, rss) in zip(sides, results):
             elapsed, peak = timed(cmd, before)

@@ -13,8 +13,16 @@ SELECT EXISTS (SELECT 1 FROM plan);
 -- name: register_any_child
 SELECT EXISTS (SELECT 1 FROM child);
 
+-- name: register_any_episode
+SELECT EXISTS (SELECT 1 FROM episode) OR EXISTS (SELECT 1 FROM conference);
+
 -- name: register_largest_child_id
 SELECT coalesce(max(id), 0) FROM child;
+
+-- name: register_largest_plan_id
+-- With the episodes and conferences: an import gives a plan's episode and conference its number.
+SELECT max(coalesce((SELECT max(id) FROM plan), 0), coalesce((SELECT max(id) FROM episode), 0),
+           coalesce((SELECT max(id) FROM conference), 0));
 
 -- name: register_plan_by_ref
 SELECT id FROM plan WHERE legacy_ref = ?1;
@@ -56,8 +64,14 @@ WHERE child.id = u.id;
 -- name: register_child_details
 SELECT given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn FROM child WHERE id = ?1;
 
+-- name: register_move_episodes
+-- A child found to be another: the episodes this batch made for its plans (under the plans' ids,
+-- register_insert_plan_episodes) go to the other, before the plans (register_move_plans). Found
+-- through the plans: the episode's own indexes may be set aside.
+UPDATE episode SET child_id = ?2 WHERE id IN (SELECT id FROM plan WHERE child_id = ?1 AND batch_id = ?3);
+
 -- name: register_move_plans
--- A child found to be another: this batch's plans of the one go to the other.
+-- This batch's plans of the one go to the other.
 UPDATE plan SET child_id = ?2 WHERE child_id = ?1 AND batch_id = ?3;
 
 -- name: register_keep_legacy_id
@@ -81,22 +95,44 @@ WHERE child_id = ?1 AND batch_id = ?2;
 
 -- name: register_insert_children
 -- New children, a batch at a time (store::RowBatch), with the ids the import chose; :batch_id is
--- the import's batch, bound once rather than held in every row.
+-- the import's batch and :recorded_on its date, bound once rather than held in every row.
 INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   batch_id, source_line, legacy_id)
+                   batch_id, source_line, legacy_id, recorded_on)
 SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn, :batch_id,
-       source_line, legacy_id
+       source_line, legacy_id, :recorded_on
 FROM register_children;
 
+-- The plans of a batch of rows (store::RowBatch over register_plans), with the ids the import
+-- chose, are written by three statements in turn: each plan's episode, a child protection plan's
+-- conference, then the plan itself. What every plan of the import shares is bound once: its
+-- template, its kind, the import's batch and the batch's date (:recorded_on).
+
+-- name: register_insert_plan_episodes
+-- Each plan an episode of its own under the plan's number, as migration 0002 gives each plan it
+-- finds (schemas/sql/0002_episodes.sql): referred on the plan's start, source and need not known,
+-- closed when the plan ended (RC7: services ceased).
+INSERT INTO episode (id, child_id, referral_date, closure_date, closure_reason, made_by, recorded_on,
+                     closure_recorded_on, batch_id, source_line)
+SELECT id, child_id, start_date, end_date, CASE WHEN end_date IS NOT NULL THEN 'RC7' END, 'register',
+       :recorded_on, CASE WHEN end_date IS NOT NULL THEN :recorded_on END, :batch_id, source_line
+FROM register_plans;
+
+-- name: register_insert_plan_conferences
+-- A child protection plan's transfer-in conference (no enquiry), on the plan's start, under its number.
+INSERT INTO conference (id, episode_id, conference_date, outcome, recorded_on, batch_id, source_line)
+SELECT id, id, start_date, 'plan', :recorded_on, :batch_id, source_line
+FROM register_plans WHERE :kind = 'child-protection';
+
 -- name: register_insert_plans
--- Plans, a batch at a time (store::RowBatch), in the order of their rows. What every plan of the
--- import shares is bound once: its template, its kind and the import's batch. A migrated plan's
--- initial and latest category are the row's one category.
-INSERT INTO plan (child_id, template_id, kind, initial_category, latest_category, start_date, end_date,
+-- A migrated plan's initial and latest category are the row's one category.
+INSERT INTO plan (id, child_id, template_id, kind, initial_category, latest_category, start_date, end_date,
                   end_reason, lead_worker, team, first_review_due, previous_cp_plans, legacy_ref,
-                  legacy_end_reason, batch_id, source_line)
-SELECT child_id, :template_id, :kind, category, category, start_date, end_date, end_reason, lead_worker,
-       team, first_review_due, previous_cp_plans, legacy_ref, legacy_end_reason, :batch_id, source_line
+                  legacy_end_reason, batch_id, source_line, episode_id, conference_id, recorded_on,
+                  end_recorded_on)
+SELECT id, child_id, :template_id, :kind, category, category, start_date, end_date, end_reason, lead_worker,
+       team, first_review_due, previous_cp_plans, legacy_ref, legacy_end_reason, :batch_id, source_line, id,
+       CASE WHEN :kind = 'child-protection' THEN id END, :recorded_on,
+       CASE WHEN end_date IS NOT NULL THEN :recorded_on END
 FROM register_plans;
 
 -- name: register_insert_refs

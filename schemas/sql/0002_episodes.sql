@@ -20,7 +20,6 @@ CREATE TABLE episode (
   batch_id INTEGER REFERENCES import_batch(id),
   source_line INTEGER
 ) STRICT;
-CREATE INDEX episode_child ON episode(child_id, referral_date);
 
 CREATE TABLE assessment (
   id INTEGER PRIMARY KEY,
@@ -61,14 +60,12 @@ CREATE TABLE conference (
   batch_id INTEGER REFERENCES import_batch(id),
   source_line INTEGER
 ) STRICT;
-CREATE INDEX conference_episode ON conference(episode_id);
 CREATE INDEX conference_enquiry ON conference(enquiry_id) WHERE enquiry_id IS NOT NULL;
 
 ALTER TABLE plan ADD COLUMN episode_id INTEGER REFERENCES episode(id);
 ALTER TABLE plan ADD COLUMN conference_id INTEGER REFERENCES conference(id);  -- the conference that made a CPP
 ALTER TABLE plan ADD COLUMN recorded_on TEXT;
 ALTER TABLE plan ADD COLUMN end_recorded_on TEXT;
-CREATE INDEX plan_episode ON plan(episode_id);
 
 ALTER TABLE child ADD COLUMN recorded_on TEXT;
 ALTER TABLE action ADD COLUMN recorded_on TEXT;
@@ -78,7 +75,8 @@ ALTER TABLE review ADD COLUMN seen_alone TEXT;  -- a visit: yes, no; NULL not re
 ALTER TABLE review ADD COLUMN recorded_on TEXT;
 
 -- The date each existing record was entered: its import batch's date, else the date of its first
--- audit record, else (never audited) its own first date.
+-- audit record, else (never audited) its own first date. A plan's end and an action's completion:
+-- the date of the first audit record that shows them, else the date the record was entered.
 UPDATE child SET recorded_on = coalesce(
   (SELECT substr(b.imported_at, 1, 10) FROM import_batch b WHERE b.id = child.batch_id),
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'C' || child.id),
@@ -87,18 +85,31 @@ UPDATE plan SET recorded_on = coalesce(
   (SELECT substr(b.imported_at, 1, 10) FROM import_batch b WHERE b.id = plan.batch_id),
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'P' || plan.id),
   start_date);
-UPDATE plan SET end_recorded_on = recorded_on WHERE end_date IS NOT NULL;
 UPDATE action SET recorded_on = coalesce(
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'A' || action.id),
   (SELECT p.recorded_on FROM plan p WHERE p.id = action.plan_id));
-UPDATE action SET completed_recorded_on = recorded_on WHERE completed_date IS NOT NULL;
+UPDATE action SET completed_recorded_on = coalesce(
+  (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'A' || action.id
+     AND CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.status') END IN ('done', 'cancelled')),
+  recorded_on)
+WHERE completed_date IS NOT NULL;
 UPDATE review SET recorded_on = coalesce(
   (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'R' || review.id),
   (SELECT p.recorded_on FROM plan p WHERE p.id = review.plan_id));
 
+-- The date each plan's end was entered.
+UPDATE plan SET end_recorded_on = coalesce(
+  (SELECT substr(min(a.at), 1, 10) FROM audit a WHERE a.entity = 'P' || plan.id
+     AND CASE WHEN json_valid(a.after) THEN json_extract(a.after, '$.end_date') END IS NOT NULL),
+  recorded_on)
+WHERE end_date IS NOT NULL;
+
 -- Each existing plan gets an episode of its own, made by the migration, under the plan's own number:
 -- referred on the plan's start, source and need not known, closed when the plan ended (RC7: services
--- ceased). A child protection plan also gets the transfer-in conference it started on.
+-- ceased). A child protection plan also gets the transfer-in conference it started on. The register
+-- import makes the same for each plan it creates (schemas/queries/import.sql,
+-- register_insert_plan_episodes). Plans that broke a rule of returns-spec §5.4 before it was
+-- enforced stay as they were, and so do their episodes (README, "Episodes of old plans").
 INSERT INTO episode (id, child_id, referral_date, closure_date, closure_reason, made_by, recorded_on,
                      closure_recorded_on)
   SELECT id, child_id, start_date, end_date, CASE WHEN end_date IS NOT NULL THEN 'RC7' END, 'migration',
@@ -106,4 +117,11 @@ INSERT INTO episode (id, child_id, referral_date, closure_date, closure_reason, 
   FROM plan;
 INSERT INTO conference (id, episode_id, conference_date, outcome, recorded_on)
   SELECT id, id, start_date, 'plan', recorded_on FROM plan WHERE kind = 'child-protection';
+
+-- Each plan points at its episode and conference, made above (foreign keys are checked as it does).
 UPDATE plan SET episode_id = id, conference_id = CASE WHEN kind = 'child-protection' THEN id END;
+
+-- The indexes last: built in one sorted pass each, not entry by entry as the rows came.
+CREATE INDEX episode_child ON episode(child_id, referral_date);
+CREATE INDEX conference_episode ON conference(episode_id);
+CREATE INDEX plan_episode ON plan(episode_id);

@@ -28,8 +28,8 @@ check "template_hash $(field template_hash) is not the SHA-256 of the template t
 check "previous_cp_plans $(field previous_cp_plans)" test "$(field previous_cp_plans)" = 0
 expect_out_has '{"action_id":"A1","section":"safety","what":"Hold the first core group meeting","owner":"Lead social worker","agency":"social-care","due_date":"2026-01-07","status":"open","completed_date":null}'
 expect_rc 0 show P1 -o csv
-expect_out "plan_id,child_id,name,template,template_version,template_hash,kind,initial_category,latest_category,start_date,end_date,end_reason,lead_worker,team,contingency,first_review_due,next_review_due,previous_cp_plans,legacy_ref,legacy_end_reason,import_batch,import_file,source_line
-P1,C1,Amelia Smith,child-protection,1,$HASH,child-protection,NEG,NEG,2025-12-19,,,Sam Patel,CP Team A,,2026-03-19,2026-03-19,0,,,,,"
+expect_out "plan_id,child_id,name,template,template_version,template_hash,kind,initial_category,latest_category,start_date,end_date,end_reason,lead_worker,team,contingency,first_review_due,next_review_due,previous_cp_plans,legacy_ref,legacy_end_reason,import_batch,import_file,source_line,episode_id,conference_id
+P1,C1,Amelia Smith,child-protection,1,$HASH,child-protection,NEG,NEG,2025-12-19,,,Sam Patel,CP Team A,,2026-03-19,2026-03-19,0,,,,,,E1,I1"
 # every template action, due by working days (bank holidays skipped), weeks; no owner -> lead worker
 expect_rc 0 list actions --plan P1 -o csv
 expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
@@ -136,11 +136,11 @@ check "initial_category $(field initial_category)" test "$(field initial_categor
 expect_rc 0 record-review P1 --date 2026-04-01 --kind visit
 expect_out R3
 expect_rc 0 show R2 -o csv
-expect_out "review_id,plan_id,child_id,kind,review_date,category,outcome,next_review_due
-R2,P1,C1,review-conference,2026-03-19,EMO,Plan continues,2026-09-19"
+expect_out "review_id,plan_id,child_id,kind,review_date,category,outcome,next_review_due,seen,seen_alone
+R2,P1,C1,review-conference,2026-03-19,EMO,Plan continues,2026-09-19,,"
 expect_rc 0 show R3 -o csv
-expect_out "review_id,plan_id,child_id,kind,review_date,category,outcome,next_review_due
-R3,P1,C1,visit,2026-04-01,,,"
+expect_out "review_id,plan_id,child_id,kind,review_date,category,outcome,next_review_due,seen,seen_alone
+R3,P1,C1,visit,2026-04-01,,,,,"
 expect_rc 0 record-review P2 --date 2026-08-20 --outcome "Good progress"   # child in need: 6 months on
 expect_rc 0 show P2 -o json
 check "CIN review: next_review_due $(field next_review_due)" test "$(field next_review_due)" = 2027-02-20
@@ -214,10 +214,10 @@ refused 2 "icsctl: error:" list plans --bogus
 # --- show: each kind of id; unknown ids exit 4, non-ids exit 3 -------------------------------------
 expect_rc 0 show C2 -o json
 expect_out '[
-{"child_id":"C2","given_names":"Ben","family_name":"Jones","date_of_birth":"2026-01-10","expected_dob":null,"sex":"M","nhs_number":null,"upn":null,"ethnicity":null,"refs":null,"import_batch":null,"source_line":null,"plans":[{"plan_id":"P3","template":"child-protection","kind":"child-protection","category":"PHY","start_date":"2026-01-10","end_date":null,"end_reason":null,"lead_worker":null}]}
+{"child_id":"C2","given_names":"Ben","family_name":"Jones","date_of_birth":"2026-01-10","expected_dob":null,"sex":"M","nhs_number":null,"upn":null,"ethnicity":null,"refs":null,"import_batch":null,"source_line":null,"episodes":[{"episode_id":"E3","referral_date":"2026-01-10","referral_source":null,"primary_need":null,"nfa":"no","closure_date":null,"closure_reason":null,"made_by":"open-plan"}],"plans":[{"plan_id":"P3","template":"child-protection","kind":"child-protection","category":"PHY","start_date":"2026-01-10","end_date":null,"end_reason":null,"lead_worker":null}]}
 ]'
 expect_rc 0 show R1 -o ndjson
-expect_out '{"review_id":"R1","plan_id":"P1","child_id":"C1","kind":"core-group","review_date":"2026-01-07","category":null,"outcome":null,"next_review_due":null}'
+expect_out '{"review_id":"R1","plan_id":"P1","child_id":"C1","kind":"core-group","review_date":"2026-01-07","category":null,"outcome":null,"next_review_due":null,"seen":null,"seen_alone":null}'
 for id in C99 P99 A99 R99 B99; do refused 4 "'$id'" show "$id"; done
 for id in X1 P 1 P1x ""; do refused 3 "'id'" show "$id"; done
 

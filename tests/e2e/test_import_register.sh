@@ -118,6 +118,17 @@ expect_eq "child's line" "$(sql "SELECT c.batch_id || ':' || c.source_line FROM 
 expect_eq "batch" "$(sql "SELECT kind || '|' || file_name || '|' || actor || '|' || length(sha256) || '|' || (mapping LIKE '%person_id%') FROM import_batch")" \
   "register|rules.csv|tester|64|1"
 expect_eq "sha256" "$(sql 'SELECT sha256 FROM import_batch')" "$(sha256sum rules.csv | cut -d' ' -f1)"
+# each plan its own episode (made by the register, closed with the plan) and, a child protection
+# plan, its transfer-in conference, all under the plan's number and entered on the batch's day
+expect_eq "episodes" "$(sql "SELECT group_concat(p.legacy_ref || '=E' || e.id || ':' || e.referral_date || '..' || coalesce(e.closure_date || '/' || e.closure_reason, 'open'), ' ')
+  FROM (SELECT * FROM plan ORDER BY id) p JOIN episode e ON e.id = p.episode_id AND e.child_id = p.child_id AND e.made_by = 'register'")" \
+  "CPR-1=E1:2020-02-01..2020-08-01/RC7 CPR-2=E2:2022-01-01..open CPR-3=E3:2021-05-05..2021-10-10/RC7 CPR-4=E4:2023-03-01..open CPR-5=E5:2021-03-01..open CPR-6=E6:2020-01-01..open"
+expect_eq "conferences" "$(sql "SELECT count(*) FROM plan p JOIN conference i ON i.id = p.conference_id AND i.episode_id = p.episode_id
+  WHERE i.conference_date = p.start_date AND i.enquiry_id IS NULL AND i.outcome = 'plan'")" 6
+expect_eq "entered on" "$(sql "SELECT group_concat(DISTINCT d) FROM (SELECT recorded_on AS d FROM child UNION ALL SELECT recorded_on FROM plan
+  UNION ALL SELECT recorded_on FROM episode UNION ALL SELECT recorded_on FROM conference
+  UNION ALL SELECT end_recorded_on FROM plan WHERE end_date IS NOT NULL UNION ALL SELECT closure_recorded_on FROM episode WHERE closure_date IS NOT NULL)")" \
+  2026-11-22
 
 expect_rc 0 show P3 -o json
 expect_out_has '"first_review_due":"2021-08-05"'
@@ -147,6 +158,7 @@ expect_out_has '"plans_created":2,"already_imported":1,"rejected":0,"children_cr
 expect_eq "matched by person id" "$(sql "SELECT count(DISTINCT child_id) || '|' || max(previous_cp_plans) FROM plan WHERE legacy_ref IN ('CPR-1','CPR-2','CPR-20')")" "1|2"
 expect_eq "matched by NHS number" "$(sql "SELECT count(DISTINCT child_id) FROM plan WHERE legacy_ref IN ('CPR-3','CPR-21')")" 1
 expect_eq "new person id added" "$(sql "SELECT count(*) FROM child_ref WHERE ref = 'PER9'")" 1
+expect_eq "one episode per plan, of the plan's child" "$(sql "SELECT count(*) || '|' || sum(e.child_id = p.child_id) FROM plan p JOIN episode e ON e.id = p.episode_id")" "8|8"
 # a bulk update's refs replace all of a migrated child's references, its legacy id among them
 jones=$(sql "SELECT id FROM child WHERE nhs_number = '9434765927'")
 printf 'child_id,refs\nC%s,PER2 NEW1\n' "$jones" >refs.csv

@@ -465,3 +465,71 @@ TEST_CASE_FIXTURE(Importer, "register import: a file without a header, and a map
                        InvalidInput);
   CHECK(count("import_batch") == 0);
 }
+
+TEST_CASE_FIXTURE(Importer,
+                  "register import: each plan's own episode and transfer-in conference, entered that day") {
+  run(k_rows);
+  // under the plan's id: the episode referred on its start, closed on its end (RC7) and the
+  // conference on its start; every row entered on the batch's day (context(): 2026-01-01)
+  CHECK(count("episode") == 4);
+  CHECK(count("conference") == 4);
+  CHECK(
+      number("SELECT count(*) FROM plan p JOIN episode e ON e.id = p.id JOIN conference i ON i.id = p.id "
+             "WHERE p.episode_id = p.id AND p.conference_id = p.id AND e.child_id = p.child_id "
+             "AND e.referral_date = p.start_date AND e.closure_date IS p.end_date AND e.made_by = 'register' "
+             "AND e.batch_id = p.batch_id AND e.source_line = p.source_line AND e.referral_source IS NULL "
+             "AND e.primary_need IS NULL AND e.nfa = 0 AND i.episode_id = p.id AND i.enquiry_id IS NULL "
+             "AND i.conference_date = p.start_date AND i.outcome = 'plan' AND i.batch_id = p.batch_id") == 4);
+  CHECK(text("SELECT group_concat(legacy_ref || '=' || coalesce(e.closure_date, '-') || '/' || "
+             "coalesce(e.closure_reason, '-') || '/' || coalesce(e.closure_recorded_on, '-') || '/' || "
+             "coalesce(p.end_recorded_on, '-'), ' ') FROM (SELECT * FROM plan ORDER BY id) p "
+             "JOIN episode e ON e.id = p.id") ==
+        "R1=2020-09-01/RC7/2026-01-01/2026-01-01 R2=-/-/-/- R3=2021-06-01/RC7/2026-01-01/2026-01-01 "
+        "R5=2020-01-01/RC7/2026-01-01/2026-01-01");
+  for (const char* table : {"child", "plan", "episode", "conference"})
+    CHECK(text(fmt::format("SELECT group_concat(DISTINCT coalesce(recorded_on, 'NULL')) FROM {}", table)) ==
+          "2026-01-01");
+  CHECK(number("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+  // a re-run makes no second episode
+  run(k_rows);
+  CHECK(count("episode") == 4);
+  CHECK(count("conference") == 4);
+}
+
+TEST_CASE_FIXTURE(Importer, "register import: children found to be one take their plans' episodes along") {
+  // two new children folded into one; then a new child found to be one of the database
+  run("A1,P1,Smith,Amy,01/02/2015,F,,Neglect,01/03/2020,,\n"
+      "A2,P2,Smith,Amelia,,U,9434765919,Neglect,01/01/2022,,\n"
+      "A3,P1,Smith,Amy,,F,9434765919,Neglect,01/01/2018,01/06/2018,NLR\n");
+  run("B2,P5,Smith,Amy,01/02/2015,F,,Neglect,01/01/2023,,\n"
+      "B3,P5,Smith,Amy,01/02/2015,F,9434765919,Neglect,01/01/2017,01/06/2017,NLR\n");
+  CHECK(count("child") == 1);
+  CHECK(count("episode WHERE child_id = 1") == 5);
+  CHECK(number("SELECT count(*) FROM plan p JOIN episode e ON e.id = p.episode_id WHERE e.child_id = "
+               "p.child_id") == 5);
+  CHECK(number("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+}
+
+TEST_CASE_FIXTURE(Importer, "register import: plan ids free in plan, episode and conference alike") {
+  // an episode and a conference (as a referral and a conference recorded) numbered past every plan
+  auto& c = ics::store::connection(*db);
+  c.exec(
+      "INSERT INTO child (id, given_names, family_name, sex, recorded_on) VALUES (1, 'A', 'B', 'F', "
+      "'2025-01-01')");
+  c.exec(
+      "INSERT INTO episode (id, child_id, referral_date, recorded_on) VALUES (40, 1, '2025-01-06', "
+      "'2025-01-06')");
+  c.exec(
+      "INSERT INTO conference (id, episode_id, conference_date, outcome, recorded_on) "
+      "VALUES (41, 40, '2025-01-20', 'no-plan', '2025-01-20')");
+  run(k_rows);
+  CHECK(text("SELECT group_concat(id) FROM (SELECT id FROM plan ORDER BY id)") == "42,43,44,45");
+  CHECK(text("SELECT group_concat(id) FROM (SELECT id FROM episode ORDER BY id)") == "40,42,43,44,45");
+  CHECK(count("conference") == 5);
+}
+
+TEST_CASE_FIXTURE(Importer, "register import: a dry run makes no episode nor conference") {
+  run(k_rows, true);
+  CHECK(count("episode") == 0);
+  CHECK(count("conference") == 0);
+}

@@ -269,6 +269,141 @@ TEST_CASE("report list-children, list-plans and list-actions") {
   CHECK(ids(run(*s.db, "list-actions", a)) == "A2 A5 A7 A8 A9");
 }
 
+// The fixture with some records entered late: P5 (started 2025-11-20) on 2025-11-25; P2's end
+// (2025-12-01), A9, review R3 (2025-12-01, category EMO) and child C5 on 2026-01-20; A4's
+// completion (2025-11-20) on 2025-11-24. The rest have no recorded_on: entered before it was kept.
+void enter_late(ics::store::Database& db) {
+  ics::store::connection(db).exec(R"SQL(
+    UPDATE plan SET recorded_on = '2025-11-25' WHERE id = 5;
+    UPDATE plan SET end_recorded_on = '2026-01-20' WHERE id = 2;
+    UPDATE action SET completed_recorded_on = '2025-11-24' WHERE id = 4;
+    UPDATE action SET recorded_on = '2026-01-20' WHERE id = 9;
+    UPDATE review SET recorded_on = '2026-01-20' WHERE id = 3;
+    UPDATE child SET recorded_on = '2026-01-20' WHERE id = 5;
+    INSERT INTO import_batch (id, kind, file_name, sha256, actor, imported_at) VALUES
+      (1, 'plans', 'a.csv', 'x', 'tester', '2025-11-10T09:00:00Z'),
+      (2, 'plans', 'b.csv', 'y', 'tester', '2026-01-20T09:00:00Z');
+  )SQL");
+}
+
+Params known(const char* as_of_date, const char* known_at) {
+  return {{"as_of", std::string(as_of_date)}, {"known_at", std::string(known_at)}};
+}
+
+constexpr const char* k_d0 = "2025-11-21";  // after A4 was done, before that was entered
+
+TEST_CASE("reports known at a date: leave out what was entered later, and later ends and completions") {
+  ics_test::ScratchDb s;
+  fill_fixture(*s.db);
+  enter_late(*s.db);
+  // register: P2's end not yet entered (open), R3 not yet (category NEG, next review from R2).
+  CHECK(run(*s.db, "register", known(k_d2, k_d2)) ==
+        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08",
+             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+  CHECK(run(*s.db, "register", as_of(k_d2)) ==
+        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+  // P5 started on D0 but was entered after it: as of D0 it counts only with everything known.
+  CHECK(run(*s.db, "register", known(k_d0, k_d0)).size() == 2);
+  CHECK(run(*s.db, "register", as_of(k_d0)).size() == 3);
+
+  // overdue-actions: A4 was done on 2025-11-20, entered on 2025-11-24: on D0 it was still overdue.
+  const Rows overdue_d0{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|143",
+                        "A7|P2|C2|health|GP check|GP|health|2025-10-01|51",
+                        "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|20",
+                        "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|6"};
+  CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d0)) == overdue_d0);
+  CHECK(run(*s.db, "overdue-actions", known(k_d0, "2025-11-23")) == overdue_d0);
+  Rows without_a4 = overdue_d0;
+  without_a4.erase(without_a4.begin() + 2);
+  CHECK(run(*s.db, "overdue-actions", known(k_d0, "2025-11-24")) == without_a4);
+  CHECK(run(*s.db, "overdue-actions", as_of(k_d0)) == without_a4);
+  // A later known_at than as_of: the situation on D0 with what was known on D2.
+  CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d2)) == without_a4);
+  // On D2: A9 not yet entered; P2 not yet ended, so A7 still counts.
+  CHECK(run(*s.db, "overdue-actions", known(k_d2, k_d2)) ==
+        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198",
+             "A7|P2|C2|health|GP check|GP|health|2025-10-01|106",
+             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61"});
+
+  CHECK(run(*s.db, "open-plans", known(k_d2, k_d2)) ==
+        Rows{"P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old Worker|North|2025-04-05|0|0",
+             "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|370|Sam Smith|North|2025-10-08|1|1",
+             "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1",
+             "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|227|Sam Smith|North|2026-03-01|2|1",
+             "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|0|0"});
+  CHECK(run(*s.db, "caseload", known(k_d2, k_d2)) ==
+        Rows{"NULL|NULL|1|0|0", "Ann Jones|South|1|1|1", "Old Worker|North|1|0|0", "Sam Smith|North|2|3|2"});
+  CHECK(run(*s.db, "reviews-due", known(k_d2, k_d2)) ==
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue", "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
+             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-99|overdue",
+             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-09-01|2026-03-01|45|ok"});
+
+  // chronology: no R3 on D2; no A4 done on D0; no end of P2 on D2.
+  Params c1 = known(k_d2, k_d2);
+  c1["child"] = std::int64_t{1};
+  Rows c1_rows = run(*s.db, "chronology", c1);
+  CHECK(c1_rows.size() == 12);
+  CHECK(std::none_of(c1_rows.begin(), c1_rows.end(), [](const auto& r) { return r.find("|R3|") != r.npos; }));
+  c1["as_of"] = c1["known_at"] = std::string(k_d0);
+  CHECK(run(*s.db, "chronology", c1).size() == 9);
+  CHECK(run(*s.db, "chronology", c1).back() == "2025-11-01|action-due|A4|due: Safety plan (social-care)");
+  c1.erase("known_at");
+  CHECK(run(*s.db, "chronology", c1).back() == "2025-11-20|action-done|A4|done: Safety plan");
+  Params c2 = known(k_d2, k_d2);
+  c2["child"] = std::int64_t{2};
+  CHECK(run(*s.db, "chronology", c2).back() == "2025-10-01|action-due|A7|due: GP check (health)");
+
+  CHECK(run(*s.db, "migration", known("2026-02-01", k_d2)).size() == 1);
+  CHECK(run(*s.db, "migration", as_of("2026-02-01")).size() == 2);
+}
+
+TEST_CASE("lists known at a date: records as they were, later ones left out") {
+  ics_test::ScratchDb s;
+  fill_fixture(*s.db);
+  enter_late(*s.db);
+  auto ids = [](const Rows& rows) {
+    std::string out;
+    for (const auto& row : rows) out += (out.empty() ? "" : " ") + row.substr(0, row.find('|'));
+    return out;
+  };
+  // C5 entered later; C2's P2 not yet ended.
+  CHECK(run(*s.db, "list-children", known(k_d2, k_d2)) ==
+        Rows{"C1|Amy|Brown|2015-05-01|NULL|F|NULL|NULL|NULL|2",
+             "C2|Ben|Adams|2018-02-10|NULL|M|NULL|NULL|NULL|1",
+             "C3|Cara|Brown|2012-09-09|NULL|F|NULL|NULL|NULL|2",
+             "C4|Unborn|Young|NULL|2026-03-01|U|NULL|NULL|NULL|0"});
+  CHECK(ids(run(*s.db, "list-children", as_of(k_d2))) == "C1 C2 C3 C4 C5");
+
+  // P1's latest category as R3 (entered later) had not yet set it; P2 not yet ended.
+  Rows plans = run(*s.db, "list-plans", known(k_d2, k_d2));
+  CHECK(ids(plans) == "P1 P2 P3 P4 P5 P6");
+  CHECK(plans[0] == "P1|C1|child-protection|child-protection|NEG|NEG|2025-06-02|NULL|NULL|Sam Smith|North");
+  CHECK(plans[1] == "P2|C2|child-protection|child-protection|PHY|PHY|2025-01-10|NULL|NULL|Sam Smith|North");
+  CHECK(run(*s.db, "list-plans", as_of(k_d2))[0] ==
+        "P1|C1|child-protection|child-protection|NEG|EMO|2025-06-02|NULL|NULL|Sam Smith|North");
+  CHECK(ids(run(*s.db, "list-plans", known(k_d0, k_d0))) == "P1 P2 P3 P4 P6");
+  Params open = known(k_d2, k_d2);
+  open["open_only"] = std::int64_t{1};
+  CHECK(ids(run(*s.db, "list-plans", open)) == "P1 P2 P3 P5 P6");
+  open["child"] = std::int64_t{2};
+  CHECK(ids(run(*s.db, "list-plans", open)) == "P2");
+
+  // A4 done on 2025-11-20, entered on 2025-11-24: open as known on D0; A9 not yet entered.
+  Params a = known(k_d0, k_d0);
+  a["plan"] = std::int64_t{1};
+  CHECK(run(*s.db, "list-actions", a)[3] ==
+        "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|open|NULL");
+  a["status"] = std::string("done");
+  CHECK(ids(run(*s.db, "list-actions", a)) == "A1 A3");
+  a["plan"] = std::monostate{};
+  a["status"] = std::string("open");
+  CHECK(ids(run(*s.db, "list-actions", a)) == "A2 A4 A5 A7 A8");
+  a.erase("known_at");
+  CHECK(ids(run(*s.db, "list-actions", a)) == "A2 A5 A7 A8 A9");
+}
+
 TEST_CASE("report builtins: every definition runs on an empty and a full database with its columns") {
   auto defs = ics::report::builtin_definitions();
   std::vector<std::string> names;
@@ -327,6 +462,45 @@ TEST_CASE("report runner: refuses missing, unknown and malformed parameters") {
   extra["child"] = std::int64_t{1};
   CHECK_THROWS_WITH_AS(ics::report::run_report(*s.db, reg, extra, buffer),
                        "report 'register' has no parameter 'child'", ics::InvalidInput);
+}
+
+TEST_CASE("report runner: binds known_at on every report, the given date or 9999-12-31") {
+  ics_test::ScratchDb s;
+  ics::util::RowBuffer buffer;
+  Definition def = ics::report::parse_definition(R"(
+name: dates
+title: Dates
+row: one
+parameters: [as_of]
+columns:
+  - {name: as_of, type: date, description: as of}
+  - {name: known_at, type: date, description: known at}
+query: SELECT :as_of AS as_of, :known_at AS known_at
+)",
+                                                 "dates.yaml");
+  auto dates = [&](const Params& params) {
+    ics::util::RowBuffer rows;
+    ics::report::run_report(*s.db, def, params, rows);
+    REQUIRE(rows.rows().size() == 1);
+    return std::get<std::string>(rows.rows()[0][0]) + " " + std::get<std::string>(rows.rows()[0][1]);
+  };
+  CHECK(dates(as_of(k_d1)) == "2025-11-15 9999-12-31");  // left out: everything entered is known
+  Params known = as_of(k_d2);
+  known["known_at"] = std::string(k_d1);  // earlier than as_of: allowed
+  CHECK(dates(known) == "2026-01-15 2025-11-15");
+  known["known_at"] = std::monostate{};  // null: as if left out
+  CHECK(dates(known) == "2026-01-15 9999-12-31");
+  def.optional_parameters = {"known_at"};  // listed as optional: bound all the same, never null
+  CHECK(dates(as_of(k_d1)) == "2025-11-15 9999-12-31");
+  // A report that lists no parameter but as_of still takes known_at; a bad one is refused by name.
+  const Definition& reg = ics::report::find_definition("register");
+  known["known_at"] = std::string("2025-02-30");
+  CHECK_THROWS_WITH_AS(ics::report::run_report(*s.db, reg, known, buffer),
+                       "'known_at' is not a date (YYYY-MM-DD): '2025-02-30'", ics::InvalidInput);
+  known["known_at"] = std::int64_t{20251115};
+  CHECK_THROWS_AS(ics::report::run_report(*s.db, reg, known, buffer), ics::InvalidInput);
+  known["known_at"] = std::string(k_d1);
+  CHECK_NOTHROW(ics::report::run_report(*s.db, reg, known, buffer));
 }
 
 TEST_CASE("report runner: a query whose columns are not the declared ones is a storage error") {
@@ -408,6 +582,9 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
   CHECK(error("listed: false", "listed: maybe") == "demo.yaml:6:9: 'listed' must be true or false");
   CHECK(error("[as_of, plan]", "[plan]") == "demo.yaml:4:13: 'parameters' must include as_of");
   CHECK(error("[status]", "[plan]") == "demo.yaml:5:23: parameter 'plan' is listed twice");
+  CHECK(error("[as_of, plan]", "[as_of, known_at]") ==
+        "demo.yaml:4:21: known_at is bound for every report (runner.hpp): it is not a required parameter");
+  CHECK(error("[status]", "[known_at]") == "no error");  // optional: as if not listed
   CHECK(error("name: n,", "name: plan_id,") == "demo.yaml:9:12: column 'plan_id' is listed twice");
   CHECK(error("name: demo", "name: Demo Report") ==
         "demo.yaml:1:7: report name 'Demo Report' must be lower-case letters, digits and '-'");

@@ -97,3 +97,41 @@ TEST_CASE_FIXTURE(Batch, "register writes: SQLite's error is a StorageError, and
   CHECK(count("child") == 0);
   CHECK(count("import_batch") == 0);
 }
+
+TEST_CASE_FIXTURE(Batch, "row batch: several statements over the same rows, in their order, each bound") {
+  store::WriteTransaction tx(*db, context());
+  auto& c = ics::store::connection(*db);
+  c.exec(
+      "INSERT INTO import_batch (id, kind, file_name, sha256, actor, imported_at) "
+      "VALUES (5, 'register', 'f.csv', 'x', 'me', '2024-01-01T00:00:00Z')");
+  c.exec("INSERT INTO template_snapshot (id, name, version, hash, body) VALUES (1, 't', 1, 'h', '')");
+  c.exec("INSERT INTO child (id, given_names, family_name, sex) VALUES (1, 'A', 'B', 'F')");
+  store::RowBatch<store::RegisterPlan> plans(
+      *db, "register_plans",
+      std::vector<std::string_view>{"register_insert_plan_episodes", "register_insert_plan_conferences",
+                                    "register_insert_plans"},
+      2);
+  plans.bind("template_id", std::int64_t{1});  // only register_insert_plans has it
+  plans.bind("kind", "child-protection");      // the conferences' and the plans'
+  plans.bind("batch_id", std::int64_t{5});     // all three
+  plans.bind("recorded_on", "2024-01-02");
+  CHECK_THROWS_AS(plans.bind("no_such_parameter", std::int64_t{1}), SQLite::Exception);
+  plans.add(
+      {.id = 8, .child_id = 1, .category = "NEG", .start_date = util::Date(2020, 1, 6), .legacy_ref = "R8"});
+  plans.add({.id = 9,
+             .child_id = 1,
+             .category = "PHY",
+             .start_date = util::Date(2021, 1, 4),
+             .end_date = util::Date(2021, 6, 1),
+             .legacy_ref = "R9"});  // the batch is full: the three statements ran
+  auto text = [&](const char* sql) { return c.execAndGet(sql).getString(); };
+  CHECK(text("SELECT group_concat(id || '|' || episode_id || '|' || conference_id || '|' || recorded_on || "
+             "'|' || "
+             "coalesce(end_recorded_on, '-'), ';') FROM plan") ==
+        "8|8|8|2024-01-02|-;9|9|9|2024-01-02|2024-01-02");
+  CHECK(text("SELECT group_concat(id || '|' || referral_date || '|' || coalesce(closure_date, '-') || '|' || "
+             "coalesce(closure_reason, '-') || '|' || made_by || '|' || batch_id, ';') FROM episode") ==
+        "8|2020-01-06|-|-|register|5;9|2021-01-04|2021-06-01|RC7|register|5");
+  CHECK(text("SELECT group_concat(id || '|' || episode_id || '|' || conference_date || '|' || outcome, ';') "
+             "FROM conference") == "8|8|2020-01-06|plan;9|9|2021-01-04|plan");
+}

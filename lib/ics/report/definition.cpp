@@ -37,6 +37,9 @@ std::vector<std::string> read_parameters(const yaml::Map& fields, std::string_vi
       yaml::fail(fields.source(), item.Mark(),
                  "a parameter must be a name of lower-case letters, digits and '_'");
     const std::string& name = item.Scalar();
+    if (name == "known_at" && key == "parameters")
+      yaml::fail(fields.source(), item.Mark(),
+                 "known_at is bound for every report (runner.hpp): it is not a required parameter");
     if (std::find(out.begin(), out.end(), name) != out.end() ||
         std::find(taken.begin(), taken.end(), name) != taken.end())
       yaml::fail(fields.source(), item.Mark(), fmt::format("parameter '{}' is listed twice", name));

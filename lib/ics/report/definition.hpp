@@ -21,6 +21,7 @@ struct Definition {
   std::string title;  // e.g. "Open plans"
   std::string row;    // what one row is: "one row per ..."
   // Parameters the caller must give, ":name" in the query; "as_of" (YYYY-MM-DD) is always one.
+  // ":known_at" need not be listed: every query may use it (runner.hpp); it may be listed as optional.
   std::vector<std::string> parameters;
   // Parameters the caller may leave out; a left-out one is bound as null.
   std::vector<std::string> optional_parameters;

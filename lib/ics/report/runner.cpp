@@ -15,23 +15,34 @@ bool is_listed(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// The parameters to bind: the given ones, checked, and a null for each optional one left out.
+// A date parameter's value as YYYY-MM-DD text; throws InvalidInput naming it otherwise.
+std::string checked_date(const store::Params& params, const std::string& name) {
+  const auto* text = std::get_if<std::string>(&params.at(name));
+  if (!text || !util::Date::parse_iso(*text))
+    throw InvalidInput(name, text ? *text : "", "is not a date (YYYY-MM-DD)");
+  return *text;
+}
+
+// The parameters to bind: the given ones, checked, a null for each optional one left out, and
+// known_at (every report's) when left out.
 store::Params checked_params(const Definition& def, const store::Params& params) {
   for (const auto& [name, value] : params)
-    if (!is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name))
+    if (name != k_known_at && !is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name))
       throw InvalidInput(fmt::format("report '{}' has no parameter '{}'", def.name, name));
   for (const auto& name : def.parameters) {
     auto it = params.find(name);
     if (it == params.end() || std::holds_alternative<std::monostate>(it->second))
       throw InvalidInput(fmt::format("report '{}' needs the parameter '{}'", def.name, name));
   }
-  auto as_of = params.find("as_of");
-  if (as_of == params.end())
+  if (!params.contains("as_of"))
     throw InvalidInput(fmt::format("report '{}' needs the parameter 'as_of'", def.name));
-  const auto* text = std::get_if<std::string>(&as_of->second);
-  if (!text || !util::Date::parse_iso(*text))
-    throw InvalidInput("as_of", text ? *text : "", "is not a date (YYYY-MM-DD)");
+  checked_date(params, "as_of");
   store::Params out = params;
+  auto known_at = out.find(k_known_at);
+  if (known_at == out.end() || std::holds_alternative<std::monostate>(known_at->second))
+    out[k_known_at] = std::string(k_known_always);
+  else
+    checked_date(out, k_known_at);
   for (const auto& name : def.optional_parameters) out.try_emplace(name, std::monostate{});
   return out;
 }

@@ -38,9 +38,16 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   auto& largest = statement(db, "register_largest_child_id");
   largest.executeStep();
   m_largest_child_id = largest.getColumn(0).getInt64();
+  auto& largest_plan = statement(db, "register_largest_plan_id");
+  largest_plan.executeStep();
+  m_next_plan_id = largest_plan.getColumn(0).getInt64() + 1;
   // A migration into a database with no children builds the indexes of child and child_ref
-  // afresh after the rows rather than inserting into them row by row.
-  if (!m_had_children) m_deferred.emplace(*m_tx, std::vector<std::string>{"child", "child_ref"});
+  // afresh after the rows rather than inserting into them row by row; so too those of episode and
+  // conference, into a database with none.
+  std::vector<std::string> deferred;
+  if (!m_had_children) deferred = {"child", "child_ref"};
+  if (!exists(db, "register_any_episode")) deferred.insert(deferred.end(), {"episode", "conference"});
+  if (!deferred.empty()) m_deferred.emplace(*m_tx, deferred);
 
   std::int64_t template_id =
       template_snapshot(*m_tx, std::string(batch.template_name), batch.template_version,
@@ -53,12 +60,19 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   insert.exec();
   m_batch_id = last_insert_id(db);
 
+  // Every row written is entered on the batch's date.
+  const std::string recorded_on = context.entered_on();
   m_children.emplace(db, "register_children", "register_insert_children", k_batch_rows);
   m_children->bind("batch_id", m_batch_id);
-  m_plans.emplace(db, "register_plans", "register_insert_plans", k_batch_rows);
+  m_children->bind("recorded_on", recorded_on);
+  m_plans.emplace(db, "register_plans",
+                  std::vector<std::string_view>{"register_insert_plan_episodes",
+                                                "register_insert_plan_conferences", "register_insert_plans"},
+                  k_batch_rows);
   m_plans->bind("template_id", template_id);
   m_plans->bind("kind", batch.plan_kind);
   m_plans->bind("batch_id", m_batch_id);
+  m_plans->bind("recorded_on", recorded_on);
   m_updates.emplace(db, "register_child_updates", "register_update_children", k_batch_rows);
   m_refs.emplace(db, "register_refs", "register_insert_refs", k_batch_rows);
 } catch (const SQLite::Exception& e) {
@@ -121,7 +135,8 @@ void RegisterWrites::add(const RegisterChild& child) try {
   import_failed(e);
 }
 
-void RegisterWrites::add(const RegisterPlan& plan) try {
+void RegisterWrites::add(RegisterPlan plan) try {
+  plan.id = m_next_plan_id++;
   m_plans->add(plan);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
@@ -147,11 +162,13 @@ void RegisterWrites::flush() try {
 }
 
 void RegisterWrites::move_plans(std::int64_t from, std::int64_t into) try {
-  auto& q = statement(m_db, "register_move_plans");
-  q.bind(1, from);
-  q.bind(2, into);
-  q.bind(3, m_batch_id);
-  q.exec();
+  for (const char* query : {"register_move_episodes", "register_move_plans"}) {
+    auto& q = statement(m_db, query);
+    q.bind(1, from);
+    q.bind(2, into);
+    q.bind(3, m_batch_id);
+    q.exec();
+  }
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }

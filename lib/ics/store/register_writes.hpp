@@ -41,8 +41,10 @@ struct RegisterChild {
   }
 };
 
-// A child-protection plan the import creates from one row.
+// A child-protection plan the import creates from one row, with its episode and (a child
+// protection plan) its transfer-in conference, both under the plan's id.
 struct RegisterPlan {
+  std::int64_t id = 0;  // set by RegisterWrites::add
   std::int64_t child_id = 0;
   std::string_view category{};
   util::Date start_date{};
@@ -56,6 +58,7 @@ struct RegisterPlan {
 
   template <class F>
   void columns(F&& column) const {  // of register_plans
+    column("id", id);
     column("child_id", child_id);
     column("category", category);
     column("start_date", start_date);
@@ -126,7 +129,8 @@ class RegisterWrites {
     bool dry_run = false;  // the load will be rolled back
   };
   // Begins the import's write transaction as a store::BulkLoad, with the indexes of child and
-  // child_ref set aside (store::DeferredIndexes) when the database has no children, and stores
+  // child_ref set aside (store::DeferredIndexes) when the database has no children (of episode and
+  // conference when it has none of them), and stores
   // the template's snapshot and the batch.
   RegisterWrites(Database& db, const AuditContext& context, const Batch& batch);
   ~RegisterWrites();  // rolls back unless committed
@@ -147,14 +151,15 @@ class RegisterWrites {
   int plans_before(std::int64_t child, util::Date start);
   ChildDetails child_details(std::int64_t child);  // of a child in the table
 
-  // Rows held and written a batch at a time; flush writes those held, in this order.
+  // Rows held and written a batch at a time; flush writes those held, in this order. A plan is
+  // given the next id free in plan, episode and conference alike, its episode's and conference's too.
   void add(const RegisterChild& child);
-  void add(const RegisterPlan& plan);
+  void add(RegisterPlan plan);
   void add(const ChildUpdate& update);
   void add(const PersonRef& ref);
   void flush();
 
-  // This batch's plans of child `from` go to child `into`.
+  // This batch's plans of child `from`, and their episodes, go to child `into`.
   void move_plans(std::int64_t from, std::int64_t into);
   // Deletes a child the import created, its legacy id kept as a further person id of `into`.
   void delete_child(std::int64_t child, std::int64_t into);
@@ -172,6 +177,7 @@ class RegisterWrites {
   std::optional<WriteTransaction> m_tx;
   bool m_had_plans = false, m_had_children = false;
   std::int64_t m_largest_child_id = 0;
+  std::int64_t m_next_plan_id = 0;
   std::optional<DeferredIndexes> m_deferred;
   std::string m_plan_kind;
   std::int64_t m_batch_id = 0;

@@ -119,44 +119,59 @@ const sqlite3_module k_module = make_module();
 }  // namespace
 
 BatchTable::BatchTable(Database& db, std::string name, std::vector<std::string> columns,
-                       std::string_view statement, std::size_t capacity)
+                       std::vector<std::string_view> statements, std::size_t capacity)
     : m_db(db), m_name(std::move(name)), m_columns(std::move(columns)), m_capacity(capacity) {
   m_cells.reserve(capacity * m_columns.size());
   sqlite3* handle = connection(db).getHandle();
   int rc = sqlite3_create_module_v2(handle, m_name.c_str(), &k_module, this, nullptr);
   if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
-  const std::string& sql = named_query(statement);
-  rc = sqlite3_prepare_v3(handle, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                          &m_insert, nullptr);
-  if (rc != SQLITE_OK) {
-    SQLite::Exception error(handle, rc);
-    sqlite3_create_module_v2(handle, m_name.c_str(), nullptr, nullptr, nullptr);
-    throw error;
+  for (std::string_view statement : statements) {
+    const std::string& sql = named_query(statement);
+    sqlite3_stmt* prepared = nullptr;
+    rc = sqlite3_prepare_v3(handle, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                            &prepared, nullptr);
+    if (rc != SQLITE_OK) {
+      SQLite::Exception error(handle, rc);
+      release();
+      throw error;
+    }
+    m_statements.push_back(prepared);
   }
 }
 
 BatchTable::~BatchTable() {
-  sqlite3_finalize(m_insert);  // before the table it reads goes
+  release();
+}
+
+void BatchTable::release() {
+  for (sqlite3_stmt* statement : m_statements)
+    sqlite3_finalize(statement);  // before the table they read goes
+  m_statements.clear();
   sqlite3_create_module_v2(connection(m_db).getHandle(), m_name.c_str(), nullptr, nullptr, nullptr);
 }
 
-namespace {
-
-int parameter_index(sqlite3_stmt* statement, std::string_view parameter) {
-  return sqlite3_bind_parameter_index(statement, fmt::format(":{}", parameter).c_str());
+template <class Bind>
+void BatchTable::bind_each(std::string_view parameter, Bind&& bind) {
+  auto name = fmt::format(":{}", parameter);
+  bool bound = false;
+  for (sqlite3_stmt* statement : m_statements) {
+    int index = sqlite3_bind_parameter_index(statement, name.c_str());
+    if (index == 0) continue;
+    int rc = bind(statement, index);
+    if (rc != SQLITE_OK) throw SQLite::Exception(connection(m_db).getHandle(), rc);
+    bound = true;
+  }
+  if (!bound) throw SQLite::Exception(fmt::format("no statement of {} has the parameter {}", m_name, name));
 }
 
-}  // namespace
-
 void BatchTable::bind(std::string_view parameter, std::int64_t value) {
-  int rc = sqlite3_bind_int64(m_insert, parameter_index(m_insert, parameter), value);
-  if (rc != SQLITE_OK) throw SQLite::Exception(connection(m_db).getHandle(), rc);
+  bind_each(parameter, [value](sqlite3_stmt* s, int index) { return sqlite3_bind_int64(s, index, value); });
 }
 
 void BatchTable::bind(std::string_view parameter, std::string_view value) {
-  int rc = sqlite3_bind_text(m_insert, parameter_index(m_insert, parameter), value.data(),
-                             static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) throw SQLite::Exception(connection(m_db).getHandle(), rc);
+  bind_each(parameter, [value](sqlite3_stmt* s, int index) {
+    return sqlite3_bind_text(s, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  });
 }
 
 void BatchTable::value(std::string_view value) {
@@ -192,8 +207,12 @@ void BatchTable::end_row() {
 
 void BatchTable::flush() {
   if (m_rows == 0) return;
-  int rc = sqlite3_step(m_insert);
-  sqlite3_reset(m_insert);
+  int rc = SQLITE_DONE;
+  for (sqlite3_stmt* statement : m_statements) {
+    rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (rc != SQLITE_DONE) break;
+  }
   m_cells.clear();
   m_text.clear();
   m_rows = 0;

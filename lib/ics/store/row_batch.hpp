@@ -19,12 +19,13 @@ struct sqlite3_stmt;
 
 namespace ics::store {
 
-// The virtual table `name`(columns...) over the rows held, and the named query that reads it.
-// Used through RowBatch, which fills each row in the order of its columns.
+// The virtual table `name`(columns...) over the rows held, and the named queries that read it,
+// run in their order at each flush. Used through RowBatch, which fills each row in the order of
+// its columns.
 class BatchTable {
  public:
-  BatchTable(Database& db, std::string name, std::vector<std::string> columns, std::string_view statement,
-             std::size_t capacity);
+  BatchTable(Database& db, std::string name, std::vector<std::string> columns,
+             std::vector<std::string_view> statements, std::size_t capacity);
   ~BatchTable();
   BatchTable(const BatchTable&) = delete;
   BatchTable& operator=(const BatchTable&) = delete;
@@ -55,6 +56,10 @@ class BatchTable {
   const std::vector<std::string>& columns() const { return m_columns; }
 
  private:
+  template <class Bind>
+  void bind_each(std::string_view parameter, Bind&& bind);
+  void release();  // the statements, then the table
+
   Database& m_db;
   std::string m_name;
   std::vector<std::string> m_columns;
@@ -62,7 +67,7 @@ class BatchTable {
   std::vector<Cell> m_cells;
   std::string m_text;
   std::size_t m_rows = 0;
-  sqlite3_stmt* m_insert = nullptr;
+  std::vector<sqlite3_stmt*> m_statements;
 };
 
 // A batch of rows of type `Row`, a struct that names its columns once: `row.columns(f)` calls
@@ -75,19 +80,23 @@ class RowBatch {
   // Serves the rows as the table `name` to the named query `statement` (schemas/queries), which
   // runs whenever `capacity` rows are held.
   RowBatch(Database& db, std::string name, std::string_view statement, std::size_t capacity)
-      : m_table(db, std::move(name), column_names(), statement, capacity) {}
+      : RowBatch(db, std::move(name), std::vector<std::string_view>{statement}, capacity) {}
+  // As above, with several named queries over the same rows, run in this order.
+  RowBatch(Database& db, std::string name, std::vector<std::string_view> statements, std::size_t capacity)
+      : m_table(db, std::move(name), column_names(), std::move(statements), capacity) {}
 
   void add(const Row& row) {
     row.columns([this](std::string_view, const auto& value) { m_table.value(value); });
     m_table.end_row();
   }
-  // Binds the statement's parameter `:parameter` for every batch from now on: a value every row
-  // shares is then not held, nor served, row by row. Throws SQLite::Exception.
+  // Binds the parameter `:parameter` of the statements that have it for every batch from now on: a
+  // value every row shares is then not held, nor served, row by row. Throws SQLite::Exception, also
+  // when no statement has it.
   void bind(std::string_view parameter, std::int64_t value) { m_table.bind(parameter, value); }
   void bind(std::string_view parameter, std::string_view value) { m_table.bind(parameter, value); }
 
   std::size_t rows() const { return m_table.rows(); }
-  // Runs the statement over the rows held (if any), then forgets them. Throws SQLite::Exception.
+  // Runs the statements over the rows held (if any), then forgets them. Throws SQLite::Exception.
   void flush() { m_table.flush(); }
 
  private:

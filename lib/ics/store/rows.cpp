@@ -63,16 +63,22 @@ struct Shape {
 
 Shape shape_of(model::EntityKind kind) {
   switch (kind) {
-    case model::EntityKind::child: return {"show_child", {{"plans", "show_child_plans"}}};
+    case model::EntityKind::child:
+      return {"show_child", {{"episodes", "show_child_episodes"}, {"plans", "show_child_plans"}}};
     case model::EntityKind::plan:
       return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
     case model::EntityKind::action: return {"show_action", {}};
     case model::EntityKind::review: return {"show_review", {}};
     case model::EntityKind::batch: return {"show_batch", {}};
     case model::EntityKind::episode:
-    case model::EntityKind::assessment:
-    case model::EntityKind::enquiry:
-    case model::EntityKind::conference: break;  // TODO(episodes): show
+      return {"show_episode",
+              {{"assessments", "show_episode_assessments"},
+               {"enquiries", "show_episode_enquiries"},
+               {"conferences", "show_episode_conferences"},
+               {"plans", "show_episode_plans"}}};
+    case model::EntityKind::assessment: return {"show_assessment", {}};
+    case model::EntityKind::enquiry: return {"show_enquiry", {}};
+    case model::EntityKind::conference: return {"show_conference", {}};
   }
   return {};
 }

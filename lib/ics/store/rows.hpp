@@ -26,7 +26,8 @@ void run_report_query(Database& db, const std::string& sql, const Params& params
                       const std::vector<util::Column>& columns = {});
 
 // A record as `show` shows it: its own fields (no row when there is no such record) and, by name,
-// the rows of the records under it (a child's "plans"; a plan's "actions" and "reviews").
+// the rows of the records under it (a child's "episodes" and "plans"; a plan's "actions" and "reviews";
+// an episode's "assessments", "enquiries", "conferences" and "plans").
 struct RecordView {
   util::RowBuffer record;
   std::vector<std::pair<std::string, util::RowBuffer>> related;
