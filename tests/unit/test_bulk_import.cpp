@@ -539,8 +539,9 @@ TEST_CASE("bulk import: plans of a kind of a child may not overlap, closed or op
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].line == 3);
   CHECK(r.errors[0].reason.find("plan P10 of child C3") != std::string::npos);
-  // --on-conflict update: a plan does not overlap itself, but does overlap the others.
-  CHECK(s.import(RecordKind::plan, "plan_id,start_date\nP4,2026-11-03\n", OnConflict::update).updated == 1);
+  // --on-conflict update: a plan does not overlap itself, but does overlap the others. (A child
+  // protection plan's start is its conference's date, so its end is what moves.)
+  CHECK(s.import(RecordKind::plan, "plan_id,end_date\nP9,2026-09-29\n", OnConflict::update).updated == 1);
   r = s.import(RecordKind::plan, "plan_id,end_date,end_reason\nP9,2026-10-15,other\n", OnConflict::update);
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].reason.find("plan P2") != std::string::npos);
@@ -566,9 +567,9 @@ TEST_CASE("bulk import: reviews follow record-review's rules, on open or closed 
       ics::plan::next_review_due_after(tmpl, Date(2026, 11, 10), ics::plan::load_calendar(tmpl.calendar, {}));
   REQUIRE(next);
   CHECK(reviews.find("R3,P4,review-conference,2026-11-10,\"Continues, with changes\",EMO," + next->iso() +
-                     "\n") != std::string::npos);
-  CHECK(reviews.find("R5,P4,review-conference,2026-11-12,,,2027-01-01\n") != std::string::npos);
-  CHECK(reviews.find("R2,P2,core-group,2026-10-12,,,\n") != std::string::npos);
+                     ",,\n") != std::string::npos);
+  CHECK(reviews.find("R5,P4,review-conference,2026-11-12,,,2027-01-01,,\n") != std::string::npos);
+  CHECK(reviews.find("R2,P2,core-group,2026-10-12,,,,,\n") != std::string::npos);
   // A category becomes the plan's latest category, as record-review makes it.
   CHECK(ics::store::get_plan(*s.db, 4).latest_category == "EMO");
 
@@ -599,7 +600,7 @@ TEST_CASE("bulk import: reviews follow record-review's rules, on open or closed 
 }
 
 TEST_CASE("bulk import: export then import reviews into a new database gives the same bytes") {
-  std::string children, plans, actions, reviews;
+  std::string children, episodes, conferences, plans, reviews;
   {
     ScratchDb s;
     s.import(RecordKind::child, k_children);
@@ -609,13 +610,20 @@ TEST_CASE("bulk import: export then import reviews into a new database gives the
              "R1,P2,initial-conference,2026-10-01,Agreed,NEG\n"
              "R2,P4,review-conference,2026-11-10,,PHY\n");
     children = s.exported(RecordKind::child);
+    episodes = s.exported(RecordKind::episode);
+    conferences = s.exported(RecordKind::conference);
     plans = s.exported(RecordKind::plan);
     reviews = s.exported(RecordKind::review);
   }
+  // In the export's order: the episodes and conferences before the plans filed in them.
   ScratchDb t;
   CHECK(t.import(RecordKind::child, children).invalid == 0);
+  CHECK(t.import(RecordKind::episode, episodes).invalid == 0);
+  CHECK(t.import(RecordKind::conference, conferences).invalid == 0);
   CHECK(t.import(RecordKind::plan, plans).invalid == 0);
   CHECK(t.import(RecordKind::review, reviews).invalid == 0);
+  CHECK(t.exported(RecordKind::episode) == episodes);
+  CHECK(t.exported(RecordKind::conference) == conferences);
   CHECK(t.exported(RecordKind::plan) == plans);
   CHECK(t.exported(RecordKind::review) == reviews);
 }

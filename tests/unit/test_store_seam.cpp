@@ -96,9 +96,11 @@ TEST_CASE_FIXTURE(Store, "store: a record's view and the audit log") {
   REQUIRE(view.record.rows().size() == 1);
   CHECK(view.record.columns()[0].name == "child_id");
   CHECK(std::get<std::string>(view.record.rows()[0][0]) == "C4");
-  REQUIRE(view.related.size() == 1);
-  CHECK(view.related[0].first == "plans");
+  REQUIRE(view.related.size() == 2);
+  CHECK(view.related[0].first == "episodes");
   CHECK(view.related[0].second.rows().empty());
+  CHECK(view.related[1].first == "plans");
+  CHECK(view.related[1].second.rows().empty());
   CHECK(store::record_view(*db, {model::EntityKind::plan, 1}).record.rows().empty());
 
   util::RowBuffer log;

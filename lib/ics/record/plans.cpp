@@ -19,7 +19,7 @@ using model::format_id;
 
 EpisodeFiling find_plan_episode(store::Database& db, const model::Child& child, std::string_view kind,
                                 util::Date start, const std::optional<std::int64_t>& requested,
-                                const PlanFieldNames& names) {
+                                const PlanFieldNames& names, std::optional<util::Date> end) {
   EpisodeFiling f;
   bool cp = kind == "child-protection";
   if (requested) {
@@ -32,6 +32,10 @@ EpisodeFiling find_plan_episode(store::Database& db, const model::Child& child, 
     require_plan_fits_episode(episode, start, names.episode, names.start);
     if (cp) f.result.conference_id = require_plan_conference(db, episode, start, names.start);
     f.episode = episode;
+  } else if (end) {
+    require_no_episode_overlap(db, {child.id, start, end, false}, names.child, names.start);
+    f.result.episode_opened = true;
+    f.result.conference_made = cp;
   } else if (auto open = store::open_episode_of_child(db, child.id)) {
     auto episode = store::get_episode(db, *open);
     require_plan_fits_episode(episode, start, names.episode, names.start);
@@ -50,12 +54,16 @@ EpisodeFiling find_plan_episode(store::Database& db, const model::Child& child, 
   return f;
 }
 
-void make_plan_episode(store::WriteTransaction& tx, EpisodeFiling& f, std::int64_t child_id,
-                       util::Date start) {
+void make_plan_episode(store::WriteTransaction& tx, EpisodeFiling& f, std::int64_t child_id, util::Date start,
+                       std::optional<util::Date> end) {
   if (f.result.episode_opened) {
     model::Episode episode;
     episode.child_id = child_id;
     episode.referral_date = start;
+    if (end) {
+      episode.closure_date = end;
+      episode.closure_reason = "RC7";  // services ended with the plan, as the migration closes them
+    }
     episode.made_by = "open-plan";
     episode.id = store::insert_episode(tx, episode);
     tx.audit(format_id(EntityKind::episode, episode.id), std::nullopt, store::to_json(episode));

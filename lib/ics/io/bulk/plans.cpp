@@ -34,7 +34,8 @@ model::Conference conference_of(store::Database& db, std::int64_t conference_id)
 }
 
 // Files the plan in its episode_id (a closed plan may be in a closed episode, dated within it), else as
-// open-plan files it: in the child's open episode, else in one opened for it. A child protection plan
+// open-plan files it: in the child's open episode, else in one opened for it; a closed plan without
+// one gets a closed episode of its own (record::find_plan_episode). A child protection plan
 // starts on the date of a conference of its episode: its conference_id, else the one held that day.
 void file_plan(RowContext& ctx, model::Plan& plan, const model::Child& child) {
   auto& db = ctx.tx.db();
@@ -46,8 +47,8 @@ void file_plan(RowContext& ctx, model::Plan& plan, const model::Child& child) {
     if (plan.conference_id)
       throw InvalidInput("conference_id", conference_name, "must be given with its episode_id");
     auto filing = record::find_plan_episode(db, child, plan.kind, plan.start_date, std::nullopt,
-                                            {"child_id", "episode_id", "start_date"});
-    record::make_plan_episode(ctx.tx, filing, child.id, plan.start_date);
+                                            {"child_id", "episode_id", "start_date"}, plan.end_date);
+    record::make_plan_episode(ctx.tx, filing, child.id, plan.start_date, plan.end_date);
     plan.episode_id = filing.result.episode_id;
     plan.conference_id = filing.result.conference_id;
     return;

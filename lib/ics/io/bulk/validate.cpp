@@ -216,10 +216,15 @@ model::Assessment assessment_from_row(const BulkRow& row, util::Date today) {
   a.completed_date = optional_date(row, "completed_date");
   require_not_after_today(a.completed_date, today, "completed_date");
   std::string factors(row.text("factors"));
-  for (size_t begin = 0; begin < factors.size();) {
-    auto end = std::min(factors.find(',', begin), factors.size());
-    a.factors.push_back(model::require_text(std::string_view(factors).substr(begin, end - begin), "factors"));
-    begin = end + 1;
+  // Every code between commas counts, so "3B," holds an empty one (refused).
+  if (!factors.empty()) {
+    for (size_t begin = 0;;) {
+      auto end = std::min(factors.find(',', begin), factors.size());
+      a.factors.push_back(
+          model::require_text(std::string_view(factors).substr(begin, end - begin), "factors"));
+      if (end == factors.size()) break;
+      begin = end + 1;
+    }
   }
   return a;
 }
