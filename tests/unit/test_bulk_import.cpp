@@ -9,6 +9,7 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/database.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -419,6 +420,14 @@ TEST_CASE("bulk import: plans follow open-plan's rules and create no actions") {
                "plan_id,child_id,template,initial_category,start_date,end_date,end_reason,previous_cp_plans\n"
                "P9,nhs:943 476 5919,child-protection,EMO,2025-01-01,2025-06-01,other,0\n");
   CHECK(r.created == 1);
+  // Without an episode_id, a closed plan gets a closed episode of its own, as the migration makes them.
+  auto p9 = ics::store::get_plan(*s.db, 9);
+  auto episode = ics::store::get_episode(*s.db, p9.episode_id);
+  CHECK(episode.referral_date == Date(2025, 1, 1));
+  CHECK(episode.closure_date == Date(2025, 6, 1));
+  CHECK(episode.closure_reason == "RC7");
+  CHECK(episode.made_by == "open-plan");
+  CHECK(ics::store::get_conference(*s.db, p9.conference_id).conference_date == Date(2025, 1, 1));
 }
 
 TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
