@@ -26,7 +26,7 @@ namespace icsctl {
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \
   X(register_import, "import", none, no,                                                                    \
-    "import a legacy register export, or children, plans, actions or reviews in bulk")                      \
+    "import a legacy register export, or records of any kind in bulk")                                      \
   X(register_import_register, "import register", bulk_load, no,                                             \
     "migrate a legacy register export into child protection plans")                                         \
   X(register_import_children, "import children", bulk_write, on_conflict_update,                            \
@@ -37,7 +37,15 @@ namespace icsctl {
     "bulk import actions (csv, tsv or ndjson)")                                                             \
   X(register_import_reviews, "import reviews", bulk_write, on_conflict_update,                              \
     "bulk import reviews (csv, tsv or ndjson)")                                                             \
-  X(register_export, "export", read, no, "export children, plans, actions, reviews or all of them")         \
+  X(register_import_episodes, "import episodes", bulk_write, on_conflict_update,                            \
+    "bulk import episodes (csv, tsv or ndjson)")                                                            \
+  X(register_import_assessments, "import assessments", bulk_write, on_conflict_update,                      \
+    "bulk import assessments (csv, tsv or ndjson)")                                                         \
+  X(register_import_enquiries, "import enquiries", bulk_write, on_conflict_update,                          \
+    "bulk import section 47 enquiries (csv, tsv or ndjson)")                                                \
+  X(register_import_conferences, "import conferences", bulk_write, on_conflict_update,                      \
+    "bulk import initial child protection conferences (csv, tsv or ndjson)")                                \
+  X(register_export, "export", read, no, "export every record of a kind, or all of them")                   \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \

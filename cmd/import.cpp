@@ -1,5 +1,5 @@
 // `icsctl import`: `register` (a legacy register export, import_register.cpp) and the bulk
-// imports of children, plans, actions and reviews (import_bulk.cpp), each a row of the table.
+// imports of every record kind (import_bulk.cpp), each a row of the table.
 #include "command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,6 +14,7 @@ Examples:
   icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
   icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
   icsctl import children children.csv --on-conflict skip
+  icsctl import episodes episodes.ndjson --on-conflict skip
   icsctl import plans plans.ndjson --on-conflict update)");
 }
 

@@ -1,5 +1,6 @@
-// `import children|plans|actions|reviews FILE|-`: reads a csv, tsv or ndjson file of the export
-// columns and adds or (--on-conflict) skips or replaces the records, all in one transaction.
+// `import children|plans|actions|reviews|episodes|assessments|enquiries|conferences FILE|-`: reads a csv, tsv
+// or ndjson file of the export columns and adds or (--on-conflict) skips or replaces the records, all in one
+// transaction.
 #include "command.hpp"
 #include "database_access.hpp"
 #include "interrupt.hpp"
@@ -139,13 +140,23 @@ constexpr const char* k_footer =
 (csv, tsv) or one JSON object a line (ndjson; a "record" key as 'export all' writes must name the
 kind imported: a line of another kind is an invalid row, so split an 'export all' file first). The
 format comes from --format, else the file name (.csv, .tsv, .ndjson, .jsonl), else the first line
-(a '{' means ndjson, a tab tsv, anything else csv). Records keep the ids in the id column (C12, P3,
-A7); a row with a blank id gets the next free one. A plan's child_id may also be nhs:N, upn:U or ref:R.
-A blank field is empty; a column the file leaves out is empty for a new record and keeps its value
-under --on-conflict update. A blank previous_cp_plans is counted as open-plan counts it.
+(a '{' means ndjson, a tab tsv, anything else csv). Records keep the ids in the id column (C12, E4,
+N2, S3, I5, P3, A7, R9); a row with a blank id gets the next free one. A plan's or an episode's
+child_id may also be nhs:N, upn:U or ref:R. A blank field is empty; a column the file leaves out is
+empty for a new record and keeps its value under --on-conflict update. A blank previous_cp_plans is
+counted as open-plan counts it. Import a database in the order 'icsctl export --help' gives.
 
-Every row is checked with the rules of add-child, open-plan, assign-action, complete-action,
-cancel-action, record-review and close-plan; plans name a template found in the template folders (or
+Every row is checked with the rules of the single commands: add-child; open-referral and
+close-episode (episodes: codes from the lists, a child's episodes never overlap, a no-further-action
+episode holds nothing but its referral); start- and complete-assessment (assessments: one open at a
+time, factors as codes joined by ','); start- and end-enquiry (enquiries: one open at a time; a blank
+conference_target is counted as start + 15 working days, a given one must equal it);
+record-conference (conferences: not before the enquiry's start, not on a weekend; outcome plan or
+no-plan: the plan itself is a row of the plans file naming the conference_id); open-plan (plans: an
+episode_id, else the child's open episode or a new one, as open-plan files it; a child protection
+plan starts on the date of its conference); assign-action, complete-action, cancel-action (an
+agency from the list); record-review (seen and seen_alone yes or no, at a visit) and close-plan.
+Everything in an episode is dated within it. Plans name a template found in the template folders (or
 a stored version of it) and create no actions; plans of one kind of one child may not overlap (rows
 earlier in the file count); a blank first_review_due, and a review conference's blank
 next_review_due, are counted from the template as open-plan and record-review count them. Reviews
@@ -153,14 +164,16 @@ must fall within their plan (from its start, before its end). Bad rows are liste
 numbers and nothing is written (exit 3); with --skip-invalid the valid rows are written and the bad
 ones listed, and the exit code is still 3. A row whose record exists (same id; for a child also the
 same NHS number) is an error, or is skipped, or replaces the record (--on-conflict update; an
-identical row counts as unchanged). The whole file is one transaction with one audit record per record written; the batch
-(file, SHA-256, counts) is recorded and new children and plans point at it and their line.
+identical row counts as unchanged). The whole file is one transaction with one audit record per
+record written; the batch (file, SHA-256, counts) is recorded, new records point at it and their
+line, and every record written is recorded as entered on the batch's date.
 -o json prints the summary on stdout as an array of one object (-o ndjson: one object line; csv, tsv:
 a header and one row) with kind, file, format, rows_read, created, updated, unchanged, skipped,
 invalid and batch_id (null when nothing was written).
 
 Examples:
   icsctl import children children.csv --on-conflict skip
+  icsctl import episodes episodes.csv
   icsctl import plans plans.ndjson --on-conflict update
   icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv
   icsctl import reviews reviews.csv
@@ -195,6 +208,22 @@ void register_import_actions(CLI::App& app, Runner& run) {
 
 void register_import_reviews(CLI::App& app, Runner& run) {
   set_up(app, run, RecordKind::review);
+}
+
+void register_import_episodes(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::episode);
+}
+
+void register_import_assessments(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::assessment);
+}
+
+void register_import_enquiries(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::enquiry);
+}
+
+void register_import_conferences(CLI::App& app, Runner& run) {
+  set_up(app, run, RecordKind::conference);
 }
 
 }  // namespace icsctl

@@ -141,6 +141,10 @@ TEST_CASE("destructive is set on exactly close-plan and the bulk imports (with -
       {"import plans", Destructive::on_conflict_update},
       {"import actions", Destructive::on_conflict_update},
       {"import reviews", Destructive::on_conflict_update},
+      {"import episodes", Destructive::on_conflict_update},
+      {"import assessments", Destructive::on_conflict_update},
+      {"import enquiries", Destructive::on_conflict_update},
+      {"import conferences", Destructive::on_conflict_update},
   };
   CHECK(marked == wanted);
 }

@@ -63,14 +63,16 @@ expect_rc 4 --db "$SCRATCH/missing.db" export children
 expect_err_has "icsctl init"
 
 # --- export -> import into a new database -> export: the same bytes --------------------------------
+# (every kind, in import order: the plans name their episodes and conferences)
+KINDS="children episodes assessments enquiries conferences plans actions reviews"
 for format in csv ndjson tsv; do
-  for kind in children plans actions reviews; do "$ICSCTL" export "$kind" -o "$format" >"first.$kind.$format"; done
+  for kind in $KINDS; do "$ICSCTL" export "$kind" -o "$format" >"first.$kind.$format"; done
   fresh="$SCRATCH/fresh-$format.db"
   expect_rc 0 --db "$fresh" init
-  for kind in children plans actions reviews; do
+  for kind in $KINDS; do
     expect_rc 0 --db "$fresh" import "$kind" "first.$kind.$format"
   done
-  for kind in children plans actions reviews; do
+  for kind in $KINDS; do
     "$ICSCTL" --db "$fresh" export "$kind" -o "$format" >"again.$kind.$format"
     CHECKS=$((CHECKS + 1))
     cmp -s "first.$kind.$format" "again.$kind.$format" || fail "$format round trip of $kind differs: $(diff "first.$kind.$format" "again.$kind.$format" | head -5)"
@@ -80,7 +82,8 @@ done
 # export all -> each kind's lines imported into a new database -> export all: the same bytes
 "$ICSCTL" export all >first-all.ndjson
 expect_rc 0 --db "$SCRATCH/fresh-all.db" init
-for kind in child:children plan:plans action:actions review:reviews; do
+for kind in child:children episode:episodes assessment:assessments enquiry:enquiries conference:conferences \
+  plan:plans action:actions review:reviews; do
   grep "^{\"record\":\"${kind%%:*}\"" first-all.ndjson >"all.${kind#*:}.ndjson"
   expect_rc 0 --db "$SCRATCH/fresh-all.db" import "${kind#*:}" "all.${kind#*:}.ndjson"
 done

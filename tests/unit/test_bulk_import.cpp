@@ -9,6 +9,7 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/plan/timetable.hpp>
 #include <ics/store/database.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -17,6 +18,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -189,12 +191,14 @@ TEST_CASE("bulk reader: ndjson objects, nulls, numbers, the record key and bad l
   CHECK(rows[6].error->field.empty());
   CHECK(rows[6].error->reason == "is a child record, not a plan (import children reads it)");
   CHECK(rows[7].error->field == "record");
-  CHECK(rows[7].error->reason == "is not a record kind (child, plan, action or review)");
+  CHECK(rows[7].error->reason ==
+        "is not a record kind (child, episode, assessment, enquiry, conference, plan, action or review)");
 }
 
 TEST_CASE("bulk format: one mapping between record kinds and id kinds") {
   using ics::model::EntityKind;
-  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+  CHECK(record_kinds().size() == 8);
+  for (auto kind : record_kinds()) {
     CHECK(record_of(entity_of(kind)) == kind);
     CHECK(record_of_name(record_name(kind)) == kind);
     CHECK(ics::model::name_of(entity_of(kind)) == record_name(kind));
@@ -277,7 +281,7 @@ TEST_CASE("bulk validation: action status, completion date and cancel reason agr
 
 TEST_CASE("bulk import: export columns are the import columns") {
   ScratchDb s;
-  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+  for (auto kind : record_kinds()) {
     ics::util::RowBuffer buffer;
     export_records(*s.db, kind, buffer);
     std::vector<std::string> names;
@@ -416,6 +420,14 @@ TEST_CASE("bulk import: plans follow open-plan's rules and create no actions") {
                "plan_id,child_id,template,initial_category,start_date,end_date,end_reason,previous_cp_plans\n"
                "P9,nhs:943 476 5919,child-protection,EMO,2025-01-01,2025-06-01,other,0\n");
   CHECK(r.created == 1);
+  // Without an episode_id, a closed plan gets a closed episode of its own, as the migration makes them.
+  auto p9 = ics::store::get_plan(*s.db, 9);
+  auto episode = ics::store::get_episode(*s.db, p9.episode_id);
+  CHECK(episode.referral_date == Date(2025, 1, 1));
+  CHECK(episode.closure_date == Date(2025, 6, 1));
+  CHECK(episode.closure_reason == "RC7");
+  CHECK(episode.made_by == "open-plan");
+  CHECK(ics::store::get_conference(*s.db, p9.conference_id).conference_date == Date(2025, 1, 1));
 }
 
 TEST_CASE("bulk import: actions follow assign-action's rules on their plan") {
@@ -536,8 +548,9 @@ TEST_CASE("bulk import: plans of a kind of a child may not overlap, closed or op
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].line == 3);
   CHECK(r.errors[0].reason.find("plan P10 of child C3") != std::string::npos);
-  // --on-conflict update: a plan does not overlap itself, but does overlap the others.
-  CHECK(s.import(RecordKind::plan, "plan_id,start_date\nP4,2026-11-03\n", OnConflict::update).updated == 1);
+  // --on-conflict update: a plan does not overlap itself, but does overlap the others. (A child
+  // protection plan's start is its conference's date, so its end is what moves.)
+  CHECK(s.import(RecordKind::plan, "plan_id,end_date\nP9,2026-09-29\n", OnConflict::update).updated == 1);
   r = s.import(RecordKind::plan, "plan_id,end_date,end_reason\nP9,2026-10-15,other\n", OnConflict::update);
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].reason.find("plan P2") != std::string::npos);
@@ -563,9 +576,9 @@ TEST_CASE("bulk import: reviews follow record-review's rules, on open or closed 
       ics::plan::next_review_due_after(tmpl, Date(2026, 11, 10), ics::plan::load_calendar(tmpl.calendar, {}));
   REQUIRE(next);
   CHECK(reviews.find("R3,P4,review-conference,2026-11-10,\"Continues, with changes\",EMO," + next->iso() +
-                     "\n") != std::string::npos);
-  CHECK(reviews.find("R5,P4,review-conference,2026-11-12,,,2027-01-01\n") != std::string::npos);
-  CHECK(reviews.find("R2,P2,core-group,2026-10-12,,,\n") != std::string::npos);
+                     ",,\n") != std::string::npos);
+  CHECK(reviews.find("R5,P4,review-conference,2026-11-12,,,2027-01-01,,\n") != std::string::npos);
+  CHECK(reviews.find("R2,P2,core-group,2026-10-12,,,,,\n") != std::string::npos);
   // A category becomes the plan's latest category, as record-review makes it.
   CHECK(ics::store::get_plan(*s.db, 4).latest_category == "EMO");
 
@@ -596,7 +609,7 @@ TEST_CASE("bulk import: reviews follow record-review's rules, on open or closed 
 }
 
 TEST_CASE("bulk import: export then import reviews into a new database gives the same bytes") {
-  std::string children, plans, actions, reviews;
+  std::string children, episodes, conferences, plans, reviews;
   {
     ScratchDb s;
     s.import(RecordKind::child, k_children);
@@ -606,13 +619,183 @@ TEST_CASE("bulk import: export then import reviews into a new database gives the
              "R1,P2,initial-conference,2026-10-01,Agreed,NEG\n"
              "R2,P4,review-conference,2026-11-10,,PHY\n");
     children = s.exported(RecordKind::child);
+    episodes = s.exported(RecordKind::episode);
+    conferences = s.exported(RecordKind::conference);
     plans = s.exported(RecordKind::plan);
     reviews = s.exported(RecordKind::review);
   }
+  // In the export's order: the episodes and conferences before the plans filed in them.
   ScratchDb t;
   CHECK(t.import(RecordKind::child, children).invalid == 0);
+  CHECK(t.import(RecordKind::episode, episodes).invalid == 0);
+  CHECK(t.import(RecordKind::conference, conferences).invalid == 0);
   CHECK(t.import(RecordKind::plan, plans).invalid == 0);
   CHECK(t.import(RecordKind::review, reviews).invalid == 0);
+  CHECK(t.exported(RecordKind::episode) == episodes);
+  CHECK(t.exported(RecordKind::conference) == conferences);
   CHECK(t.exported(RecordKind::plan) == plans);
   CHECK(t.exported(RecordKind::review) == reviews);
+}
+
+namespace {
+
+const std::string k_episode_children =
+    "child_id,given_names,family_name,date_of_birth\n"
+    "C1,Amy,Smith,2015-03-02\n"
+    "C2,Ben,Jones,2018-06-10\n";
+const std::string k_episodes =
+    "episode_id,child_id,referral_date,referral_source,primary_need,nfa,closure_date,closure_reason\n"
+    "E1,C1,2026-01-05,3A,N1,no,,\n"
+    "E2,C2,2026-02-02,2A,,yes,2026-02-02,RC8\n";
+
+}  // namespace
+
+TEST_CASE("bulk validation: episodes, assessments, enquiries and conferences, named by column") {
+  auto e = episode_from_row(one_row("child_id,referral_date,nfa,closure_date,closure_reason\n"
+                                    "nhs:9434765919,2026-01-05,yes,2026-01-05,RC8\n",
+                                    RecordKind::episode),
+                            k_today);
+  CHECK(e.child == "nhs:9434765919");
+  CHECK(e.episode.nfa);
+  CHECK(e.episode.closure_reason == "RC8");
+  CHECK(!episode_from_row(one_row("child_id,referral_date\nC1,2026-01-05\n", RecordKind::episode), k_today)
+             .episode.nfa);
+  CHECK_THROWS_WITH(
+      episode_from_row(one_row("child_id,referral_date,nfa\nC1,2026-01-05,true\n", RecordKind::episode),
+                       k_today),
+      doctest::Contains("'nfa' must be one of yes, no"));
+  CHECK_THROWS_WITH(
+      episode_from_row(
+          one_row("child_id,referral_date,closure_date\nC1,2026-01-05,2026-02-01\n", RecordKind::episode),
+          k_today),
+      doctest::Contains("'closure_reason' must be given with a closure_date"));
+  CHECK_THROWS_WITH(
+      episode_from_row(one_row("child_id,referral_date\nC1,2026-11-23\n", RecordKind::episode), k_today),
+      doctest::Contains("'referral_date' is after today"));
+
+  auto a = assessment_from_row(
+      one_row("episode_id,start_date,completed_date,factors\nE1,2026-01-06,2026-02-13,\"3B,16A\"\n",
+              RecordKind::assessment),
+      k_today);
+  CHECK(a.episode_id == 1);
+  CHECK(a.factors == std::vector<std::string>{"3B", "16A"});
+  CHECK(
+      assessment_from_row(one_row("episode_id,start_date\nE1,2026-01-06\n", RecordKind::assessment), k_today)
+          .factors.empty());
+  CHECK_THROWS_WITH(
+      assessment_from_row(one_row("episode_id,start_date\nP1,2026-01-06\n", RecordKind::assessment), k_today),
+      doctest::Contains("'episode_id' is not an episode id"));
+  CHECK_THROWS_WITH(
+      assessment_from_row(
+          one_row("episode_id,start_date,factors\nE1,2026-01-06,\"3B,\"\n", RecordKind::assessment), k_today),
+      doctest::Contains("'factors' must not be empty"));
+
+  auto q = enquiry_from_row(one_row("episode_id,start_date\nE1,2026-03-02\n", RecordKind::enquiry), k_today);
+  CHECK(!q.conference_target);
+  CHECK(q.enquiry.start_date == Date(2026, 3, 2));
+
+  auto c =
+      conference_from_row(one_row("episode_id,enquiry_id,conference_date,outcome\nE1,S1,2026-03-16,plan\n",
+                                  RecordKind::conference),
+                          k_today);
+  CHECK(c.enquiry_id == 1);
+  CHECK(c.outcome == "plan");
+  CHECK(conference_from_row(
+            one_row("episode_id,conference_date,outcome\nE1,2026-03-16,no-plan\n", RecordKind::conference),
+            k_today)
+            .enquiry_id == 0);
+  CHECK_THROWS_WITH(conference_from_row(one_row("episode_id,conference_date,outcome\nE1,2026-03-16,yes\n",
+                                                RecordKind::conference),
+                                        k_today),
+                    doctest::Contains("'outcome' must be one of plan, no-plan"));
+
+  auto r = review_from_row(
+      one_row("plan_id,kind,review_date,seen,seen_alone\nP1,visit,2026-03-20,yes,no\n", RecordKind::review),
+      k_today);
+  CHECK(r.seen == "yes");
+  CHECK(r.seen_alone == "no");
+}
+
+TEST_CASE("bulk import: episodes and their records keep their ids, recorded on the batch's date") {
+  ScratchDb s;
+  CHECK(s.import(RecordKind::child, k_episode_children).invalid == 0);
+  auto r = s.import(RecordKind::episode, k_episodes);
+  CHECK(r.errors.empty());
+  CHECK(r.created == 2);
+  CHECK(s.import(RecordKind::assessment,
+                 "assessment_id,episode_id,start_date,completed_date,factors\n"
+                 "N4,E1,2026-01-06,2026-02-13,\"3B,16A\"\n")
+            .created == 1);
+  CHECK(s.import(RecordKind::enquiry, "enquiry_id,episode_id,start_date\nS2,E1,2026-03-02\n").created == 1);
+  CHECK(s.import(RecordKind::conference,
+                 "conference_id,episode_id,enquiry_id,conference_date,outcome\nI3,E1,S2,2026-03-16,plan\n")
+            .created == 1);
+  CHECK(s.exported(RecordKind::episode) ==
+        "episode_id,child_id,referral_date,referral_source,primary_need,nfa,closure_date,closure_reason,made_"
+        "by\n"
+        "E1,C1,2026-01-05,3A,N1,no,,,\n"
+        "E2,C2,2026-02-02,2A,,yes,2026-02-02,RC8,\n");
+  CHECK(
+      s.exported(RecordKind::assessment) ==
+      "assessment_id,episode_id,start_date,completed_date,factors\nN4,E1,2026-01-06,2026-02-13,\"3B,16A\"\n");
+  // 15 working days after Monday 2 March 2026
+  CHECK(s.exported(RecordKind::enquiry) ==
+        "enquiry_id,episode_id,start_date,conference_target,end_date\nS2,E1,2026-03-02,2026-03-23,\n");
+  CHECK(s.exported(RecordKind::conference) ==
+        "conference_id,episode_id,enquiry_id,conference_date,outcome\nI3,E1,S2,2026-03-16,plan\n");
+  // the transaction's date (2026-11-22T10:00:00Z): each record and each closure or completion
+  CHECK(s.count("episode WHERE recorded_on = '2026-11-22'") == 2);
+  CHECK(s.count("episode WHERE closure_recorded_on = '2026-11-22'") == 1);
+  CHECK(s.count("assessment WHERE completed_recorded_on = '2026-11-22'") == 1);
+  CHECK(s.count("enquiry WHERE recorded_on = '2026-11-22' AND end_recorded_on IS NULL") == 1);
+  CHECK(s.count("conference WHERE recorded_on = '2026-11-22' AND source_line = 2") == 1);
+  CHECK(s.count("audit WHERE entity = 'E1' AND before IS NULL") == 1);
+}
+
+TEST_CASE("bulk import: a given conference target must be the counted one") {
+  ScratchDb s;
+  s.import(RecordKind::child, k_episode_children);
+  s.import(RecordKind::episode, k_episodes);
+  auto r = s.import(RecordKind::enquiry,
+                    "enquiry_id,episode_id,start_date,conference_target\n"
+                    "S1,E1,2026-03-02,2026-03-20\n"
+                    "S2,E1,2026-03-02,2026-03-23\n");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 2);
+  CHECK(r.errors[0].field == "conference_target");
+  CHECK(r.errors[0].value == "2026-03-20");
+  CHECK(r.errors[0].reason == "is not 15 working days after the start (2026-03-23)");
+}
+
+TEST_CASE(
+    "bulk import: export then import episodes and their records into a new database gives the same bytes") {
+  std::map<RecordKind, std::string> first;
+  const std::vector<RecordKind> kinds = {RecordKind::child,   RecordKind::episode,    RecordKind::assessment,
+                                         RecordKind::enquiry, RecordKind::conference, RecordKind::plan,
+                                         RecordKind::review};
+  {
+    ScratchDb s;
+    s.import(RecordKind::child, k_episode_children);
+    s.import(RecordKind::episode, k_episodes);
+    s.import(RecordKind::assessment,
+             "episode_id,start_date,completed_date,factors\nE1,2026-01-06,2026-02-13,21\n");
+    s.import(RecordKind::enquiry, "episode_id,start_date\nE1,2026-03-02\n");
+    s.import(RecordKind::conference,
+             "episode_id,enquiry_id,conference_date,outcome\nE1,S1,2026-03-16,plan\n");
+    auto p = s.import(RecordKind::plan,
+                      "child_id,template,initial_category,start_date,episode_id,conference_id\n"
+                      "C1,child-protection,NEG,2026-03-16,E1,I1\n");
+    CHECK(p.errors.empty());
+    s.import(RecordKind::review, "plan_id,kind,review_date,seen,seen_alone\nP1,visit,2026-03-20,yes,no\n");
+    for (auto kind : kinds) first[kind] = s.exported(kind);
+  }
+  CHECK(first[RecordKind::plan].find(",E1,I1\n") != std::string::npos);
+  CHECK(first[RecordKind::review].find(",yes,no\n") != std::string::npos);
+  ScratchDb t;
+  for (auto kind : kinds) {
+    CAPTURE(record_plural(kind));
+    auto r = t.import(kind, first[kind]);
+    CHECK(r.errors.empty());
+    CHECK(t.exported(kind) == first[kind]);
+  }
 }

@@ -7,6 +7,7 @@
 #include <ics/plan/calendars.hpp>
 #include <ics/record/actions.hpp>
 #include <ics/record/children.hpp>
+#include <ics/record/episodes.hpp>
 #include <ics/record/plans.hpp>
 #include <ics/record/reviews.hpp>
 #include <ics/record/rules.hpp>
@@ -173,13 +174,21 @@ struct Case {
   std::string expected_outcome = {};
 };
 
-void check_cases(const std::vector<Case>& cases) {
+// `setup`, when given, runs on both copies first (through the record API, committed).
+void check_cases(const std::vector<Case>& cases, const SingleOp& setup = {}) {
   Scratch scratch;
   for (const auto& c : cases) {
     std::string name = c.name;
     CAPTURE(name);
     auto single_db = scratch.copy("single");
     auto bulk_db = scratch.copy("bulk");
+    if (setup) {
+      for (auto* db : {single_db.get(), bulk_db.get()}) {
+        store::WriteTransaction tx(*db, context("setup"));
+        setup(tx);
+        tx.commit();
+      }
+    }
     auto single = run_single(*single_db, c.single);
     auto bulk = run_bulk(*bulk_db, c.bulk);
     CHECK(single.allowed == c.expected.allowed);
@@ -516,5 +525,154 @@ TEST_CASE("rules: a child's date of birth") {
       {"born today", add(k_today), rows("2026-11-22"), {}},
       {"born after today", add(Date(2026, 11, 23)), rows("2026-11-23"), refused("dob", "is after today"),
        "date_of_birth"},
+  });
+}
+
+// The base's episodes, made by open-plan: E1 of C1 (from 2026-01-05, conference I1, its plan P1 closed on
+// 2026-06-01), E2 of C2 (from 2026-02-01, conference I2, open plan P2), E3 of C3 (from 2026-02-01, open
+// child in need plan P3); all three open.
+TEST_CASE("rules: episodes, through open-referral and close-episode and the episodes file") {
+  auto referral = [](std::int64_t child, Date date, std::optional<std::string> need, bool nfa) -> SingleOp {
+    return [=](store::WriteTransaction& tx) {
+      record::open_referral(tx, {child, date, "3A", need, nfa}, k_today);
+    };
+  };
+  auto rows = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::episode,
+            "child_id,referral_date,referral_source,primary_need,nfa\n" + row + "\n"};
+  };
+  auto close = [](std::int64_t episode, Date date) -> SingleOp {
+    return [=](store::WriteTransaction& tx) { record::close_episode(tx, episode, date, "RC7", k_today); };
+  };
+  auto closure = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::episode, "episode_id,closure_date,closure_reason\n" + row + "\n",
+            io::OnConflict::update};
+  };
+  check_cases({
+      {"a referral with no further action before the open episode",
+       referral(1, Date(2025, 6, 2), std::nullopt, true),
+       rows("C1,2025-06-02,3A,,yes"),
+       {}},
+      {"a second open episode", referral(1, Date(2026, 7, 1), "N1", false), rows("C1,2026-07-01,3A,N1,no"),
+       refused("child",
+               "already has an open episode E1 (referred 2026-01-05): a child has at most one open episode; "
+               "close it first"),
+       "child_id"},
+      {"closing when everything in it is finished",
+       close(1, Date(2026, 6, 1)),
+       closure("E1,2026-06-01,RC7"),
+       {}},
+      {"closing with a plan open", close(2, Date(2026, 3, 2)), closure("E2,2026-03-02,RC7"),
+       refused("",
+               "episode 'E2' cannot close: plan P2 is open (closing an episode needs every assessment "
+               "completed, every enquiry ended and every plan closed)")},
+      {"closing before the last date in it", close(1, Date(2026, 5, 29)), closure("E1,2026-05-29,RC7"),
+       refused(
+           "date",
+           "is before the last date in episode E1 (plan P1 ended on 2026-06-01): everything in an episode "
+           "is dated within it"),
+       "closure_date"},
+  });
+}
+
+TEST_CASE("rules: assessments, through start-assessment and the assessments file") {
+  auto start = [](std::int64_t episode, Date date) -> SingleOp {
+    return [=](store::WriteTransaction& tx) { record::start_assessment(tx, episode, date, k_today); };
+  };
+  auto rows = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::assessment, "episode_id,start_date\n" + row + "\n"};
+  };
+  check_cases({
+      {"within its episode", start(1, Date(2026, 1, 5)), rows("E1,2026-01-05"), {}},
+      {"before its episode's referral", start(1, Date(2026, 1, 4)), rows("E1,2026-01-04"),
+       refused("date",
+               "is before the referral of episode E1 (2026-01-05): everything in an episode is dated "
+               "within it"),
+       "start_date"},
+  });
+  // E4: a referral of C1 with no further action; N1: E2's open assessment.
+  check_cases(
+      {
+          {"in a no-further-action episode", start(4, Date(2025, 6, 2)), rows("E4,2025-06-02"),
+           refused("",
+                   "episode 'E4' is a referral with no further action: it holds nothing but its referral, "
+                   "so not an assessment")},
+          {"a second open assessment", start(2, Date(2026, 3, 2)), rows("E2,2026-03-02"),
+           refused("episode",
+                   "already has an open assessment N1: an episode has at most one open assessment"),
+           "episode_id"},
+      },
+      [](store::WriteTransaction& tx) {
+        record::open_referral(tx, {1, Date(2025, 6, 2), "3A", std::nullopt, true}, k_today);
+        record::start_assessment(tx, 2, Date(2026, 2, 2), k_today);
+      });
+}
+
+TEST_CASE("rules: enquiries and conferences, through their commands and their files") {
+  auto enquiry = [](std::int64_t episode, Date date) -> SingleOp {
+    return
+        [=](store::WriteTransaction& tx) { record::start_enquiry(tx, episode, date, k_calendar, k_today); };
+  };
+  auto enquiries = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::enquiry, "episode_id,start_date\n" + row + "\n"};
+  };
+  auto conference = [](std::int64_t episode, Date date) -> SingleOp {
+    return [=](store::WriteTransaction& tx) {
+      record::NewConference c;
+      c.episode_id = episode;
+      c.date = date;
+      record::record_conference(tx, c, k_library.find("child-protection"), k_calendar, k_today);
+    };
+  };
+  auto conferences = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::conference, "episode_id,enquiry_id,conference_date,outcome\n" + row + "\n"};
+  };
+  // S1: an enquiry of E3 from Monday 2 March 2026.
+  check_cases(
+      {
+          {"a second open enquiry", enquiry(3, Date(2026, 4, 1)), enquiries("E3,2026-04-01"),
+           refused("episode",
+                   "already has an open enquiry S1 (started 2026-03-02): an episode has at most one "
+                   "open enquiry"),
+           "episode_id"},
+          {"a conference of the enquiry",
+           conference(3, Date(2026, 3, 16)),
+           conferences("E3,S1,2026-03-16,no-plan"),
+           {}},
+          {"a conference before the enquiry", conference(3, Date(2026, 2, 27)),
+           conferences("E3,S1,2026-02-27,no-plan"),
+           refused("date",
+                   "is before the start of enquiry S1 (2026-03-02): a conference is not before its enquiry"),
+           "conference_date"},
+          {"a conference at a weekend", conference(3, Date(2026, 3, 7)),
+           conferences("E3,S1,2026-03-07,no-plan"),
+           refused("date", "is a Saturday: a conference is not held at a weekend"), "conference_date"},
+      },
+      enquiry(3, Date(2026, 3, 2)));
+}
+
+TEST_CASE("rules: a child protection plan starts on the date of a conference of its episode") {
+  auto open_in = [](std::int64_t episode, Date start) -> SingleOp {
+    return [=](store::WriteTransaction& tx) {
+      record::OpenPlanRequest request;
+      request.child_id = 1;
+      request.category = "NEG";
+      request.start = start;
+      request.episode_id = episode;
+      record::open_plan(tx, k_library.find("child-protection"), k_calendar, request, k_today);
+    };
+  };
+  auto rows = [](const std::string& row) -> BulkRequest {
+    return {io::RecordKind::plan, "child_id,template,initial_category,start_date,episode_id\n" + row + "\n"};
+  };
+  check_cases({
+      {"no conference that day", open_in(1, Date(2026, 7, 1)), rows("C1,child-protection,NEG,2026-07-01,E1"),
+       refused("start",
+               "is not the date of a conference of episode E1: a child protection plan starts on the "
+               "date of the initial conference that decided it (record-conference opens it)"),
+       "start_date"},
+      {"an episode of another child", open_in(2, Date(2026, 7, 1)),
+       rows("C1,child-protection,NEG,2026-07-01,E2"),
+       refused("episode", "is an episode of child C2, not of C1"), "episode_id"},
   });
 }

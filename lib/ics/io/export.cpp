@@ -61,7 +61,7 @@ void export_records(store::Database& db, RecordKind kind, util::RowSink& sink) {
 void export_all(store::Database& db, bool json_array, std::ostream& out) {
   store::ReadTransaction snapshot(db);
   RecordStream stream(out, json_array);
-  for (auto kind : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review}) {
+  for (auto kind : record_kinds()) {
     stream.start(kind);
     export_records(db, kind, stream);
   }

@@ -17,8 +17,9 @@ namespace ics::io {
 // Streams every record of `kind` into `sink`.
 void export_records(store::Database& db, RecordKind kind, util::RowSink& sink);
 
-// Every child, plan, action and review, in that order, as JSON objects whose first key "record" names
-// the kind ("child", "plan", "action", "review"): one a line (`json_array` false) or one JSON array.
+// Every record of every kind, in the order of record_kinds() (children, episodes, assessments,
+// enquiries, conferences, plans, actions, reviews), as JSON objects whose first key "record" names the
+// kind ("child", "episode", ...): one a line (`json_array` false) or one JSON array.
 // Read in one transaction, so the records agree with each other.
 void export_all(store::Database& db, bool json_array, std::ostream& out);
 

@@ -17,32 +17,28 @@ namespace ics::record {
 using model::EntityKind;
 using model::format_id;
 
-namespace {
-
-// Finds (or plans to make) the episode a plan starting on `start` is filed in, checking every rule
-// before anything is written.
-struct Filing {
-  PlanFiling result;
-  std::optional<model::Episode> episode;  // the stored episode; none: one is to be opened
-};
-
-Filing find_episode(store::Database& db, const model::Child& child, std::string_view kind, util::Date start,
-                    const std::optional<std::int64_t>& requested) {
-  Filing f;
+EpisodeFiling find_plan_episode(store::Database& db, const model::Child& child, std::string_view kind,
+                                util::Date start, const std::optional<std::int64_t>& requested,
+                                const PlanFieldNames& names, std::optional<util::Date> end) {
+  EpisodeFiling f;
   bool cp = kind == "child-protection";
   if (requested) {
     auto episode = store::get_episode(db, *requested);
     if (episode.child_id != child.id)
       throw InvalidInput(
-          "episode", format_id(EntityKind::episode, episode.id),
+          std::string(names.episode), format_id(EntityKind::episode, episode.id),
           fmt::format("is an episode of child {}, not of {}", format_id(EntityKind::child, episode.child_id),
                       format_id(EntityKind::child, child.id)));
-    require_plan_fits_episode(episode, start, "episode", "start");
-    if (cp) f.result.conference_id = require_plan_conference(db, episode, start, "start");
+    require_plan_fits_episode(episode, start, names.episode, names.start);
+    if (cp) f.result.conference_id = require_plan_conference(db, episode, start, names.start);
     f.episode = episode;
+  } else if (end) {
+    require_no_episode_overlap(db, {child.id, start, end, false}, names.child, names.start);
+    f.result.episode_opened = true;
+    f.result.conference_made = cp;
   } else if (auto open = store::open_episode_of_child(db, child.id)) {
     auto episode = store::get_episode(db, *open);
-    require_plan_fits_episode(episode, start, "episode", "start");
+    require_plan_fits_episode(episode, start, names.episode, names.start);
     if (cp) {
       auto held = conference_on(db, episode.id, start);
       f.result.conference_id = held.value_or(0);
@@ -50,7 +46,7 @@ Filing find_episode(store::Database& db, const model::Child& child, std::string_
     }
     f.episode = episode;
   } else {
-    require_no_episode_overlap(db, {child.id, start, std::nullopt, false}, "child", "start");
+    require_no_episode_overlap(db, {child.id, start, std::nullopt, false}, names.child, names.start);
     f.result.episode_opened = true;
     f.result.conference_made = cp;
   }
@@ -58,12 +54,16 @@ Filing find_episode(store::Database& db, const model::Child& child, std::string_
   return f;
 }
 
-// Writes what find_episode found missing: the episode and the transfer-in conference.
-void make_filing(store::WriteTransaction& tx, Filing& f, std::int64_t child_id, util::Date start) {
+void make_plan_episode(store::WriteTransaction& tx, EpisodeFiling& f, std::int64_t child_id, util::Date start,
+                       std::optional<util::Date> end) {
   if (f.result.episode_opened) {
     model::Episode episode;
     episode.child_id = child_id;
     episode.referral_date = start;
+    if (end) {
+      episode.closure_date = end;
+      episode.closure_reason = "RC7";  // services ended with the plan, as the migration closes them
+    }
     episode.made_by = "open-plan";
     episode.id = store::insert_episode(tx, episode);
     tx.audit(format_id(EntityKind::episode, episode.id), std::nullopt, store::to_json(episode));
@@ -80,8 +80,6 @@ void make_filing(store::WriteTransaction& tx, Filing& f, std::int64_t child_id, 
   }
 }
 
-}  // namespace
-
 std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
                        const util::Calendar& calendar, const OpenPlanRequest& request, util::Date today,
                        PlanFiling* filing) {
@@ -97,7 +95,8 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
   require_born_by(child, start, "start");
   require_plan_category(tmpl, request.category, "category");
   require_no_overlap(db, {child.id, tmpl.kind, start, std::nullopt}, "child", "start");
-  auto filed = find_episode(db, child, tmpl.kind, start, request.episode_id);
+  auto filed =
+      find_plan_episode(db, child, tmpl.kind, start, request.episode_id, {"child", "episode", "start"});
 
   store::PlanRow row;
   auto& plan = row.plan;
@@ -115,7 +114,7 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
   plan.next_review_due = plan.first_review_due;
   plan.previous_cp_plans =
       tmpl.kind == "child-protection" ? store::count_plans_of_kind(db, child.id, tmpl.kind) : 0;
-  make_filing(tx, filed, child.id, start);
+  make_plan_episode(tx, filed, child.id, start);
   plan.episode_id = filed.result.episode_id;
   plan.conference_id = filed.result.conference_id;
   row.template_id = store::template_snapshot(tx, tmpl.name, tmpl.version, tmpl.hash, tmpl.text);

@@ -3,6 +3,7 @@
 // it. Each function checks every rule (record/rules.hpp), writes through the open transaction and
 // appends the audit records; a broken rule throws InvalidInput or Conflict before anything is written.
 #include <ics/api.hpp>
+#include <ics/model/types.hpp>
 #include <ics/plan/template.hpp>
 #include <ics/store/transaction.hpp>
 #include <ics/util/calendar.hpp>
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 ICS_API_BEGIN
 namespace ics::record {
@@ -32,6 +34,26 @@ struct PlanFiling {
   std::int64_t conference_id = 0;  // a child protection plan: the conference it starts on
   bool conference_made = false;    // a transfer-in conference made for it on the plan's start
 };
+
+// Where a plan is filed, as open_plan files it (below), found and checked before anything is written:
+// the requested episode, else the child's open one, else one to be opened (`episode` none). The bulk
+// plan import calls these too; `names` are how the caller knows the child, the episode and the start.
+// A plan already ended on `end` (bulk import only) is given a closed episode of its own, as the
+// migration gives one to each plan: referred on its start, closed on its end (RC7).
+struct EpisodeFiling {
+  PlanFiling result;
+  std::optional<model::Episode> episode;  // the stored episode; none: one is to be opened
+};
+struct PlanFieldNames {
+  std::string_view child, episode, start;
+};
+EpisodeFiling find_plan_episode(store::Database& db, const model::Child& child, std::string_view kind,
+                                util::Date start, const std::optional<std::int64_t>& requested,
+                                const PlanFieldNames& names, std::optional<util::Date> end = std::nullopt);
+// Writes what find_plan_episode found missing: the episode (made by open-plan; closed on `end` when
+// given) and the transfer-in conference of a child protection plan.
+void make_plan_episode(store::WriteTransaction& tx, EpisodeFiling& f, std::int64_t child_id, util::Date start,
+                       std::optional<util::Date> end = std::nullopt);
 
 // Opens a plan from `tmpl` with the template's starting actions due on its clock, filed in an episode
 // (record/episode_rules.hpp): the one requested (open, the plan's start within it, and for a child

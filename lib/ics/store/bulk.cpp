@@ -19,11 +19,11 @@ KindQueries queries_of(model::EntityKind kind) {
     case model::EntityKind::plan: return {"export_plans", "bulk_plan_row"};
     case model::EntityKind::action: return {"export_actions", "bulk_action_row"};
     case model::EntityKind::review: return {"export_reviews", "bulk_review_row"};
+    case model::EntityKind::episode: return {"export_episodes", "bulk_episode_row"};
+    case model::EntityKind::assessment: return {"export_assessments", "bulk_assessment_row"};
+    case model::EntityKind::enquiry: return {"export_enquiries", "bulk_enquiry_row"};
+    case model::EntityKind::conference: return {"export_conferences", "bulk_conference_row"};
     case model::EntityKind::batch: break;
-    case model::EntityKind::episode:
-    case model::EntityKind::assessment:
-    case model::EntityKind::enquiry:
-    case model::EntityKind::conference: break;
   }
   throw InvalidInput("kind", std::string(model::name_of(kind)), "has no bulk rows");
 }
@@ -35,11 +35,73 @@ void bind_id(SQLite::Statement& q, std::int64_t id) {
     q.bind(1);
 }
 
+// An id that names another record, 0 for none.
+void bind_reference(SQLite::Statement& q, int index, std::int64_t id) {
+  if (id > 0)
+    q.bind(index, id);
+  else
+    q.bind(index);
+}
+
+// The date the records written now were entered (recorded_on, and the *_recorded_on of a change of state).
+void bind_entered_on(SQLite::Statement& q, int index, const WriteTransaction& tx) {
+  q.bind(index, tx.context().entered_on());
+}
+
 void bind_action(SQLite::Statement& q, const model::Action& a) {
   bind_action_fields(q, 2, a);
   q.bind(8, a.status);
   bind_optional(q, 9, a.completed_date);
   bind_optional(q, 10, a.cancel_reason);
+}
+
+void bind_review(SQLite::Statement& q, const model::Review& r) {
+  bind_review_fields(q, 2, r);
+  bind_optional(q, 8, r.seen);
+  bind_optional(q, 9, r.seen_alone);
+}
+
+// ?2 … ?9: child_id … made_by.
+void bind_episode(SQLite::Statement& q, const model::Episode& e) {
+  q.bind(2, e.child_id);
+  q.bind(3, e.referral_date.iso());
+  bind_optional(q, 4, e.referral_source);
+  bind_optional(q, 5, e.primary_need);
+  q.bind(6, e.nfa ? 1 : 0);
+  bind_optional(q, 7, e.closure_date);
+  bind_optional(q, 8, e.closure_reason);
+  bind_optional(q, 9, e.made_by);
+}
+
+std::optional<std::string> joined_factors(const model::Assessment& a) {
+  if (a.factors.empty()) return std::nullopt;
+  std::string text;
+  for (const auto& factor : a.factors) text += (text.empty() ? "" : ",") + factor;
+  return text;
+}
+
+// ?2 … ?5: episode_id … factors.
+void bind_assessment(SQLite::Statement& q, const model::Assessment& a) {
+  q.bind(2, a.episode_id);
+  q.bind(3, a.start_date.iso());
+  bind_optional(q, 4, a.completed_date);
+  bind_optional(q, 5, joined_factors(a));
+}
+
+// ?2 … ?5: episode_id … end_date.
+void bind_enquiry(SQLite::Statement& q, const model::Enquiry& e) {
+  q.bind(2, e.episode_id);
+  q.bind(3, e.start_date.iso());
+  q.bind(4, e.conference_target.iso());
+  bind_optional(q, 5, e.end_date);
+}
+
+// ?2 … ?5: episode_id … outcome.
+void bind_conference(SQLite::Statement& q, const model::Conference& c) {
+  q.bind(2, c.episode_id);
+  bind_reference(q, 3, c.enquiry_id);
+  q.bind(4, c.conference_date.iso());
+  q.bind(5, c.outcome);
 }
 
 }  // namespace
@@ -79,6 +141,7 @@ std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& chil
   bind_id(q, child.id);
   bind_child_fields(q, 2, child);
   bind_provenance(q, 10, from);
+  bind_entered_on(q, 12, tx);
   exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : child.refs) insert_child_ref(tx, ref, id);
@@ -104,6 +167,9 @@ std::int64_t insert_plan_with_id(WriteTransaction& tx, const PlanRow& row, const
   bind_id(q, row.plan.id);
   bind_plan_fields(q, 2, row);
   bind_provenance(q, 16, from);
+  bind_reference(q, 18, row.plan.episode_id);
+  bind_reference(q, 19, row.plan.conference_id);
+  bind_entered_on(q, 20, tx);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -112,6 +178,9 @@ void replace_plan(WriteTransaction& tx, const PlanRow& row) {
   auto& q = statement(tx.db(), "bulk_update_plan");
   q.bind(1, row.plan.id);
   bind_plan_fields(q, 2, row);
+  bind_reference(q, 16, row.plan.episode_id);
+  bind_reference(q, 17, row.plan.conference_id);
+  bind_entered_on(q, 18, tx);
   exec(q);
 }
 
@@ -119,6 +188,7 @@ std::int64_t insert_action_with_id(WriteTransaction& tx, const model::Action& ac
   auto& q = statement(tx.db(), "bulk_insert_action");
   bind_id(q, action.id);
   bind_action(q, action);
+  bind_entered_on(q, 11, tx);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -127,13 +197,15 @@ void replace_action(WriteTransaction& tx, const model::Action& action) {
   auto& q = statement(tx.db(), "bulk_update_action");
   q.bind(1, action.id);
   bind_action(q, action);
+  bind_entered_on(q, 11, tx);
   exec(q);
 }
 
 std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_insert_review");
   bind_id(q, review.id);
-  bind_review_fields(q, 2, review);
+  bind_review(q, review);
+  bind_entered_on(q, 10, tx);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -141,7 +213,82 @@ std::int64_t insert_review_with_id(WriteTransaction& tx, const model::Review& re
 void replace_review(WriteTransaction& tx, const model::Review& review) {
   auto& q = statement(tx.db(), "bulk_update_review");
   q.bind(1, review.id);
-  bind_review_fields(q, 2, review);
+  bind_review(q, review);
+  exec(q);
+}
+
+std::int64_t insert_episode_with_id(WriteTransaction& tx, const model::Episode& episode,
+                                    const Provenance& from) {
+  auto& q = statement(tx.db(), "bulk_insert_episode");
+  bind_id(q, episode.id);
+  bind_episode(q, episode);
+  bind_provenance(q, 10, from);
+  bind_entered_on(q, 12, tx);
+  exec(q);
+  return last_insert_id(tx.db());
+}
+
+void replace_episode(WriteTransaction& tx, const model::Episode& episode) {
+  auto& q = statement(tx.db(), "bulk_update_episode");
+  q.bind(1, episode.id);
+  bind_episode(q, episode);
+  bind_entered_on(q, 10, tx);
+  exec(q);
+}
+
+std::int64_t insert_assessment_with_id(WriteTransaction& tx, const model::Assessment& assessment,
+                                       const Provenance& from) {
+  auto& q = statement(tx.db(), "bulk_insert_assessment");
+  bind_id(q, assessment.id);
+  bind_assessment(q, assessment);
+  bind_provenance(q, 6, from);
+  bind_entered_on(q, 8, tx);
+  exec(q);
+  return last_insert_id(tx.db());
+}
+
+void replace_assessment(WriteTransaction& tx, const model::Assessment& assessment) {
+  auto& q = statement(tx.db(), "bulk_update_assessment");
+  q.bind(1, assessment.id);
+  bind_assessment(q, assessment);
+  bind_entered_on(q, 6, tx);
+  exec(q);
+}
+
+std::int64_t insert_enquiry_with_id(WriteTransaction& tx, const model::Enquiry& enquiry,
+                                    const Provenance& from) {
+  auto& q = statement(tx.db(), "bulk_insert_enquiry");
+  bind_id(q, enquiry.id);
+  bind_enquiry(q, enquiry);
+  bind_provenance(q, 6, from);
+  bind_entered_on(q, 8, tx);
+  exec(q);
+  return last_insert_id(tx.db());
+}
+
+void replace_enquiry(WriteTransaction& tx, const model::Enquiry& enquiry) {
+  auto& q = statement(tx.db(), "bulk_update_enquiry");
+  q.bind(1, enquiry.id);
+  bind_enquiry(q, enquiry);
+  bind_entered_on(q, 6, tx);
+  exec(q);
+}
+
+std::int64_t insert_conference_with_id(WriteTransaction& tx, const model::Conference& conference,
+                                       const Provenance& from) {
+  auto& q = statement(tx.db(), "bulk_insert_conference");
+  bind_id(q, conference.id);
+  bind_conference(q, conference);
+  bind_provenance(q, 6, from);
+  bind_entered_on(q, 8, tx);
+  exec(q);
+  return last_insert_id(tx.db());
+}
+
+void replace_conference(WriteTransaction& tx, const model::Conference& conference) {
+  auto& q = statement(tx.db(), "bulk_update_conference");
+  q.bind(1, conference.id);
+  bind_conference(q, conference);
   exec(q);
 }
 

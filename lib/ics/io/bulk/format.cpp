@@ -12,16 +12,30 @@ namespace {
 constexpr std::array<std::string_view, 10> k_child_columns = {
     "child_id", "given_names", "family_name", "date_of_birth", "expected_dob",
     "sex",      "nhs_number",  "upn",         "ethnicity",     "refs"};
-constexpr std::array<std::string_view, 16> k_plan_columns = {
+constexpr std::array<std::string_view, 18> k_plan_columns = {
     "plan_id",     "child_id",         "template",          "template_version",
     "kind",        "initial_category", "latest_category",   "start_date",
     "end_date",    "end_reason",       "lead_worker",       "team",
-    "contingency", "first_review_due", "previous_cp_plans", "legacy_ref"};
+    "contingency", "first_review_due", "previous_cp_plans", "legacy_ref",
+    "episode_id",  "conference_id"};
 constexpr std::array<std::string_view, 10> k_action_columns = {
     "action_id", "plan_id",  "section", "what",           "owner",
     "agency",    "due_date", "status",  "completed_date", "cancel_reason"};
-constexpr std::array<std::string_view, 7> k_review_columns = {
-    "review_id", "plan_id", "kind", "review_date", "outcome", "category", "next_review_due"};
+constexpr std::array<std::string_view, 9> k_review_columns = {"review_id",       "plan_id", "kind",
+                                                              "review_date",     "outcome", "category",
+                                                              "next_review_due", "seen",    "seen_alone"};
+constexpr std::array<std::string_view, 9> k_episode_columns = {
+    "episode_id", "child_id",     "referral_date",  "referral_source", "primary_need",
+    "nfa",        "closure_date", "closure_reason", "made_by"};
+constexpr std::array<std::string_view, 5> k_assessment_columns = {"assessment_id", "episode_id", "start_date",
+                                                                  "completed_date", "factors"};
+constexpr std::array<std::string_view, 5> k_enquiry_columns = {"enquiry_id", "episode_id", "start_date",
+                                                               "conference_target", "end_date"};
+constexpr std::array<std::string_view, 5> k_conference_columns = {"conference_id", "episode_id", "enquiry_id",
+                                                                  "conference_date", "outcome"};
+constexpr std::array<RecordKind, 8> k_kinds = {
+    RecordKind::child,      RecordKind::episode, RecordKind::assessment, RecordKind::enquiry,
+    RecordKind::conference, RecordKind::plan,    RecordKind::action,     RecordKind::review};
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -31,12 +45,20 @@ std::string lower(std::string_view text) {
 
 }  // namespace
 
+std::span<const RecordKind> record_kinds() {
+  return k_kinds;
+}
+
 std::string_view record_name(RecordKind kind) {
   switch (kind) {
     case RecordKind::child: return "child";
     case RecordKind::plan: return "plan";
     case RecordKind::action: return "action";
     case RecordKind::review: return "review";
+    case RecordKind::episode: return "episode";
+    case RecordKind::assessment: return "assessment";
+    case RecordKind::enquiry: return "enquiry";
+    case RecordKind::conference: return "conference";
   }
   return "?";
 }
@@ -47,18 +69,22 @@ model::EntityKind entity_of(RecordKind kind) {
     case RecordKind::plan: return model::EntityKind::plan;
     case RecordKind::action: return model::EntityKind::action;
     case RecordKind::review: return model::EntityKind::review;
+    case RecordKind::episode: return model::EntityKind::episode;
+    case RecordKind::assessment: return model::EntityKind::assessment;
+    case RecordKind::enquiry: return model::EntityKind::enquiry;
+    case RecordKind::conference: return model::EntityKind::conference;
   }
   return model::EntityKind::child;
 }
 
 std::optional<RecordKind> record_of(model::EntityKind kind) {
-  for (auto record : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review})
+  for (auto record : k_kinds)
     if (entity_of(record) == kind) return record;
   return std::nullopt;
 }
 
 std::optional<RecordKind> record_of_name(std::string_view name) {
-  for (auto record : {RecordKind::child, RecordKind::plan, RecordKind::action, RecordKind::review})
+  for (auto record : k_kinds)
     if (record_name(record) == name) return record;
   return std::nullopt;
 }
@@ -69,6 +95,10 @@ std::string_view record_plural(RecordKind kind) {
     case RecordKind::plan: return "plans";
     case RecordKind::action: return "actions";
     case RecordKind::review: return "reviews";
+    case RecordKind::episode: return "episodes";
+    case RecordKind::assessment: return "assessments";
+    case RecordKind::enquiry: return "enquiries";
+    case RecordKind::conference: return "conferences";
   }
   return "?";
 }
@@ -79,6 +109,10 @@ std::span<const std::string_view> bulk_columns(RecordKind kind) {
     case RecordKind::plan: return k_plan_columns;
     case RecordKind::action: return k_action_columns;
     case RecordKind::review: return k_review_columns;
+    case RecordKind::episode: return k_episode_columns;
+    case RecordKind::assessment: return k_assessment_columns;
+    case RecordKind::enquiry: return k_enquiry_columns;
+    case RecordKind::conference: return k_conference_columns;
   }
   return {};
 }

@@ -12,11 +12,14 @@
 ICS_API_BEGIN
 namespace ics::io {
 
-enum class RecordKind { child, plan, action, review };
+enum class RecordKind { child, plan, action, review, episode, assessment, enquiry, conference };
 
-std::string_view record_name(RecordKind kind);    // "child", "plan", "action", "review"
-std::string_view record_plural(RecordKind kind);  // "children", "plans", "actions", "reviews"
-// The kind of public id a record has (C, P, A, R) and back; nullopt for an id kind no file holds.
+// Every kind, in the order a database is exported and imported back (a record after those it names).
+std::span<const RecordKind> record_kinds();
+std::string_view record_name(RecordKind kind);    // "child", "plan", ..., "episode", "enquiry", ...
+std::string_view record_plural(RecordKind kind);  // "children", "plans", ..., "episodes", "enquiries", ...
+// The kind of public id a record has (C, P, A, R, E, N, S, I) and back; nullopt for an id kind no
+// file holds.
 model::EntityKind entity_of(RecordKind kind);
 std::optional<RecordKind> record_of(model::EntityKind kind);
 // The kind of a record name ("child", ...), if it is one.

@@ -24,6 +24,10 @@ RowImporter importer_of(RecordKind kind) {
     case RecordKind::plan: return import_plan_row;
     case RecordKind::action: return import_action_row;
     case RecordKind::review: return import_review_row;
+    case RecordKind::episode: return import_episode_row;
+    case RecordKind::assessment: return import_assessment_row;
+    case RecordKind::enquiry: return import_enquiry_row;
+    case RecordKind::conference: return import_conference_row;
   }
   throw InvalidInput("kind", std::string(record_plural(kind)), "cannot be imported");
 }
@@ -98,7 +102,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
   BulkImportResult result;
   auto batch_id = store::insert_batch(tx, record_plural(options.kind), options.file_name);
   TemplateResolver templates(options.find_template);
-  RowContext ctx{tx, options, batch_id, templates, {}};
+  RowContext ctx{tx, options, batch_id, templates, {}, {}};
   std::unordered_map<std::int64_t, long> seen;  // ids in this file -> the line that had them
 
   BulkReader reader(input.stream(), options.format, options.kind);

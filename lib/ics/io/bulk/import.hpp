@@ -1,5 +1,6 @@
 #pragma once
-// Bulk import of children, plans, actions or reviews from a csv, tsv or ndjson file of the export columns.
+// Bulk import of any record kind (children, episodes, assessments, enquiries, conferences, plans,
+// actions, reviews) from a csv, tsv or ndjson file of the export columns.
 #include <ics/api.hpp>
 #include <ics/io/bulk/format.hpp>
 #include <ics/io/bulk/input.hpp>

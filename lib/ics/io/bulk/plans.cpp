@@ -1,12 +1,17 @@
 // One row of a plans file: open-plan's rules (child, template, categories, no two plans of a kind at
-// once, the first review's due date) for a plan that may already be closed, and close-plan's (an end
-// after the last review). Importing a plan creates no actions: they come in their own file.
+// once, the first review's due date, the episode it is filed in) for a plan that may already be closed,
+// and close-plan's (an end after the last review). Importing a plan creates no actions: they come in
+// their own file.
 #include <ics/io/bulk/rows.hpp>
+#include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/timetable.hpp>
+#include <ics/record/episode_rules.hpp>
+#include <ics/record/plans.hpp>
 #include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/episodes.hpp>
 #include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
@@ -19,14 +24,60 @@ namespace {
 using model::EntityKind;
 using model::format_id;
 
-std::int64_t resolve_child(store::Database& db, const std::string& reference) {
+model::Conference conference_of(store::Database& db, std::int64_t conference_id) {
   try {
-    return store::resolve_child(db, reference);
+    return store::get_conference(db, conference_id);
   } catch (const NotFound&) {
-    throw InvalidInput("child_id", reference, "is not a child in the database");
-  } catch (const InvalidInput& e) {
-    throw InvalidInput("child_id", reference, e.reason());
+    throw InvalidInput("conference_id", format_id(EntityKind::conference, conference_id),
+                       "is not a conference in the database");
   }
+}
+
+// Files the plan in its episode_id (a closed plan may be in a closed episode, dated within it), else as
+// open-plan files it: in the child's open episode, else in one opened for it; a closed plan without
+// one gets a closed episode of its own (record::find_plan_episode). A child protection plan
+// starts on the date of a conference of its episode: its conference_id, else the one held that day.
+void file_plan(RowContext& ctx, model::Plan& plan, const model::Child& child) {
+  auto& db = ctx.tx.db();
+  bool cp = plan.kind == "child-protection";
+  auto conference_name = format_id(EntityKind::conference, plan.conference_id);
+  if (plan.conference_id && !cp)
+    throw InvalidInput("conference_id", conference_name, "applies only to a child protection plan");
+  if (!plan.episode_id) {
+    if (plan.conference_id)
+      throw InvalidInput("conference_id", conference_name, "must be given with its episode_id");
+    auto filing = record::find_plan_episode(db, child, plan.kind, plan.start_date, std::nullopt,
+                                            {"child_id", "episode_id", "start_date"}, plan.end_date);
+    record::make_plan_episode(ctx.tx, filing, child.id, plan.start_date, plan.end_date);
+    plan.episode_id = filing.result.episode_id;
+    plan.conference_id = filing.result.conference_id;
+    return;
+  }
+  auto episode = episode_of(db, plan.episode_id);
+  if (episode.child_id != child.id)
+    throw InvalidInput(
+        "episode_id", format_id(EntityKind::episode, episode.id),
+        fmt::format("is an episode of child {}, not of {}", format_id(EntityKind::child, episode.child_id),
+                    format_id(EntityKind::child, child.id)));
+  if (plan.end_date) {
+    record::require_not_nfa(episode, "a plan");
+    record::require_within_episode(episode, plan.start_date, "start_date");
+    record::require_within_episode(episode, *plan.end_date, "end_date");
+  } else {
+    record::require_plan_fits_episode(episode, plan.start_date, "episode_id", "start_date");
+  }
+  if (!cp) return;
+  if (!plan.conference_id) {
+    plan.conference_id = record::require_plan_conference(db, episode, plan.start_date, "start_date");
+    return;
+  }
+  auto conference = conference_of(db, plan.conference_id);
+  if (conference.episode_id != episode.id || conference.conference_date != plan.start_date)
+    throw InvalidInput(
+        "conference_id", conference_name,
+        fmt::format("is a conference of episode {} on {}: a child protection plan starts on the "
+                    "date of the initial conference that decided it, in its episode",
+                    format_id(EntityKind::episode, conference.episode_id), conference.conference_date.iso()));
 }
 
 }  // namespace
@@ -42,7 +93,7 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   auto& plan = record.plan;
   plan = fields.plan;
   plan.id = id.value_or(0);
-  plan.child_id = resolve_child(db, fields.child);
+  plan.child_id = child_of(db, fields.child);
   auto child = store::get_child(db, plan.child_id);
   record::require_born_by(child, plan.start_date, "start_date");
   if (held && plan.end_date) record::require_end_after_last_review(db, plan.id, *plan.end_date, "end_date");
@@ -91,6 +142,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
     plan.previous_cp_plans = store::count_plans_of_kind(db, plan.child_id, plan.kind);
     if (stored && stored->child_id == plan.child_id && stored->kind == plan.kind) --plan.previous_cp_plans;
   }
+
+  file_plan(ctx, plan, child);
 
   if (held) return audited_update(ctx, plan.id, [&] { store::replace_plan(ctx.tx, record); });
   return audited_insert(ctx, [&] {

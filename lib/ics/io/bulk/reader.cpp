@@ -43,6 +43,17 @@ std::optional<std::string> blank_to_null(std::string text) {
   return text;
 }
 
+// "child, episode, ..., plan, action or review".
+std::string record_names() {
+  std::string names;
+  auto kinds = record_kinds();
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    if (i > 0) names += i + 1 == kinds.size() ? " or " : ", ";
+    names += record_name(kinds[i]);
+  }
+  return names;
+}
+
 }  // namespace
 
 std::string_view BulkRow::text(std::string_view column) const {
@@ -142,7 +153,7 @@ class BulkReader::Impl {
       auto kind = record->is_string() ? record_of_name(record->get<std::string>()) : std::nullopt;
       if (!kind)
         return fail("record", record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                    "is not a record kind (child, plan, action or review)");
+                    fmt::format("is not a record kind ({})", record_names()));
       if (*kind != m_kind)
         return fail("", "",
                     fmt::format("is a {} record, not a {} (import {} reads it)", record_name(*kind),

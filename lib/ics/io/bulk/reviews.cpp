@@ -46,6 +46,8 @@ Outcome import_review_row(RowContext& ctx, const BulkRow& row) {
                     format_id(EntityKind::plan, plan.id), plan.end_date->iso()));
   const auto& tmpl = ctx.templates.of_plan(db, plan);
   record::require_review_category(tmpl, plan.kind, review.kind, review.category, "category");
+  review.seen = record::require_seen(review.kind, review.seen, "seen");
+  review.seen_alone = record::require_seen(review.kind, review.seen_alone, "seen_alone");
   if (review.kind == "review-conference" && !review.next_review_due)
     review.next_review_due = plan::next_review_due_after(tmpl, review.review_date, calendar_of(ctx, tmpl));
 

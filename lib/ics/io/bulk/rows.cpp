@@ -8,14 +8,25 @@
 
 namespace ics::io {
 
-const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl) {
-  auto it = ctx.calendars.find(tmpl.calendar);
+const util::Calendar& calendar_named(RowContext& ctx, const std::string& name) {
+  auto it = ctx.calendars.find(name);
   if (it == ctx.calendars.end()) {
-    auto calendar =
-        ctx.options.calendars ? ctx.options.calendars(tmpl.calendar) : plan::load_calendar(tmpl.calendar, {});
-    it = ctx.calendars.emplace(tmpl.calendar, std::move(calendar)).first;
+    auto calendar = ctx.options.calendars ? ctx.options.calendars(name) : plan::load_calendar(name, {});
+    it = ctx.calendars.emplace(name, std::move(calendar)).first;
   }
   return it->second;
+}
+
+const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl) {
+  return calendar_named(ctx, tmpl.calendar);
+}
+
+const util::Calendar& enquiry_calendar(RowContext& ctx) {
+  if (!ctx.enquiry_calendar) {
+    if (!ctx.options.find_template) throw NotFound("no template library");
+    ctx.enquiry_calendar = ctx.options.find_template("child-protection").calendar;
+  }
+  return calendar_named(ctx, *ctx.enquiry_calendar);
 }
 
 BulkRow with_record(RowContext& ctx, const BulkRow& row, std::int64_t id) {

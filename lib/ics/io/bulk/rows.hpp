@@ -21,16 +21,26 @@ struct RowContext {
   std::int64_t batch_id;
   TemplateResolver& templates;
   std::map<std::string, util::Calendar> calendars;  // loaded once each, by calendar_of
+  std::optional<std::string> enquiry_calendar;      // the name, found once by enquiry_calendar()
 };
 
-// The working-day calendar a template names (options.calendars, else the built-in one).
+// The working-day calendar of a name, or the one a template names (options.calendars, else the
+// built-in one), loaded once.
+const util::Calendar& calendar_named(RowContext& ctx, const std::string& name);
 const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl);
+// The calendar an enquiry's conference target is counted by: the child-protection template's, as
+// start-enquiry counts it.
+const util::Calendar& enquiry_calendar(RowContext& ctx);
 
 // Each checks the row against the database and writes it; throws InvalidInput for a bad row.
 Outcome import_child_row(RowContext& ctx, const BulkRow& row);
 Outcome import_plan_row(RowContext& ctx, const BulkRow& row);
 Outcome import_action_row(RowContext& ctx, const BulkRow& row);
 Outcome import_review_row(RowContext& ctx, const BulkRow& row);
+Outcome import_episode_row(RowContext& ctx, const BulkRow& row);
+Outcome import_assessment_row(RowContext& ctx, const BulkRow& row);
+Outcome import_enquiry_row(RowContext& ctx, const BulkRow& row);
+Outcome import_conference_row(RowContext& ctx, const BulkRow& row);
 
 // The row with the columns its file lacks taken from the record `id` (for an update: a column left
 // out keeps its value, a blank one clears it).

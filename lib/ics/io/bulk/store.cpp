@@ -2,11 +2,32 @@
 #include <ics/io/json_value.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/episodes.hpp>
+#include <ics/store/records.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 
 namespace ics::io {
+
+std::int64_t child_of(store::Database& db, const std::string& reference) {
+  try {
+    return store::resolve_child(db, reference);
+  } catch (const NotFound&) {
+    throw InvalidInput("child_id", reference, "is not a child in the database");
+  } catch (const InvalidInput& e) {
+    throw InvalidInput("child_id", reference, e.reason());
+  }
+}
+
+model::Episode episode_of(store::Database& db, std::int64_t episode_id) {
+  try {
+    return store::get_episode(db, episode_id);
+  } catch (const NotFound&) {
+    throw InvalidInput("episode_id", model::format_id(model::EntityKind::episode, episode_id),
+                       "is not an episode in the database");
+  }
+}
 
 model::Plan plan_of(store::Database& db, std::int64_t plan_id) {
   try {

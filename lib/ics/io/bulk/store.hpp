@@ -13,8 +13,12 @@
 
 namespace ics::io {
 
+// The child a row names (C12, nhs:N, upn:U or ref:R); a missing one is the row's error on `child_id`.
+std::int64_t child_of(store::Database& db, const std::string& reference);
 // The plan a row names; a missing one is the row's error on `plan_id`.
 model::Plan plan_of(store::Database& db, std::int64_t plan_id);
+// The episode a row names; a missing one is the row's error on `episode_id`.
+model::Episode episode_of(store::Database& db, std::int64_t episode_id);
 
 // A record as its bulk row (the export columns); nullopt when there is none with that id.
 std::optional<std::vector<util::Value>> record_image(store::Database& db, RecordKind kind, std::int64_t id);

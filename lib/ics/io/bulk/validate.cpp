@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <sstream>
 
@@ -50,6 +51,22 @@ std::optional<int> optional_count(const BulkRow& row, std::string_view column, i
 void require_not_after_today(const std::optional<util::Date>& date, util::Date today,
                              std::string_view column) {
   if (date) record::require_not_after_today(*date, today, column);
+}
+
+std::int64_t required_id(const BulkRow& row, EntityKind kind, std::string_view column) {
+  if (row.blank(column)) throw InvalidInput(std::string(column), "", "must not be empty");
+  return model::parse_id_of(kind, row.text(column), column);
+}
+
+std::int64_t optional_id(const BulkRow& row, EntityKind kind, std::string_view column) {
+  if (row.blank(column)) return 0;
+  return model::parse_id_of(kind, row.text(column), column);
+}
+
+constexpr std::array<std::string_view, 2> k_yes_no = {"yes", "no"};
+
+std::optional<std::string> optional_yes_no(const BulkRow& row, std::string_view column) {
+  return optional_code(row, column, k_yes_no);
 }
 
 }  // namespace
@@ -119,6 +136,8 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today) {
   p.next_review_due = p.first_review_due;
   f.previous_cp_plans = optional_count(row, "previous_cp_plans", 0);
   f.legacy_ref = optional_text(row, "legacy_ref");
+  p.episode_id = optional_id(row, EntityKind::episode, "episode_id");
+  p.conference_id = optional_id(row, EntityKind::conference, "conference_id");
   return f;
 }
 
@@ -160,10 +179,78 @@ model::Review review_from_row(const BulkRow& row, util::Date today) {
   r.outcome = optional_text(row, "outcome");
   r.category = optional_text(row, "category");  // checked against the plan's template later
   r.next_review_due = optional_date(row, "next_review_due");
+  r.seen = optional_text(row, "seen");  // checked with the review's kind when the row is imported
+  r.seen_alone = optional_text(row, "seen_alone");
   if (r.next_review_due && r.kind != "review-conference")
     throw InvalidInput("next_review_due", r.next_review_due->iso(),
                        fmt::format("must be left blank for a {} (only a review conference sets it)", r.kind));
   return r;
+}
+
+EpisodeFields episode_from_row(const BulkRow& row, util::Date today) {
+  EpisodeFields f;
+  auto& e = f.episode;
+  f.child = model::require_text(row.text("child_id"), "child_id");
+  e.referral_date = required_date(row, "referral_date");
+  require_not_after_today(e.referral_date, today, "referral_date");
+  e.referral_source = optional_text(row, "referral_source");
+  e.primary_need = optional_text(row, "primary_need");
+  e.nfa = optional_yes_no(row, "nfa") == "yes";
+  e.closure_date = optional_date(row, "closure_date");
+  require_not_after_today(e.closure_date, today, "closure_date");
+  e.closure_reason = optional_text(row, "closure_reason");
+  if (e.closure_date && !e.closure_reason)
+    throw InvalidInput("closure_reason", "", "must be given with a closure_date");
+  if (e.closure_reason && !e.closure_date)
+    throw InvalidInput("closure_reason", *e.closure_reason,
+                       "must be left blank when there is no closure_date");
+  e.made_by = optional_text(row, "made_by");
+  return f;
+}
+
+model::Assessment assessment_from_row(const BulkRow& row, util::Date today) {
+  model::Assessment a;
+  a.episode_id = required_id(row, EntityKind::episode, "episode_id");
+  a.start_date = required_date(row, "start_date");
+  require_not_after_today(a.start_date, today, "start_date");
+  a.completed_date = optional_date(row, "completed_date");
+  require_not_after_today(a.completed_date, today, "completed_date");
+  std::string factors(row.text("factors"));
+  // Every code between commas counts, so "3B," holds an empty one (refused).
+  if (!factors.empty()) {
+    for (size_t begin = 0;;) {
+      auto end = std::min(factors.find(',', begin), factors.size());
+      a.factors.push_back(
+          model::require_text(std::string_view(factors).substr(begin, end - begin), "factors"));
+      if (end == factors.size()) break;
+      begin = end + 1;
+    }
+  }
+  return a;
+}
+
+EnquiryFields enquiry_from_row(const BulkRow& row, util::Date today) {
+  EnquiryFields f;
+  auto& e = f.enquiry;
+  e.episode_id = required_id(row, EntityKind::episode, "episode_id");
+  e.start_date = required_date(row, "start_date");
+  require_not_after_today(e.start_date, today, "start_date");
+  f.conference_target = optional_date(row, "conference_target");
+  e.end_date = optional_date(row, "end_date");
+  require_not_after_today(e.end_date, today, "end_date");
+  return f;
+}
+
+model::Conference conference_from_row(const BulkRow& row, util::Date today) {
+  static constexpr std::array<std::string_view, 2> k_outcomes = {"plan", "no-plan"};
+  model::Conference c;
+  c.episode_id = required_id(row, EntityKind::episode, "episode_id");
+  c.enquiry_id = optional_id(row, EntityKind::enquiry, "enquiry_id");
+  c.conference_date = required_date(row, "conference_date");
+  require_not_after_today(c.conference_date, today, "conference_date");
+  if (row.blank("outcome")) throw InvalidInput("outcome", "", "must not be empty");
+  c.outcome = model::require_code(row.text("outcome"), k_outcomes, "outcome");
+  return c;
 }
 
 }  // namespace ics::io

@@ -24,6 +24,7 @@ struct PlanFields {
   std::optional<int> template_version;   // blank: the template's current version
   std::optional<int> previous_cp_plans;  // blank: counted from the database
   std::optional<std::string> legacy_ref;
+  // plan.episode_id, plan.conference_id: 0 when blank (the episode: the child's open one, as open-plan)
 };
 // A plan: codes, dates not after today, end date not before the start and given with its reason;
 // categories are checked against the template when the row is imported.
@@ -33,8 +34,29 @@ PlanFields plan_from_row(const BulkRow& row, util::Date today);
 model::Action action_from_row(const BulkRow& row, util::Date today);
 
 // A review: its plan, a review kind, a date not after today; a next_review_due only for a review
-// conference (record-review sets it for no other kind). Its category is checked against the plan's
-// template when the row is imported.
+// conference (record-review sets it for no other kind). Its category, seen and seen_alone are checked
+// (against the plan's template, the review's kind) when the row is imported.
 model::Review review_from_row(const BulkRow& row, util::Date today);
+
+struct EpisodeFields {
+  model::Episode episode;  // codes are checked against their lists when the row is imported
+  std::string child;       // the child column as written: C12, nhs:N, upn:U or ref:R
+};
+// An episode: a referral date not after today, nfa yes or no (blank: no), a closure date given with
+// its reason.
+EpisodeFields episode_from_row(const BulkRow& row, util::Date today);
+
+// An assessment: its episode, its dates, factors as codes joined by ','.
+model::Assessment assessment_from_row(const BulkRow& row, util::Date today);
+
+struct EnquiryFields {
+  model::Enquiry enquiry;                       // conference_target left to be counted
+  std::optional<util::Date> conference_target;  // as the file gives it (blank: none)
+};
+// A section 47 enquiry: its episode and its dates.
+EnquiryFields enquiry_from_row(const BulkRow& row, util::Date today);
+
+// A conference: its episode, its enquiry (blank: a transfer-in), its date and outcome (plan, no-plan).
+model::Conference conference_from_row(const BulkRow& row, util::Date today);
 
 }  // namespace ics::io
