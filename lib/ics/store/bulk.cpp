@@ -44,10 +44,6 @@ void bind_reference(SQLite::Statement& q, int index, std::int64_t id) {
 }
 
 // The date the records written now were entered (recorded_on, and the *_recorded_on of a change of state).
-void bind_entered_on(SQLite::Statement& q, int index, const WriteTransaction& tx) {
-  q.bind(index, tx.context().entered_on());
-}
-
 void bind_action(SQLite::Statement& q, const model::Action& a) {
   bind_action_fields(q, 2, a);
   q.bind(8, a.status);

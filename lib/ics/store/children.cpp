@@ -24,7 +24,7 @@ std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
   auto& q = statement(tx.db(), "insert_child");
   bind_child_fields(q, 1, c);
   if (from) bind_provenance(q, 9, *from);
-  q.bind(12, tx.context().entered_on());
+  bind_entered_on(q, 12, tx);
   exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : c.refs) insert_child_ref(tx, ref, id);

@@ -21,10 +21,6 @@ const std::string k_no_end = "9999-12-31";
   throw NotFound(fmt::format("no {} '{}'", model::name_of(kind), format_id(kind, id)));
 }
 
-void bind_entered(WriteTransaction& tx, SQLite::Statement& q, int index) {
-  q.bind(index, tx.context().entered_on());
-}
-
 std::vector<std::int64_t> ids_of(SQLite::Statement& q) {
   std::vector<std::int64_t> ids;
   while (step(q)) ids.push_back(q.getColumn(0).getInt64());
@@ -93,7 +89,7 @@ std::int64_t insert_episode(WriteTransaction& tx, const model::Episode& e,
   bind_optional(q, 6, e.closure_date);
   bind_optional(q, 7, e.closure_reason);
   bind_optional(q, 8, e.made_by);
-  bind_entered(tx, q, 9);
+  bind_entered_on(q, 9, tx);
   if (from) bind_provenance(q, 10, *from);
   exec(q);
   return last_insert_id(tx.db());
@@ -149,7 +145,7 @@ void set_episode_closure(WriteTransaction& tx, std::int64_t id, util::Date date,
   q.bind(1, id);
   q.bind(2, date.iso());
   q.bind(3, reason);
-  bind_entered(tx, q, 4);
+  bind_entered_on(q, 4, tx);
   exec(q);
 }
 
@@ -160,7 +156,7 @@ std::int64_t insert_assessment(WriteTransaction& tx, const model::Assessment& a,
   q.bind(2, a.start_date.iso());
   bind_optional(q, 3, a.completed_date);
   if (!a.factors.empty()) q.bind(4, join_factors(a.factors));
-  bind_entered(tx, q, 5);
+  bind_entered_on(q, 5, tx);
   if (from) bind_provenance(q, 6, *from);
   exec(q);
   return last_insert_id(tx.db());
@@ -193,7 +189,7 @@ void set_assessment_completed(WriteTransaction& tx, std::int64_t id, util::Date 
   q.bind(1, id);
   q.bind(2, date.iso());
   q.bind(3, join_factors(factors));
-  bind_entered(tx, q, 4);
+  bind_entered_on(q, 4, tx);
   exec(q);
 }
 
@@ -204,7 +200,7 @@ std::int64_t insert_enquiry(WriteTransaction& tx, const model::Enquiry& e,
   q.bind(2, e.start_date.iso());
   q.bind(3, e.conference_target.iso());
   bind_optional(q, 4, e.end_date);
-  bind_entered(tx, q, 5);
+  bind_entered_on(q, 5, tx);
   if (from) bind_provenance(q, 6, *from);
   exec(q);
   return last_insert_id(tx.db());
@@ -235,7 +231,7 @@ void set_enquiry_end(WriteTransaction& tx, std::int64_t id, util::Date date) {
   auto& q = statement(tx.db(), "end_enquiry");
   q.bind(1, id);
   q.bind(2, date.iso());
-  bind_entered(tx, q, 3);
+  bind_entered_on(q, 3, tx);
   exec(q);
 }
 
@@ -246,7 +242,7 @@ std::int64_t insert_conference(WriteTransaction& tx, const model::Conference& c,
   if (c.enquiry_id) q.bind(2, c.enquiry_id);
   q.bind(3, c.conference_date.iso());
   q.bind(4, c.outcome);
-  bind_entered(tx, q, 5);
+  bind_entered_on(q, 5, tx);
   if (from) bind_provenance(q, 6, *from);
   exec(q);
   return last_insert_id(tx.db());

@@ -47,7 +47,7 @@ std::int64_t insert_plan(WriteTransaction& tx, const PlanRow& row, const std::op
   if (from) bind_provenance(q, 16, *from);
   if (row.plan.episode_id) q.bind(18, row.plan.episode_id);
   if (row.plan.conference_id) q.bind(19, row.plan.conference_id);
-  q.bind(20, tx.context().entered_on());
+  bind_entered_on(q, 20, tx);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -136,7 +136,7 @@ void set_plan_end(WriteTransaction& tx, std::int64_t plan_id, util::Date end, co
   q.bind(1, plan_id);
   q.bind(2, end.iso());
   q.bind(3, reason);
-  q.bind(4, tx.context().entered_on());
+  bind_entered_on(q, 4, tx);
   exec(q);
 }
 
@@ -152,7 +152,7 @@ void bind_action_fields(SQLite::Statement& q, int first, const model::Action& a)
 std::int64_t insert_action(WriteTransaction& tx, const model::Action& a) {
   auto& q = statement(tx.db(), "insert_action");
   bind_action_fields(q, 1, a);
-  q.bind(7, tx.context().entered_on());
+  bind_entered_on(q, 7, tx);
   exec(q);
   return last_insert_id(tx.db());
 }
@@ -191,7 +191,7 @@ void finish_action(WriteTransaction& tx, std::int64_t id, const std::string& sta
   q.bind(2, status);
   q.bind(3, on.iso());
   bind_optional(q, 4, cancel_reason);
-  q.bind(5, tx.context().entered_on());
+  bind_entered_on(q, 5, tx);
   exec(q);
 }
 
@@ -209,7 +209,7 @@ std::int64_t insert_review(WriteTransaction& tx, const model::Review& r) {
   bind_review_fields(q, 1, r);
   bind_optional(q, 7, r.seen);
   bind_optional(q, 8, r.seen_alone);
-  q.bind(9, tx.context().entered_on());
+  bind_entered_on(q, 9, tx);
   exec(q);
   return last_insert_id(tx.db());
 }

@@ -58,6 +58,10 @@ std::optional<util::Date> optional_date(const SQLite::Column& column) {
   return util::Date::parse_iso(column.getString());
 }
 
+void bind_entered_on(SQLite::Statement& q, int index, const WriteTransaction& tx) {
+  q.bind(index, tx.context().entered_on());
+}
+
 void bind_provenance(SQLite::Statement& q, int first, const Provenance& from) {
   q.bind(first, from.batch_id);
   q.bind(first + 1, from.source_line);

@@ -52,6 +52,8 @@ void bind_plan_fields(SQLite::Statement& stmt, int first, const PlanRow& row);
 void bind_action_fields(SQLite::Statement& stmt, int first, const model::Action& action);
 void bind_review_fields(SQLite::Statement& stmt, int first, const model::Review& review);
 void bind_provenance(SQLite::Statement& stmt, int first, const Provenance& from);
+// The date the transaction's records are entered (recorded_on).
+void bind_entered_on(SQLite::Statement& stmt, int index, const WriteTransaction& tx);
 // The first column of the statement's first row, if it returns one.
 std::optional<std::int64_t> single_id(SQLite::Statement& stmt);
 // The rowid of the connection's latest INSERT.
