@@ -209,7 +209,8 @@ def one_episode(rng, ids, child, referral, today, out):
             held = weekday_on_or_after(target - rng.randint(0, 8) if rng.random() < 0.85
                                        else target + rng.randint(1, 20))
             held = max(held, weekday_on_or_after(q_start))
-            out["enquiries"].append(["S%d" % sid, "E%d" % eid, iso(q_start), iso(target), ""])
+            # the conference target is left for icsctl to count (bank holidays included)
+            out["enquiries"].append(["S%d" % sid, "E%d" % eid, iso(q_start), "", ""])
             if held > today:
                 done = False
             else:
@@ -221,7 +222,7 @@ def one_episode(rng, ids, child, referral, today, out):
                     plan_start, kind, conference = held, "child-protection", iid
         else:
             ended = q_start + rng.randint(3, 30)
-            out["enquiries"].append(["S%d" % sid, "E%d" % eid, iso(q_start), iso(target),
+            out["enquiries"].append(["S%d" % sid, "E%d" % eid, iso(q_start), "",
                                      iso(ended) if ended <= today else ""])
             if ended > today:
                 done = False
