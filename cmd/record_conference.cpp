@@ -37,7 +37,7 @@ Examples:
   icsctl record-conference E3 --date 2026-03-25 --outcome no-plan)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
-    auto tmpl = s.templates().find("child-protection");
+    auto tmpl = s.templates().find(ics::record::k_conference_template);
     auto calendar = s.calendar(tmpl.calendar);
     ics::record::NewConference conference;
     conference.episode_id = ics::model::parse_id_of(ics::model::EntityKind::episode, o->episode, "episode");

@@ -24,7 +24,7 @@ Examples:
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
     auto on = optional_date(*date, "date").value_or(s.today());
-    auto calendar = s.calendar(s.templates().find("child-protection").calendar);
+    auto calendar = s.calendar(s.templates().find(ics::record::k_conference_template).calendar);
     auto enquiry = ics::record::start_enquiry(tx, id, on, calendar, s.today());
     db.after_commit(
         [&s, enquiry] { s.print_id(ics::model::format_id(ics::model::EntityKind::enquiry, enquiry)); });

@@ -14,10 +14,15 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 ICS_API_BEGIN
 namespace ics::record {
+
+// The plan template an initial conference opens its child protection plan from; its calendar counts
+// an enquiry's conference target.
+inline constexpr std::string_view k_conference_template = "child-protection";
 
 struct NewReferral {
   std::int64_t child_id = 0;

@@ -2,6 +2,7 @@
 #include <ics/io/bulk/store.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/calendars.hpp>
+#include <ics/record/episodes.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -24,7 +25,7 @@ const util::Calendar& calendar_of(RowContext& ctx, const plan::Template& tmpl) {
 const util::Calendar& enquiry_calendar(RowContext& ctx) {
   if (!ctx.enquiry_calendar) {
     if (!ctx.options.find_template) throw NotFound("no template library");
-    ctx.enquiry_calendar = ctx.options.find_template("child-protection").calendar;
+    ctx.enquiry_calendar = ctx.options.find_template(std::string(record::k_conference_template)).calendar;
   }
   return calendar_named(ctx, *ctx.enquiry_calendar);
 }
