@@ -17,21 +17,44 @@ namespace icsctl {
 namespace {
 struct Options {
   std::string name, child, as_of, known_at;
+  std::vector<std::string> thresholds;  // NAME=N, each
   bool list = false;
 };
 
 // `report --list`: one row per listed report with its columns.
 void list_reports(Session& s) {
   auto out = s.output();
-  out->begin({{"name"}, {"row"}, {"parameters"}, {"columns"}});
+  out->begin({{"name"}, {"row"}, {"parameters"}, {"columns"}, {"thresholds"}});
   for (const auto& def : ics::report::builtin_definitions()) {
     if (!def.listed) continue;
-    std::string columns, parameters;
+    std::string columns, parameters, thresholds;
     for (const auto& c : def.columns) columns += (columns.empty() ? "" : " ") + c.name;
     for (const auto& p : def.parameters) parameters += (parameters.empty() ? "" : " ") + p;
-    out->row({def.name, def.row, parameters, columns});
+    for (const auto& t : def.thresholds)
+      thresholds += fmt::format("{}{}={}", thresholds.empty() ? "" : " ", t.name, t.value);
+    out->row({def.name, def.row, parameters, columns, thresholds});
   }
   out->end();
+}
+// Each --threshold NAME=N into params, checked against the definition's thresholds (the value is
+// checked by the runner); a name it does not have is a usage error listing those it has.
+void add_thresholds(const ics::report::Definition& def, const std::vector<std::string>& given,
+                    ics::store::Params& params) {
+  for (const auto& item : given) {
+    auto eq = item.find('=');
+    std::string name = item.substr(0, eq);
+    bool known = std::any_of(def.thresholds.begin(), def.thresholds.end(),
+                             [&](const auto& t) { return t.name == name; });
+    if (eq == std::string::npos || !known) {
+      std::vector<std::string> names;
+      for (const auto& t : def.thresholds) names.push_back(t.name);
+      throw CLI::ValidationError(
+          "--threshold", fmt::format("'{}' is not NAME=N with NAME a threshold of report '{}' ({})",
+                                     item, def.name,
+                                     names.empty() ? "it has none" : fmt::format("{}", fmt::join(names, ", "))));
+    }
+    params[name] = item.substr(eq + 1);
+  }
 }
 }  // namespace
 
@@ -44,11 +67,14 @@ void register_report(CLI::App& app, Runner& run) {
   app.add_option("--known-at", o->known_at,
                  "leave out what was entered after this date, YYYY-MM-DD, not after today (default: "
                  "leave out nothing): from the day after it on, the answer never changes");
-  app.add_flag("--list", o->list, "list the reports and their columns");
+  app.add_option("--threshold", o->thresholds,
+                 "NAME=N: use N for the report's threshold NAME this once (repeatable; see --list)");
+  app.add_flag("--list", o->list, "list the reports, their columns and thresholds");
   app.footer(R"(Examples:
   icsctl report --list
   icsctl report overdue-actions --as-of 2026-03-31 -o csv
   icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
+  icsctl report assumed-safe --threshold visit_working_days=5
   icsctl report chronology C1 -o json)");
   run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
@@ -63,6 +89,7 @@ void register_report(CLI::App& app, Runner& run) {
       throw CLI::RequiredError(fmt::format("CHILD for report '{}'", def.name));
     if (!wants_child && !o->child.empty()) throw CLI::ExtrasError({o->child});
     if (wants_child) params["child"] = ics::store::resolve_child(db, o->child);
+    add_thresholds(def, o->thresholds, params);
     auto out = s.output();
     ics::report::run_report(db, def, params, *out);
   };

@@ -39,6 +39,22 @@ rows unplanned --as-of 2026-04-08
 lacks "C1,Amelia Smith,E1,2026-02-02,assessment-overdue"
 rows unplanned --as-of 2026-04-09
 has "C1,Amelia Smith,E1,2026-02-02,assessment-overdue,2026-04-08,1,"
+# a threshold given for one run moves the due date: 46 working days -> 2026-04-09, not yet overdue
+rows unplanned --as-of 2026-04-09 --threshold assessment_working_days=46
+lacks "C1,Amelia Smith,E1,2026-02-02,assessment-overdue"
+rows unplanned --as-of 2026-04-10 --threshold assessment_working_days=46 --threshold repeat_months=12
+has "C1,Amelia Smith,E1,2026-02-02,assessment-overdue,2026-04-09,1,"
+expect_rc 2 report unplanned --threshold visit_working_days=5
+expect_err_has "'visit_working_days=5' is not NAME=N with NAME a threshold of report 'unplanned' (assessment_working_days, plan_working_days, repeat_months)"
+expect_rc 2 report register --threshold days=1
+expect_err_has "threshold of report 'register' (it has none)"
+expect_rc 2 report unplanned --threshold repeat_months
+expect_err_has "'repeat_months' is not NAME=N"
+expect_rc 3 report unplanned --threshold repeat_months=-1
+expect_err_has "'repeat_months' is not a whole number of at most 9 digits: '-1'"
+expect_rc 2 report unplanned --threshold ""
+expect_rc 0 report --list -o csv
+expect_out_has "visits-due,child protection plan open on the as-of date,as_of,plan_id child_id name lead_worker team last_visit_date seen seen_alone next_visit_due days_to_due status,visit_working_days=10 due_soon_days=5"
 # E2's enquiry: conference target 2026-03-23
 rows unplanned --as-of 2026-03-23
 lacks "enquiry-overdue"

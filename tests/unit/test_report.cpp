@@ -578,7 +578,7 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
         "demo.yaml:9:21: column type 'number' is not one of text, integer, date");
   CHECK(error("listed: false", "colour: red") ==
         "demo.yaml:6:1: unknown key 'colour' in report definition (expected name, title, row, parameters, "
-        "optional_parameters, listed, columns, query)");
+        "optional_parameters, thresholds, listed, columns, query)");
   CHECK(error("listed: false", "listed: maybe") == "demo.yaml:6:9: 'listed' must be true or false");
   CHECK(error("[as_of, plan]", "[plan]") == "demo.yaml:4:13: 'parameters' must include as_of");
   CHECK(error("[status]", "[plan]") == "demo.yaml:5:23: parameter 'plan' is listed twice");
@@ -595,4 +595,55 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
   CHECK(error("query: |\n  SELECT 1\n", "query:\n") == "demo.yaml:10:1: 'query' must not be empty");
   CHECK_THROWS_WITH_AS(ics::report::parse_definition("", "empty.yaml"),
                        "empty.yaml:1:1: report definition is empty", ics::InvalidInput);
+  // thresholds: a name not taken by a parameter, a whole-number default
+  const std::string line6 = "listed: false";
+  auto with = [&](const std::string& item) { return error(line6, "thresholds:\n  - " + item); };
+  CHECK(with("{name: days, default: 10, description: d}") == "no error");
+  CHECK(with("{name: days, default: -1, description: d}") ==
+        "demo.yaml:7:27: a threshold's default must be a whole number >= 0");
+  CHECK(with("{name: days, default: ten, description: d}") ==
+        "demo.yaml:7:27: a threshold's default must be a whole number >= 0");
+  CHECK(with("{name: status, default: 1, description: d}") ==
+        "demo.yaml:7:12: 'status' is listed twice among the parameters and thresholds");
+  CHECK(with("{name: Days, default: 1, description: d}") ==
+        "demo.yaml:7:12: threshold name 'Days' must be lower-case letters, digits and '_'");
+  CHECK(with("{name: days, default: 1}") == "demo.yaml:7:5: missing required key 'description' in threshold");
+}
+
+TEST_CASE("report thresholds: the definition's value bound unless given, a given one checked") {
+  ics_test::ScratchDb s;
+  Definition def = ics::report::parse_definition(R"(
+name: demo
+title: Demo
+row: one
+parameters: [as_of]
+thresholds:
+  - {name: days, default: 10, description: a number of days}
+columns:
+  - {name: days, type: integer, description: the threshold}
+query: SELECT :days AS days
+)",
+                                                 "demo.yaml");
+  REQUIRE(def.thresholds.size() == 1);
+  CHECK(def.thresholds[0].value == 10);
+  CHECK(def.thresholds[0].description == "a number of days");
+  auto run = [&](Params params) {
+    ics::util::RowBuffer buffer;
+    ics::report::run_report(*s.db, def, params, buffer);
+    REQUIRE(buffer.rows().size() == 1);
+    return std::get<std::int64_t>(buffer.rows()[0][0]);
+  };
+  CHECK(run(as_of(k_d1)) == 10);
+  Params given = as_of(k_d1);
+  given["days"] = std::string("3");
+  CHECK(run(given) == 3);
+  given["days"] = std::string("0");
+  CHECK(run(given) == 0);
+  given["days"] = std::string("3x");
+  CHECK_THROWS_WITH_AS(run(given), "'days' is not a whole number of at most 9 digits: '3x'", ics::InvalidInput);
+  given["days"] = std::string("1234567890");
+  CHECK_THROWS_AS(run(given), ics::InvalidInput);
+  CHECK(ics::report::parse_threshold("007") == 7);
+  CHECK_FALSE(ics::report::parse_threshold("").has_value());
+  CHECK_FALSE(ics::report::parse_threshold("+1").has_value());
 }

@@ -11,6 +11,7 @@
 #include <array>
 #include <map>
 #include <mutex>
+#include <optional>
 
 namespace ics::report {
 
@@ -68,6 +69,30 @@ std::vector<ColumnDef> read_columns(const yaml::Map& fields) {
   return out;
 }
 
+// The thresholds listed under `thresholds`: each a name, not taken by a parameter, a whole-number
+// default >= 0 and a description.
+std::vector<Threshold> read_thresholds(const yaml::Map& fields, const Definition& def) {
+  std::vector<Threshold> out;
+  if (!fields.has("thresholds")) return out;
+  for (const auto& item : fields.list("thresholds")) {
+    yaml::Map entry(item, "threshold", fields.source(), {"name", "default", "description"});
+    Threshold t{entry.text("name"), 0, entry.text("description")};
+    if (!is_identifier(t.name, '_'))
+      entry.fail("name", fmt::format("threshold name '{}' must be lower-case letters, digits and '_'", t.name));
+    auto taken = [&](const std::vector<std::string>& names) {
+      return std::find(names.begin(), names.end(), t.name) != names.end();
+    };
+    if (taken(def.parameters) || taken(def.optional_parameters) || t.name == "known_at" ||
+        std::any_of(out.begin(), out.end(), [&](const Threshold& o) { return o.name == t.name; }))
+      entry.fail("name", fmt::format("'{}' is listed twice among the parameters and thresholds", t.name));
+    auto value = parse_threshold(entry.text("default"));
+    if (!value) entry.fail("default", "a threshold's default must be a whole number >= 0");
+    t.value = *value;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 // A definition embedded as reports/NAME.yaml, whose name must be NAME.
 Definition parse_builtin(const util::Resource& r) {
   Definition def = parse_definition(r.text, r.path);
@@ -88,10 +113,18 @@ std::vector<Definition> load_builtins() {
 
 }  // namespace
 
+std::optional<std::int64_t> parse_threshold(std::string_view text) {
+  if (text.empty() || text.size() > 9 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return std::stoll(std::string(text));
+}
+
 Definition parse_definition(std::string_view yaml_text, std::string_view source) {
   yaml::Map fields(
       yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
-      {"name", "title", "row", "parameters", "optional_parameters", "listed", "columns", "query"});
+      {"name", "title", "row", "parameters", "optional_parameters", "thresholds", "listed", "columns",
+       "query"});
   Definition def;
   def.source = std::string(source);
   def.name = fields.text("name");
@@ -104,6 +137,7 @@ Definition parse_definition(std::string_view yaml_text, std::string_view source)
   if (std::find(def.parameters.begin(), def.parameters.end(), "as_of") == def.parameters.end())
     fields.fail("parameters", "'parameters' must include as_of");
   def.optional_parameters = read_parameters(fields, "optional_parameters", def.parameters);
+  def.thresholds = read_thresholds(fields, def);
   if (fields.has("listed")) {
     const YAML::Node& listed = fields.get("listed");
     if (!listed.IsScalar() || !YAML::convert<bool>::decode(listed, def.listed))

@@ -3,6 +3,8 @@
 // (schemas/reports/*.yaml, embedded into libics). One engine (runner.hpp) runs them all.
 #include <ics/api.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,15 @@ struct ColumnDef {
   std::string description;  // one line, for `report --list`
 };
 
+// A number a report's question turns on (a timescale in working days, a window in months) that a
+// user may change for one run (`report NAME --threshold NAME=N`); the definition holds its value
+// and says what it means, and the query reads it as ":name".
+struct Threshold {
+  std::string name;         // e.g. "visit_working_days"
+  std::int64_t value = 0;   // the default, a whole number >= 0
+  std::string description;  // one line, for `report --list` and the README
+};
+
 struct Definition {
   std::string name;   // e.g. "open-plans"
   std::string title;  // e.g. "Open plans"
@@ -25,11 +36,16 @@ struct Definition {
   std::vector<std::string> parameters;
   // Parameters the caller may leave out; a left-out one is bound as null.
   std::vector<std::string> optional_parameters;
+  // Bound to their values unless the caller gives another (runner.hpp).
+  std::vector<Threshold> thresholds;
   bool listed = true;  // false for the definitions behind `icsctl list ...`
   std::vector<ColumnDef> columns;
   std::string query;
   std::string source;  // where the definition came from, e.g. "reports/register.yaml"
 };
+
+// A threshold's value as typed: a whole number >= 0 of at most 9 digits, else nullopt.
+std::optional<std::int64_t> parse_threshold(std::string_view text);
 
 // Reads one definition; throws InvalidInput "<source>:<line>:<col>: <what>" when it is malformed.
 Definition parse_definition(std::string_view yaml_text, std::string_view source);

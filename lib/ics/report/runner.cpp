@@ -15,6 +15,12 @@ bool is_listed(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+const Threshold* threshold_of(const Definition& def, std::string_view name) {
+  for (const auto& t : def.thresholds)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
 // A date parameter's value as YYYY-MM-DD text; throws InvalidInput naming it otherwise.
 std::string checked_date(const store::Params& params, const std::string& name) {
   const auto* text = std::get_if<std::string>(&params.at(name));
@@ -27,7 +33,8 @@ std::string checked_date(const store::Params& params, const std::string& name) {
 // known_at (every report's) when left out.
 store::Params checked_params(const Definition& def, const store::Params& params) {
   for (const auto& [name, value] : params)
-    if (name != k_known_at && !is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name))
+    if (name != k_known_at && !is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name) &&
+        !threshold_of(def, name))
       throw InvalidInput(fmt::format("report '{}' has no parameter '{}'", def.name, name));
   for (const auto& name : def.parameters) {
     auto it = params.find(name);
@@ -44,6 +51,15 @@ store::Params checked_params(const Definition& def, const store::Params& params)
   else
     checked_date(out, k_known_at);
   for (const auto& name : def.optional_parameters) out.try_emplace(name, std::monostate{});
+  for (const auto& t : def.thresholds) {
+    auto& value = out.try_emplace(t.name, std::monostate{}).first->second;
+    if (std::holds_alternative<std::monostate>(value)) value = t.value;
+    if (const auto* text = std::get_if<std::string>(&value)) {
+      auto number = parse_threshold(*text);
+      if (!number) throw InvalidInput(t.name, *text, "is not a whole number of at most 9 digits");
+      value = *number;
+    }
+  }
   return out;
 }
 
