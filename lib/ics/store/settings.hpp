@@ -15,7 +15,7 @@ class Database;
 
 std::map<std::string, std::string> all_settings(Database& db);  // by key
 std::optional<std::string> setting(Database& db, const std::string& key);
-// Sets (or replaces) one, audited with its value before and after.
+// Sets (or replaces) one; the caller audits it (returns/settings.hpp).
 void set_setting(WriteTransaction& tx, const std::string& key, const std::string& value);
 
 }  // namespace ics::store

@@ -1,0 +1,7 @@
+#include "census_rule_set.hpp"
+
+namespace ics::returns::detail {
+
+std::span<const ChildRule> episode_rules() { return {}; }
+
+}  // namespace ics::returns::detail

@@ -1,0 +1,7 @@
+#include "census_rule_set.hpp"
+
+namespace ics::returns::detail {
+
+std::vector<std::unique_ptr<ReturnRule>> return_rules() { return {}; }
+
+}  // namespace ics::returns::detail
