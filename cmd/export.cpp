@@ -38,6 +38,9 @@ object's first key "record" says which (child, episode, assessment, enquiry, con
 action, review). Records stream from the database with constant memory, read in one transaction. To
 import it, split it by kind, e.g.
   grep '^{"record":"child"' all.ndjson | icsctl import children - --format ndjson
+Values are written exactly as stored, so that import reads back the same: unlike reports and lists,
+export does not put a ' before a cell beginning with = + - @ (README "Spreadsheets"). Open an export
+in a spreadsheet only with its formulas off, or use a report or list instead.
 
 Examples:
   icsctl export children > children.csv
@@ -71,7 +74,9 @@ void register_export(CLI::App& app, Runner& run) {
     }
     for (const auto& [kind, sub] : kinds) {
       if (!sub->parsed()) continue;
-      auto out = s.machine_output() ? s.output() : ics::io::make_writer(ics::io::Format::csv, std::cout);
+      // Meant to be read back: values exactly as stored, formula-like ones too (README "Spreadsheets").
+      auto out =
+          s.machine_output() ? s.round_trip_output() : ics::io::make_writer(ics::io::Format::csv, std::cout);
       ics::io::export_records(db, kind, *out);
     }
   };

@@ -25,6 +25,9 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
   app.add_flag("-q,--quiet", g.quiet, "no summaries or progress on stderr");
   app.add_flag("-v,--verbose", g.verbose, "more detail on stderr");
+  app.add_flag("--raw-cells", g.raw_cells,
+               "csv/tsv: leave a cell beginning with = + - @ as it is (by default a ' goes in front, so "
+               "that a spreadsheet does not run it as a formula)");
   app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,

@@ -49,9 +49,9 @@ void add_thresholds(const ics::report::Definition& def, const std::vector<std::s
       std::vector<std::string> names;
       for (const auto& t : def.thresholds) names.push_back(t.name);
       throw CLI::ValidationError(
-          "--threshold", fmt::format("'{}' is not NAME=N with NAME a threshold of report '{}' ({})",
-                                     item, def.name,
-                                     names.empty() ? "it has none" : fmt::format("{}", fmt::join(names, ", "))));
+          "--threshold",
+          fmt::format("'{}' is not NAME=N with NAME a threshold of report '{}' ({})", item, def.name,
+                      names.empty() ? "it has none" : fmt::format("{}", fmt::join(names, ", "))));
     }
     params[name] = item.substr(eq + 1);
   }

@@ -123,6 +123,12 @@ ics::plan::CalendarLoader Session::calendar_loader() const {
 std::unique_ptr<ics::util::RowSink> Session::output() {
   if (m_options.output == "table")
     return make_table_writer(std::cout, m_terminal.color(Stream::out), m_terminal.width(Stream::out));
+  return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout,
+                              {.neutralise_formulas = !m_options.raw_cells});
+}
+
+std::unique_ptr<ics::util::RowSink> Session::round_trip_output() {
+  if (m_options.output == "table") return output();
   return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout);
 }
 

@@ -25,6 +25,7 @@ struct GlobalOptions {
   std::string templates;
   bool quiet = false;
   bool verbose = false;
+  bool raw_cells = false;  // csv/tsv: leave cells a spreadsheet would run as formulas as they are
 };
 
 class Session {
@@ -43,8 +44,11 @@ class Session {
   ics::util::Calendar calendar(const std::string& name) const;
   ics::plan::CalendarLoader calendar_loader() const;
 
-  // A writer of rows in the chosen output format, to stdout.
+  // A writer of rows in the chosen output format, to stdout. csv and tsv are meant for people and
+  // spreadsheets: formula-like cells are neutralised (io::neutralise_formula) unless --raw-cells.
   std::unique_ptr<ics::util::RowSink> output();
+  // The same for output meant to be read back (`export`): every value exactly as stored.
+  std::unique_ptr<ics::util::RowSink> round_trip_output();
   bool machine_output() const { return m_options.output != "table"; }
   bool csv_like_output() const { return m_options.output == "csv" || m_options.output == "tsv"; }
   bool json_array_output() const { return m_options.output == "json"; }

@@ -21,6 +21,9 @@ run() {
   ERR=$(cat "$SCRATCH/.stderr")
 }
 
+# check WHAT CMD...: CMD succeeds, else the failure is WHAT.
+check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
+
 # expect_rc CODE CMD...: runs icsctl and checks its exit code.
 expect_rc() {
   local want=$1; shift

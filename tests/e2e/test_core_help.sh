@@ -3,8 +3,6 @@
 # every example runs as written, in the order `icsctl --help` lists the commands, on a fresh database.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
-
 # --- version -----------------------------------------------------------------------------------
 expect_rc 0 --version
 [[ "$OUT" =~ ^icsctl\ [0-9]+\.[0-9]+\.[0-9]+\ \(schema\ version\ [1-9][0-9]*\)$ ]]

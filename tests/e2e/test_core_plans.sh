@@ -3,7 +3,6 @@
 # due dates, assign/complete/cancel actions, the review clock, close-plan, list and show.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 # field NAME: a top-level field of the record the last `show ID -o json` printed.
 field() {
   printf '%s' "$OUT" >"$SCRATCH/.json"

@@ -3,7 +3,6 @@
 # pinned by golden json and csv at a fixed --as-of, and the as-of rules checked value by value.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 fx() { expect_rc 0 "$@"; }
 
 # --- the fixture (today is 2026-11-22; ICSCTL_TODAY=… back-dates a cancel or a default-date completion) ---

@@ -4,7 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 
 # check DESCRIPTION TEST...: one assertion that is not about an icsctl run.
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 sq() { sqlite3 "$ICSCTL_DB" "$@"; }
 # jsql SELECT...: runs SQL (sqlite3's JSON functions) over the last run's stdout, a json array or
 # ndjson lines, available as the table j(doc).

@@ -6,7 +6,6 @@
 # written anywhere.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 export HOME="$SCRATCH/home"  # a fallback to the default database would create it under here
 mkdir -p "$HOME"
 

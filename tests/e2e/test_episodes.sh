@@ -5,7 +5,6 @@
 # of agencies that are not codes. Every refusal exits with its code, says why and changes nothing.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 # field NAME: a top-level field of the record the last `show ID -o json` printed.
 field() {
   printf '%s' "$OUT" >"$SCRATCH/.json"

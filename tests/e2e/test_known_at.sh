@@ -5,7 +5,6 @@
 # now shows the late records (a visit recorded on Monday for Thursday counts for Thursday).
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 on() { local day=$1; shift; ICSCTL_TODAY=$day expect_rc 0 "$@"; }
 
 D=2026-10-02   # Friday: the conference, and the list sent to it

@@ -5,7 +5,6 @@
 # before a record, and --known-at leaving out what was entered later.
 source "$(dirname "$0")/lib.sh"
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 # rows REPORT ARGS...: the report's csv rows (no header) in $OUT.
 rows() { local name=$1; shift; expect_rc 0 report "$name" -o csv "$@"; OUT=$(tail -n +2 <<<"$OUT"); }
 # has LINE_PREFIX / lacks LINE_PREFIX: a row of the last `rows` starts with it, or none does.

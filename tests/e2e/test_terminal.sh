@@ -8,7 +8,6 @@ unset NO_COLOR CLICOLOR_FORCE FORCE_COLOR COLUMNS
 export TERM=xterm
 ESC=$'\033['
 
-check() { local what=$1; shift; CHECKS=$((CHECKS + 1)); "$@" || fail "$what"; }
 has() { [[ "$1" == *"$2"* ]]; }
 lacks() { [[ "$1" != *"$2"* ]]; }
 # on_tty COMMAND: runs the shell COMMAND with stdout and stderr on a terminal; what it shows is in $TTY.

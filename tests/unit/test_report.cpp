@@ -640,7 +640,8 @@ query: SELECT :days AS days
   given["days"] = std::string("0");
   CHECK(run(given) == 0);
   given["days"] = std::string("3x");
-  CHECK_THROWS_WITH_AS(run(given), "'days' is not a whole number of at most 9 digits: '3x'", ics::InvalidInput);
+  CHECK_THROWS_WITH_AS(run(given), "'days' is not a whole number of at most 9 digits: '3x'",
+                       ics::InvalidInput);
   given["days"] = std::string("1234567890");
   CHECK_THROWS_AS(run(given), ics::InvalidInput);
   CHECK(ics::report::parse_threshold("007") == 7);

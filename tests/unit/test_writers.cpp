@@ -115,3 +115,37 @@ TEST_CASE("parse_format: the four machine formats") {
   CHECK(ics::io::parse_format("ndjson") == Format::ndjson);
   CHECK_THROWS(ics::io::parse_format("xml"));
 }
+
+TEST_CASE("neutralise_formula: a ' before = + - @ tab CR at the start, nothing else changed") {
+  using ics::io::neutralise_formula;
+  for (std::string formula : {"=1+2", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"})
+    CHECK(neutralise_formula(formula) == "'" + formula);
+  for (std::string plain : {"", "Zoë", "a=b", "2026-01-01", "'quoted", " =x", "x-"})
+    CHECK(neutralise_formula(plain) == plain);
+}
+
+TEST_CASE("csv and tsv: formula cells neutralised only when asked, numbers never") {
+  const std::vector<Column> columns = {{"name"}, {"days", "integer"}};
+  const std::vector<std::vector<Value>> rows = {{std::string("=cmd|' /C calc'!A0"), std::int64_t{-5}},
+                                                {std::string("-x"), std::int64_t{3}}};
+  CHECK(written(Format::csv, columns, rows) == "name,days\n=cmd|' /C calc'!A0,-5\n-x,3\n");
+  std::ostringstream out;
+  auto writer = ics::io::make_writer(Format::csv, out, {.neutralise_formulas = true});
+  writer->begin(columns);
+  for (const auto& row : rows) writer->row(row);
+  writer->end();
+  CHECK(out.str() == "name,days\n'=cmd|' /C calc'!A0,-5\n'-x,3\n");
+  std::ostringstream tsv;
+  auto tsv_writer = ics::io::make_writer(Format::tsv, tsv, {.neutralise_formulas = true});
+  tsv_writer->begin(columns);
+  tsv_writer->row({std::string("@x"), std::int64_t{1}});
+  tsv_writer->row({std::string("\tx"), std::int64_t{1}});
+  tsv_writer->end();
+  CHECK(tsv.str() == "name\tdays\n'@x\t1\n'\\tx\t1\n");
+  std::ostringstream json;
+  auto json_writer = ics::io::make_writer(Format::ndjson, json, {.neutralise_formulas = true});
+  json_writer->begin(columns);
+  json_writer->row({std::string("=x"), std::int64_t{1}});
+  json_writer->end();
+  CHECK(json.str() == "{\"name\":\"=x\",\"days\":1}\n");  // json is not for spreadsheets
+}

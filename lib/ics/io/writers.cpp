@@ -8,13 +8,17 @@ namespace {
 
 class DelimitedWriter : public util::RowSink {
  public:
-  DelimitedWriter(std::ostream& out, char sep) : m_out(out), m_sep(sep) {}
+  DelimitedWriter(std::ostream& out, char sep, bool neutralise)
+      : m_out(out), m_sep(sep), m_neutralise(neutralise) {}
   void begin(const std::vector<util::Column>& columns) override {
     for (size_t i = 0; i < columns.size(); ++i) field(i, columns[i].name);
     m_out << '\n';
   }
   void row(const std::vector<util::Value>& values) override {
-    for (size_t i = 0; i < values.size(); ++i) field(i, util::to_text(values[i]));
+    for (size_t i = 0; i < values.size(); ++i) {
+      const auto* text = std::get_if<std::string>(&values[i]);
+      field(i, text && m_neutralise ? neutralise_formula(*text) : util::to_text(values[i]));
+    }
     m_out << '\n';
   }
   void end() override { m_out.flush(); }
@@ -42,6 +46,7 @@ class DelimitedWriter : public util::RowSink {
   }
   std::ostream& m_out;
   char m_sep;
+  bool m_neutralise;
 };
 
 class JsonWriter : public util::RowSink {
@@ -85,14 +90,20 @@ Format parse_format(std::string_view name, std::string_view field) {
   throw InvalidInput(std::string(field), std::string(name), "must be one of csv, tsv, json, ndjson");
 }
 
-std::unique_ptr<util::RowSink> make_writer(Format format, std::ostream& out) {
+std::unique_ptr<util::RowSink> make_writer(Format format, std::ostream& out, WriterOptions options) {
   switch (format) {
-    case Format::csv: return std::make_unique<DelimitedWriter>(out, ',');
-    case Format::tsv: return std::make_unique<DelimitedWriter>(out, '\t');
+    case Format::csv: return std::make_unique<DelimitedWriter>(out, ',', options.neutralise_formulas);
+    case Format::tsv: return std::make_unique<DelimitedWriter>(out, '\t', options.neutralise_formulas);
     case Format::json: return std::make_unique<JsonWriter>(out, false);
     case Format::ndjson: return std::make_unique<JsonWriter>(out, true);
   }
   return nullptr;
+}
+
+std::string neutralise_formula(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    return "'" + std::string(text);
+  return std::string(text);
 }
 
 void write_csv_field(std::ostream& out, std::string_view text) {

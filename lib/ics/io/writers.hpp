@@ -16,7 +16,18 @@ enum class Format { csv, tsv, json, ndjson };
 // The format of a name ("csv", ...); throws InvalidInput naming `field` otherwise.
 Format parse_format(std::string_view name, std::string_view field = "output");
 
-std::unique_ptr<util::RowSink> make_writer(Format format, std::ostream& out);
+struct WriterOptions {
+  // csv and tsv: a text cell that a spreadsheet would run as a formula is neutralised
+  // (neutralise_formula). For output meant for people and spreadsheets; off for round trips.
+  bool neutralise_formulas = false;
+};
+
+std::unique_ptr<util::RowSink> make_writer(Format format, std::ostream& out, WriterOptions options = {});
+
+// A text cell as a spreadsheet may safely open it (OWASP, "CSV injection"): one beginning with `=`,
+// `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, which spreadsheets show as text and
+// do not run; any other text is unchanged. Numbers are never text cells, so -5 stays a number.
+std::string neutralise_formula(std::string_view text);
 
 // CSV field quoting per RFC 4180: quoted only when it holds a comma, quote, CR or LF.
 void write_csv_field(std::ostream& out, std::string_view text);

@@ -78,7 +78,8 @@ std::vector<Threshold> read_thresholds(const yaml::Map& fields, const Definition
     yaml::Map entry(item, "threshold", fields.source(), {"name", "default", "description"});
     Threshold t{entry.text("name"), 0, entry.text("description")};
     if (!is_identifier(t.name, '_'))
-      entry.fail("name", fmt::format("threshold name '{}' must be lower-case letters, digits and '_'", t.name));
+      entry.fail("name",
+                 fmt::format("threshold name '{}' must be lower-case letters, digits and '_'", t.name));
     auto taken = [&](const std::vector<std::string>& names) {
       return std::find(names.begin(), names.end(), t.name) != names.end();
     };
@@ -121,10 +122,9 @@ std::optional<std::int64_t> parse_threshold(std::string_view text) {
 }
 
 Definition parse_definition(std::string_view yaml_text, std::string_view source) {
-  yaml::Map fields(
-      yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
-      {"name", "title", "row", "parameters", "optional_parameters", "thresholds", "listed", "columns",
-       "query"});
+  yaml::Map fields(yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
+                   {"name", "title", "row", "parameters", "optional_parameters", "thresholds", "listed",
+                    "columns", "query"});
   Definition def;
   def.source = std::string(source);
   def.name = fields.text("name");

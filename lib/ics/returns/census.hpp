@@ -26,10 +26,10 @@ CensusPeriod census_period(int year);
 
 // Each record carries the number behind its public id (N, P, S, I, E, C), for the findings.
 struct CensusAssessment {
-  std::int64_t id = 0;                     // N…
-  util::Date start;                        // AssessmentActualStartDate
-  std::optional<util::Date> authorised;    // AssessmentAuthorisationDate: completed; none after P
-  std::vector<std::string> factors;        // FactorsIdentifiedAtAssessment; none unless authorised
+  std::int64_t id = 0;                   // N…
+  util::Date start;                      // AssessmentActualStartDate
+  std::optional<util::Date> authorised;  // AssessmentAuthorisationDate: completed; none after P
+  std::vector<std::string> factors;      // FactorsIdentifiedAtAssessment; none unless authorised
 };
 
 struct CensusCinPlan {
@@ -44,7 +44,8 @@ struct CensusSection47 {
   std::optional<util::Date> icpc_target;  // InitialCPCtarget (start + 15 working days)
   std::optional<util::Date> icpc;         // DateOfInitialCPC: its conference, on or before the reference date
   std::int64_t conference_id = 0;         // I… of that conference; 0 none
-  bool icpc_not_required = false;         // ICPCnotRequired: ended with no conference, on or before the reference date
+  bool icpc_not_required =
+      false;  // ICPCnotRequired: ended with no conference, on or before the reference date
 };
 
 struct CensusCpp {
@@ -65,9 +66,9 @@ struct CensusEpisode {
   bool nfa = false;                            // ReferralNFA
   std::optional<util::Date> closure;           // none when open at the reference date
   std::optional<std::string> closure_reason;
-  std::optional<util::Date> icpc;         // the episode-level DateOfInitialCPC: a transfer-in conference
-  std::int64_t icpc_conference_id = 0;    // I… of that conference; 0 none
-  std::optional<std::string> made_by;     // none: a referral; else open-plan, migration or register
+  std::optional<util::Date> icpc;             // the episode-level DateOfInitialCPC: a transfer-in conference
+  std::int64_t icpc_conference_id = 0;        // I… of that conference; 0 none
+  std::optional<std::string> made_by;         // none: a referral; else open-plan, migration or register
   std::vector<CensusAssessment> assessments;  // by start
   std::vector<CensusCinPlan> cin_plans;       // by start
   std::vector<CensusSection47> section47s;    // by start

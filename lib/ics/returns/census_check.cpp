@@ -38,11 +38,14 @@ struct CensusChecker::State {
 CensusChecker::CensusChecker(const CensusPeriod& period, const CensusHeader& header)
     : m_state(new State{period, header}) {}
 
-CensusChecker::~CensusChecker() { delete m_state; }
+CensusChecker::~CensusChecker() {
+  delete m_state;
+}
 
 void CensusChecker::check(const CensusChild& child, std::vector<Finding>& out) {
   for (auto table : child_tables())
-    for (const auto& r : table) r.check(detail::ChildScope{m_state->period, m_state->header, child, r.info, out});
+    for (const auto& r : table)
+      r.check(detail::ChildScope{m_state->period, m_state->header, child, r.info, out});
   for (auto& r : m_state->return_rules) r->see(child);
 }
 

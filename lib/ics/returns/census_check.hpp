@@ -22,8 +22,8 @@ struct Finding {
   Severity severity = Severity::error;
   std::int64_t child_id = 0;    // 0: about the whole return
   std::int64_t episode_id = 0;  // 0: not about one episode
-  std::string record_id;        // the public id of the record at fault (C…, E…, N…, S…, I…, P…), or ""
-  std::string message;          // what is wrong, in words, with the values involved
+  std::string record_id;  // the public id of the record at fault (C…, E…, N…, S…, I…, P…), or ""
+  std::string message;    // what is wrong, in words, with the values involved
 };
 
 // Checks one child at a time, as the store streams them, and the whole return at the end.

@@ -2,6 +2,8 @@
 
 namespace ics::returns::detail {
 
-std::span<const ChildRule> item_rules() { return {}; }
+std::span<const ChildRule> item_rules() {
+  return {};
+}
 
 }  // namespace ics::returns::detail

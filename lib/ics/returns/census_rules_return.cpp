@@ -2,6 +2,8 @@
 
 namespace ics::returns::detail {
 
-std::vector<std::unique_ptr<ReturnRule>> return_rules() { return {}; }
+std::vector<std::unique_ptr<ReturnRule>> return_rules() {
+  return {};
+}
 
 }  // namespace ics::returns::detail
