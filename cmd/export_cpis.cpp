@@ -44,7 +44,8 @@ ics::returns::CpisAuthority authority(ics::store::Database& db, const std::strin
   if (out.la_code.empty())
     throw ics::InvalidInput(
         "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'");
-  if (out.la_code.size() != 3 || !std::all_of(out.la_code.begin(), out.la_code.end(), ::isdigit))
+  if (out.la_code.size() != 3 ||
+      !std::all_of(out.la_code.begin(), out.la_code.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw ics::InvalidInput(la.empty() ? "la_code" : "la", out.la_code, "is not a three-digit LA number");
   return out;
 }
