@@ -8,6 +8,7 @@
 #include <ics/io/writers.hpp>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 namespace icsctl {
@@ -64,6 +65,9 @@ void register_export(CLI::App& app, Runner& run) {
   all->fallthrough();
   app.footer(k_footer);
   run = [kinds, all](Session& s, DatabaseAccess& access) {
+    if (!all->parsed() &&
+        std::none_of(kinds.begin(), kinds.end(), [](const auto& k) { return k.second->parsed(); }))
+      return;  // a nested row of its own (export annex-a, export cp-is) runs instead
     auto& db = access.read();
     if (all->parsed()) {
       if (s.csv_like_output())

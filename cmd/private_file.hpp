@@ -14,6 +14,9 @@ class PrivateFile {
   PrivateFile& operator=(const PrivateFile&) = delete;
 
   std::ofstream& stream() { return m_stream; }
+  // The owner-only temporary the file is written as, for a writer that opens files by name
+  // (libxlsxwriter): it truncates the file and keeps its mode.
+  const std::filesystem::path& partial_path() const { return m_partial; }
   // Flushes and renames the file into place; throws StorageError when that fails.
   void commit();
 

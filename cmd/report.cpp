@@ -16,7 +16,7 @@ namespace icsctl {
 
 namespace {
 struct Options {
-  std::string name, child, as_of, known_at;
+  std::string name, child, as_of, known_at, year;
   std::vector<std::string> thresholds;  // NAME=N, each
   bool list = false;
 };
@@ -36,6 +36,21 @@ void list_reports(Session& s) {
   }
   out->end();
 }
+// --year for a report whose definition lists the parameter `year` (the statutory year ending 31 March
+// YYYY), bound as a number; given to another report, a usage error.
+void add_year(const ics::report::Definition& def, const std::string& year, ics::store::Params& params) {
+  bool wants_year = std::find(def.parameters.begin(), def.parameters.end(), "year") != def.parameters.end();
+  if (wants_year && year.empty())
+    throw CLI::RequiredError(fmt::format("--year YYYY for report '{}'", def.name));
+  if (!wants_year && !year.empty())
+    throw CLI::ValidationError("--year", fmt::format("report '{}' takes no --year", def.name));
+  if (!wants_year) return;
+  if (year.size() != 4 ||
+      !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }) || year < "1971")
+    throw ics::InvalidInput("year", year, "is not a year YYYY (the year ending 31 March YYYY)");
+  params["year"] = std::int64_t{std::stoi(year)};
+}
+
 // Each --threshold NAME=N into params, checked against the definition's thresholds (the value is
 // checked by the runner); a name it does not have is a usage error listing those it has.
 void add_thresholds(const ics::report::Definition& def, const std::vector<std::string>& given,
@@ -69,13 +84,16 @@ void register_report(CLI::App& app, Runner& run) {
                  "leave out nothing): from the day after it on, the answer never changes");
   app.add_option("--threshold", o->thresholds,
                  "NAME=N: use N for the report's threshold NAME this once (repeatable; see --list)");
+  app.add_option("--year", o->year,
+                 "YYYY: the year ending 31 March YYYY, for a report about a statutory year (plan-stats)");
   app.add_flag("--list", o->list, "list the reports, their columns and thresholds");
   app.footer(R"(Examples:
   icsctl report --list
   icsctl report overdue-actions --as-of 2026-03-31 -o csv
   icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
   icsctl report assumed-safe --threshold visit_working_days=5
-  icsctl report chronology C1 -o json)");
+  icsctl report chronology C1 -o json
+  icsctl report plan-stats --year 2026 -o csv)");
   run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
     if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");
@@ -89,6 +107,7 @@ void register_report(CLI::App& app, Runner& run) {
       throw CLI::RequiredError(fmt::format("CHILD for report '{}'", def.name));
     if (!wants_child && !o->child.empty()) throw CLI::ExtrasError({o->child});
     if (wants_child) params["child"] = ics::store::resolve_child(db, o->child);
+    add_year(def, o->year, params);
     add_thresholds(def, o->thresholds, params);
     auto out = s.output();
     ics::report::run_report(db, def, params, *out);

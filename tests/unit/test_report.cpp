@@ -416,7 +416,9 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
   for (const auto& name : k_mine) CHECK(std::find(names.begin(), names.end(), name) != names.end());
   for (const auto& def : defs) {
     CHECK(def.source == "reports/" + def.name + ".yaml");
-    CHECK(def.listed == !def.name.starts_with("list-"));
+    // unlisted: the definitions behind `list`, `export annex-a` and `export cp-is`
+    CHECK(def.listed ==
+          !(def.name.starts_with("list-") || def.name.starts_with("annex-a-") || def.name == "cp-is"));
     CHECK(def.parameters.front() == "as_of");
   }
   CHECK(ics::report::find_definition("chronology").parameters == std::vector<std::string>{"as_of", "child"});
@@ -435,7 +437,7 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
       REQUIRE_NOTHROW(ics::report::run_report(*db, def, params, buffer));
       check_types(def, buffer);
       bool mine = std::find(k_mine.begin(), k_mine.end(), def.name) != k_mine.end();
-      if (db == empty.db.get())
+      if (db == empty.db.get() && def.name != "plan-stats")  // plan-stats: its indicators, each 0
         CHECK(buffer.rows().empty());
       else if (mine)
         CHECK_FALSE(buffer.rows().empty());

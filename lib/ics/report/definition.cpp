@@ -54,8 +54,10 @@ std::vector<ColumnDef> read_columns(const yaml::Map& fields) {
   if (list.size() == 0) fields.fail("columns", "'columns' must be a non-empty list");
   std::vector<ColumnDef> out;
   for (const auto& item : list) {
-    yaml::Map column(item, "column", fields.source(), {"name", "type", "description"});
-    ColumnDef def{column.text("name"), column.text("type"), column.text("description")};
+    yaml::Map column(item, "column", fields.source(), {"name", "type", "description", "header", "codes"});
+    ColumnDef def{column.text("name"), column.text("type"), column.text("description"),
+                  column.has("header") ? column.text("header") : "",
+                  column.has("codes") ? column.text("codes") : ""};
     if (!is_identifier(def.name, '_'))
       column.fail("name",
                   fmt::format("column name '{}' must be lower-case letters, digits and '_'", def.name));

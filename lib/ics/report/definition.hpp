@@ -16,6 +16,10 @@ struct ColumnDef {
   std::string name;         // snake_case key of the machine formats
   std::string type;         // text, integer or date
   std::string description;  // one line, for `report --list`
+  // A statutory list's own heading for the column (e.g. Ofsted's "Child Unique ID"), and the coding
+  // its values are written in there (returns/annex_a_codes.hpp); both empty for other reports.
+  std::string header;
+  std::string codes;
 };
 
 // A number a report's question turns on (a timescale in working days, a window in months) that a

@@ -1,0 +1,88 @@
+// `export cp-is`: the child protection plans the NHS's CP-IS is told of, as CSV; each extract but a
+// dry run is logged, so that the next one sends the plans ended since.
+#include "args.hpp"
+#include "command.hpp"
+#include "database_access.hpp"
+#include "private_file.hpp"
+#include "session.hpp"
+
+#include <ics/io/writers.hpp>
+#include <ics/returns/cpis.hpp>
+#include <ics/store/settings.hpp>
+#include <ics/util/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+
+namespace icsctl {
+
+namespace {
+
+struct Options {
+  std::string as_of, out, la;
+  bool dry_run = false;
+};
+
+constexpr const char* k_footer =
+    R"(Columns: nhs_number, date_of_birth (the expected date for an unborn child), plan_type (CPP, or
+UCPP for an unborn child: the mother's NHS number is sent), start_date, end_date (empty while open),
+la_code, la_name (icsctl settings la_code and la_name; --la overrides the code).
+Rows: every child protection plan open on the as-of date, and every one ended since the last extract
+(after the latest extract's as-of date; with none made yet, in the 12 months before the as-of date).
+A plan whose child has no valid NHS number (an unborn child: the mother's) is left out and named on
+stderr. Each extract but --dry-run is logged and audited.
+
+Examples:
+  icsctl export cp-is --out cp-is.csv
+  icsctl export cp-is --as-of 2026-03-31 --la 999 --dry-run)";
+
+// The authority: --la, else the la_code setting (a three-digit LA number), with the la_name setting.
+ics::returns::CpisAuthority authority(ics::store::Database& db, const std::string& la) {
+  ics::returns::CpisAuthority out{la, ics::store::setting(db, "la_name").value_or("")};
+  if (out.la_code.empty()) out.la_code = ics::store::setting(db, "la_code").value_or("");
+  if (out.la_code.empty())
+    throw ics::InvalidInput(
+        "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'");
+  if (out.la_code.size() != 3 ||
+      !std::all_of(out.la_code.begin(), out.la_code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw ics::InvalidInput(la.empty() ? "la_code" : "la", out.la_code, "is not a three-digit LA number");
+  return out;
+}
+
+}  // namespace
+
+void register_export_cpis(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<Options>();
+  app.add_option("--as-of", o->as_of, "the date the extract is as of, YYYY-MM-DD (default today)");
+  app.add_option("--out", o->out, "write the CSV to FILE (owner-only) instead of stdout");
+  app.add_option("--la", o->la, "the three-digit LA code, instead of the la_code setting");
+  app.add_flag("--dry-run", o->dry_run, "write the extract but do not log it (the next one sends the same)");
+  app.footer(k_footer);
+  run = [o](Session& s, DatabaseAccess& access) {
+    auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
+    auto& tx = access.write();
+    auto la = authority(tx.db(), o->la);
+    auto since = ics::returns::cpis_since(tx.db(), as_of);
+    std::shared_ptr<PrivateFile> file;
+    std::unique_ptr<ics::util::RowSink> sink;
+    if (!o->out.empty()) {
+      file = std::make_shared<PrivateFile>(o->out);
+      sink = ics::io::make_writer(ics::io::Format::csv, file->stream());
+    } else {
+      sink = s.machine_output() ? s.output() : ics::io::make_writer(ics::io::Format::csv, std::cout);
+    }
+    auto extract = ics::returns::write_cpis(tx.db(), as_of, since, la, *sink);
+    for (const auto& left : extract.left_out)
+      s.warn(fmt::format("left out {} (plan {}): {}", left.child_id, left.plan_id, left.reason));
+    if (!o->dry_run) ics::returns::record_cpis_extract(tx, as_of, since, extract.rows);
+    access.after_commit([&s, file, extract, as_of, since, dry = o->dry_run] {
+      if (file) file->commit();
+      s.info(fmt::format("cp-is: {} plan(s) open on {} or ended after {}; {} left out{}", extract.rows,
+                         as_of.iso(), since.iso(), extract.left_out.size(),
+                         dry ? " (dry run: not logged)" : ""));
+    });
+  };
+}
+
+}  // namespace icsctl
