@@ -71,6 +71,8 @@ TEST_CASE("census 2885: a plan starting in the period starts on an initial confe
     enquiry(c).icpc.reset();
     enquiry(c).conference_id = 0;
     episode(c).icpc = cp_plan(c).start;
+    fails("2885", c, "P2", {"own initial conference"});
+    episode(c).icpc.reset();
     fails("2885", c, "P2", {"no initial conference date"});
   }
 }

@@ -64,14 +64,20 @@ void rule_2885(const ChildScope& s) {
       if (*e.icpc == p.start) return;
       dates.push_back(fmt::format("{} (episode {})", e.icpc->iso(), id_of(e)));
     }
-    s.find(
-        e.id, id_of(p),
-        dates.empty()
-            ? fmt::format("child protection plan {} starts {}, but episode {} has no initial conference date",
-                          id_of(p), p.start.iso(), id_of(e))
-            : fmt::format(
-                  "child protection plan {} starts {}, not on an initial conference of episode {}: {}",
-                  id_of(p), p.start.iso(), id_of(e), fmt::join(dates, ", ")));
+    if (eligible_enquiry && e.icpc && *e.icpc == p.start)
+      s.find(e.id, id_of(p),
+             fmt::format(
+                 "child protection plan {} starts {} on episode {}'s own initial conference, which counts "
+                 "only when no section 47 enquiry of the episode could hold the conference",
+                 id_of(p), p.start.iso(), id_of(e)));
+    else if (dates.empty())
+      s.find(e.id, id_of(p),
+             fmt::format("child protection plan {} starts {}, but episode {} has no initial conference date",
+                         id_of(p), p.start.iso(), id_of(e)));
+    else
+      s.find(e.id, id_of(p),
+             fmt::format("child protection plan {} starts {}, not on an initial conference of episode {}: {}",
+                         id_of(p), p.start.iso(), id_of(e), fmt::join(dates, ", ")));
   });
 }
 
