@@ -12,6 +12,8 @@ namespace ics::returns::detail {
 
 namespace {
 
+using namespace items;
+
 using util::Date;
 
 // The 8670Q threshold: an unauthorised assessment should not have started more than this many

@@ -11,6 +11,8 @@ namespace ics::returns::detail {
 
 namespace {
 
+using namespace items;
+
 template <typename F>
 void each_cin_plan(const ChildScope& s, F f) {
   for (const auto& e : s.child.episodes)

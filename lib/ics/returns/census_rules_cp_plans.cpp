@@ -15,6 +15,8 @@ namespace ics::returns::detail {
 
 namespace {
 
+using namespace items;
+
 using util::Date;
 
 template <typename F>

@@ -24,6 +24,8 @@ std::span<const ChildRule> item_rules() {
   return k_rules;
 }
 
+namespace items {
+
 std::string id_of(const CensusEpisode& episode) {
   return format_id(EntityKind::episode, episode.id);
 }
@@ -64,5 +66,7 @@ std::optional<util::Date> working_days_before_reference(const CensusPeriod& peri
   if (!calendar.covers(period.start) || !calendar.covers(period.reference)) return std::nullopt;
   return calendar.add_working_days(period.reference, -n);
 }
+
+}  // namespace items
 
 }  // namespace ics::returns::detail

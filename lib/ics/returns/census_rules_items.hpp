@@ -16,6 +16,9 @@ std::span<const ChildRule> cin_plan_rules();    // census_rules_cin_plans.cpp
 std::span<const ChildRule> section47_rules();   // census_rules_section47.cpp
 std::span<const ChildRule> cp_plan_rules();     // census_rules_cp_plans.cpp: ChildProtectionPlans, Reviews
 
+// What the item rules share (a namespace of their own, apart from the other rule files' helpers).
+namespace items {
+
 // Public ids of the records at fault.
 std::string id_of(const CensusEpisode& episode);
 std::string id_of(const CensusAssessment& assessment);
@@ -38,5 +41,7 @@ const util::Calendar& census_calendar();
 // that started before it started more than `n` working days before the reference date. Nullopt when
 // the calendar does not cover the reference date's year (working days are then not counted at all).
 std::optional<util::Date> working_days_before_reference(const CensusPeriod& period, int n);
+
+}  // namespace items
 
 }  // namespace ics::returns::detail

@@ -9,6 +9,8 @@ namespace ics::returns::detail {
 
 namespace {
 
+using namespace items;
+
 using util::Date;
 
 // The 8675Q threshold: an enquiry still awaiting its conference should not have started more than
