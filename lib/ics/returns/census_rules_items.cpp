@@ -2,8 +2,6 @@
 
 #include <ics/model/identifiers.hpp>
 #include <ics/plan/calendars.hpp>
-#include <ics/plan/template.hpp>
-#include <ics/record/episodes.hpp>
 
 #include <fmt/format.h>
 
@@ -56,8 +54,7 @@ std::string span_text(util::Date start, const std::optional<util::Date>& end) {
 }
 
 const util::Calendar& census_calendar() {
-  static const util::Calendar k_calendar =
-      plan::load_calendar(plan::TemplateLibrary({}).find(record::k_conference_template).calendar, {});
+  static const util::Calendar k_calendar = plan::load_calendar("england-and-wales", {});
   return k_calendar;
 }
 

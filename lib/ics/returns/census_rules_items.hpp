@@ -33,9 +33,9 @@ util::Date end_or_reference(const std::optional<util::Date>& end, const CensusPe
 // "2025-05-01 to 2025-07-01", or "from 2025-05-01, open" for a span with no end.
 std::string span_text(util::Date start, const std::optional<util::Date>& end);
 
-// The working-day calendar of the census's working-day rules (8670Q, 8675Q): the calendar of the
-// template a conference opens its plan from (record::k_conference_template), as built in, so that the
-// census counts working days as the conference target does.
+// The working-day calendar of the census's working-day queries (8670Q, 8675Q): England's, the built-in
+// england-and-wales calendar whatever calendar a local template names, as the DfE counts them for every
+// authority (and as rule 8569Q counts them).
 const util::Calendar& census_calendar();
 // The `n`-th working day before the reference date (the reference date itself not counted): an item
 // that started before it started more than `n` working days before the reference date. Nullopt when
