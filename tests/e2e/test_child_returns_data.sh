@@ -169,7 +169,6 @@ refused 3 "'serial_no' must be 3 or more digits: '1'" settings set serial_no 1
 refused 3 "'release' is longer than 50 characters" settings set release "$(printf 'r%.0s' {1..51})"
 refused 3 "'la_phone' is not a phone number: only digits, spaces and + ( ) - are allowed: 'call us'" settings set la_phone "call us"
 refused 2 "VALUE is required" settings set la_code
-refused 2 "" settings set la_code ''
 expect_rc 0 log setting:la_code -o csv
 check "log setting:la_code lists two changes [$OUT]" test "$(grep -c '^[0-9]' <<<"$OUT")" = 2
 expect_out_has 'settings set,setting:la_code,"{""key"":""la_code"",""value"":""202""}","{""key"":""la_code"",""value"":""203""}"'
