@@ -20,8 +20,8 @@ void require_key(const std::string& key) {
 }
 
 std::string key_help() {
-  std::string help = "Keys:\n";
-  for (const auto& k : ics::returns::setting_keys()) help += fmt::format("  {:<19} {}\n", k.key, k.accepts);
+  std::string help = "The keys, and what each accepts:\n";
+  for (const auto& k : ics::returns::setting_keys()) help += fmt::format("  {}: {}\n", k.key, k.accepts);
   return help;
 }
 }  // namespace
