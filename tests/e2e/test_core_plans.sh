@@ -213,7 +213,7 @@ refused 2 "icsctl: error:" list plans --bogus
 # --- show: each kind of id; unknown ids exit 4, non-ids exit 3 -------------------------------------
 expect_rc 0 show C2 -o json
 expect_out '[
-{"child_id":"C2","given_names":"Ben","family_name":"Jones","date_of_birth":"2026-01-10","expected_dob":null,"sex":"M","nhs_number":null,"upn":null,"ethnicity":null,"refs":null,"import_batch":null,"source_line":null,"episodes":[{"episode_id":"E3","referral_date":"2026-01-10","referral_source":null,"primary_need":null,"nfa":"no","closure_date":null,"closure_reason":null,"made_by":"open-plan"}],"plans":[{"plan_id":"P3","template":"child-protection","kind":"child-protection","category":"PHY","start_date":"2026-01-10","end_date":null,"end_reason":null,"lead_worker":null}]}
+{"child_id":"C2","given_names":"Ben","family_name":"Jones","date_of_birth":"2026-01-10","expected_dob":null,"sex":"M","nhs_number":null,"upn":null,"ethnicity":null,"refs":null,"import_batch":null,"source_line":null,"disabilities":null,"upn_unknown":null,"former_upn":null,"mother_nhs_number":null,"date_of_death":null,"episodes":[{"episode_id":"E3","referral_date":"2026-01-10","referral_source":null,"primary_need":null,"nfa":"no","closure_date":null,"closure_reason":null,"made_by":"open-plan"}],"plans":[{"plan_id":"P3","template":"child-protection","kind":"child-protection","category":"PHY","start_date":"2026-01-10","end_date":null,"end_reason":null,"lead_worker":null}]}
 ]'
 expect_rc 0 show R1 -o ndjson
 expect_out '{"review_id":"R1","plan_id":"P1","child_id":"C1","kind":"core-group","review_date":"2026-01-07","category":null,"outcome":null,"next_review_due":null,"seen":null,"seen_alone":null}'

@@ -9,9 +9,11 @@ UPN=P820400100500  # a valid Unique Pupil Number
 expect_rc 0 init
 expect_rc 0 add-child --given-names 'Zoë "Zee"' --family-name 'Ó Briain' --dob 2019-04-02 --sex F \
   --nhs-number "943 476 5919" --ref CPR-0000042 --ref LEG-7
-expect_rc 0 add-child --given-names 'Amelia, Rose' --family-name Smith --dob 2016-02-29 --sex F --upn "$UPN" --ethnicity WBRI
-expect_rc 0 add-child --given-names "$(printf 'Tab\tName')" --family-name 'Back\slash, "Jr"' --dob 2020-07-01 --sex M
-expect_rc 0 add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01
+expect_rc 0 add-child --given-names 'Amelia, Rose' --family-name Smith --dob 2016-02-29 --sex F --upn "$UPN" --ethnicity WBRI \
+  --disabilities MOB,HAND
+expect_rc 0 add-child --given-names "$(printf 'Tab\tName')" --family-name 'Back\slash, "Jr"' --dob 2020-07-01 --sex M \
+  --upn-unknown UN1 --former-upn A123456789012
+expect_rc 0 add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --mother-nhs-number 9434765870
 expect_rc 3 add-child --given-names "$(printf 'New\nLine')" --family-name X --dob 2020-01-01  # never stored
 expect_rc 0 open-plan C1 --template child-protection --category NEG --start 2026-09-01 --worker "Ann O'Neill" \
   --team "North, East" --contingency 'If "risk" rises, call 999'
@@ -99,8 +101,8 @@ cmp -s first-all.json again-all.json || fail "export all -o json round trip diff
 
 # --- many rows: imported with the real command, exported again byte for byte -----------------------
 {
-  echo "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs"
-  awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "C%d,\"Child, %d\",Family %d,2015-%02d-%02d,,%s,,,,REF-%d\n", i, i, i % 97, i % 12 + 1, i % 28 + 1, (i % 2 ? "F" : "M"), i }'
+  echo "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death"
+  awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "C%d,\"Child, %d\",Family %d,2015-%02d-%02d,,%s,,,,REF-%d,%s,,,,\n", i, i, i % 97, i % 12 + 1, i % 28 + 1, (i % 2 ? "F" : "M"), i, (i % 3 ? "" : "NONE") }'
 } >many.csv
 expect_rc 0 --db "$SCRATCH/many.db" init
 expect_rc 0 --db "$SCRATCH/many.db" import children many.csv
