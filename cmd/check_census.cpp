@@ -81,8 +81,9 @@ void check(Session& s, DatabaseAccess& access, const Options& o) {
   checker.finish(findings);
   flush();
   out->end();
-  auto summary = fmt::format("census {} ({} to {}): {} children checked, {} errors, {} queries", period.year,
-                             period.start.iso(), period.reference.iso(), children, errors, queries);
+  auto summary = fmt::format("census {} ({} to {}): {} {} checked, {} errors, {} queries", period.year,
+                             period.start.iso(), period.reference.iso(), children,
+                             children == 1 ? "child" : "children", errors, queries);
   if (errors > 0) throw ics::InvalidInput(summary);
   s.info(summary);
 }

@@ -28,7 +28,7 @@ expect_rc 0 complete-assessment E1 --date 2025-05-30 --factors 16A
 expect_rc 0 check census --year 2026 -o csv
 expect_out "rule,severity,child_id,episode_id,record_id,message
 2887Q,query,,,,the return uses 0 different disability codes other than NONE; 8 or more are expected"
-expect_err_has "census 2026 (2025-04-01 to 2026-03-31): 1 children checked, 0 errors, 1 queries"
+expect_err_has "census 2026 (2025-04-01 to 2026-03-31): 1 child checked, 0 errors, 1 queries"
 
 # Nothing in the census year 2025, and --la names the header's LA.
 expect_rc 0 check census --year 2025 --la 201 -o csv

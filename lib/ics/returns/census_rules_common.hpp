@@ -28,9 +28,9 @@ inline std::string plan_ref(std::int64_t id) {
   return model::format_id(model::EntityKind::plan, id);
 }
 
-// LAchildID as the census writes it: the child's public id; "" (absent) for an id that is not one.
+// LAchildID as the census writes it: the child's public id; "" (absent) for id 0, no child.
 inline std::string la_child_id(const CensusChild& child) {
-  return child.id > 0 ? child_ref(child.id) : "";
+  return child.id != 0 ? child_ref(child.id) : "";
 }
 
 // An optional text for a message: the value quoted, or "none".

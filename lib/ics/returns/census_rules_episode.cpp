@@ -3,10 +3,10 @@
 // 2990, 8825Q, 8873Q, 8831, 8832, 4000, 2991Q) is census_rules_episode_contents.cpp; episode_rules()
 // serves both tables.
 #include <ics/model/code_lists.hpp>
-#include <ics/plan/calendars.hpp>
 
 #include "census_rule_set.hpp"
 #include "census_rules_common.hpp"
+#include "census_rules_items.hpp"  // census_calendar()
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -53,18 +53,11 @@ void referral_source_valid(const ChildScope& s) {
   }
 }
 
-// England's working days (the built-in england-and-wales calendar), whatever calendar a local plan
-// template names: the DfE counts them so for every authority.
-const util::Calendar& england_working_days() {
-  static const util::Calendar k_calendar = plan::load_calendar("england-and-wales", {});
-  return k_calendar;
-}
-
 // icsctl holds ReferralNFA as a yes or no and always writes it (`1` or `0`): nothing can be missing.
 void nfa_flag_present(const ChildScope&) {}
 
 void old_referral_not_nfa(const ChildScope& s) {
-  auto cutoff = england_working_days().add_working_days(s.period.start, -1);
+  auto cutoff = census_calendar().add_working_days(s.period.start, -1);
   for (const auto& e : s.child.episodes)
     if (e.nfa && e.referral < cutoff)
       s.find(
