@@ -2,43 +2,36 @@
 -- which records and dates the census holds written here once. ?1 is the period's start S (1 April),
 -- ?2 its reference date E (31 March). An episode is in the census when referred on or before E and not
 -- closed before S; each query below repeats that test and returns its rows by child, so that the
--- store merges them one child at a time. The queries of items read the item's table first, its own
--- dates leaving out most rows, then each survivor's episode by its key (CROSS JOIN keeps that order:
--- with no statistics SQLite would walk every episode or review through an index instead, several
--- times slower on a history of a million plans). Dates after E are left blank (the item shown open); items that
--- ended before S or start after E are left out. Step 3's items (an assessment not authorised and begun
--- before S, an enquiry still open and begun before S) stay, so that the checker reports them (8736,
--- 8740).
+-- store merges them one child at a time. Each query reads its first table whole, in its own order
+-- (NOT INDEXED), its own dates leaving out most rows, then what each survivor joins by key (CROSS JOIN
+-- keeps that order), and sorts the few left by child: with no statistics SQLite would walk the table
+-- through an index on its episode or child instead, a random read per row, three times slower on the
+-- register's history (NOT INDEXED is SQLite's; another dialect has its own hint, or needs none).
 
--- A child with only an expected date of birth is sex U (returns-spec §5.5 step 4, rule 8750).
--- name: census_children
+-- Each episode with its child's fields (the same on each of a child's rows). Referral source not known:
+-- 10 (unknown); primary need not known on a referral that is not NFA: N0 (not stated). The
+-- episode-level ICPC is the latest conference of no enquiry (a transfer-in) held on or before E. A
+-- child with only an expected date of birth is sex U (returns-spec §5.5 step 4, rule 8750).
+-- name: census_episodes
 SELECT c.id, c.upn, c.former_upn, c.upn_unknown, c.date_of_birth,
        CASE WHEN c.date_of_birth IS NULL THEN c.expected_dob END,
        CASE WHEN c.date_of_birth IS NULL AND c.expected_dob IS NOT NULL THEN 'U' ELSE c.sex END,
-       c.date_of_death, c.ethnicity, c.disabilities
-FROM child c
-WHERE c.id IN (SELECT e.child_id FROM episode e
-               WHERE e.referral_date <= ?2 AND (e.closure_date IS NULL OR e.closure_date >= ?1))
-ORDER BY c.id;
-
--- Referral source not known: 10 (unknown); primary need not known on a referral that is not NFA: N0
--- (not stated). The episode-level ICPC is the latest conference of no enquiry (a transfer-in) held on or
--- before E. (`+ 0`: sorting the year's episodes is cheaper than reading them all in the order of the
--- index on child_id.)
--- name: census_episodes
-SELECT e.child_id, e.id, e.referral_date, coalesce(e.referral_source, '10'),
+       c.date_of_death, c.ethnicity, c.disabilities,
+       e.id, e.referral_date, coalesce(e.referral_source, '10'),
        CASE WHEN e.primary_need IS NULL AND e.nfa = 0 THEN 'N0' ELSE e.primary_need END,
        e.nfa,
        CASE WHEN e.closure_date <= ?2 THEN e.closure_date END,
        CASE WHEN e.closure_date <= ?2 THEN e.closure_reason END,
        e.made_by, ic.id, ic.conference_date
-FROM episode e
-LEFT JOIN conference ic ON ic.id = (SELECT c.id FROM conference c
-                                    WHERE c.episode_id = e.id AND c.enquiry_id IS NULL
-                                      AND c.conference_date <= ?2
-                                    ORDER BY c.conference_date DESC, c.id DESC LIMIT 1)
-WHERE e.referral_date <= ?2 AND (e.closure_date IS NULL OR e.closure_date >= ?1)
-ORDER BY e.child_id + 0, e.referral_date, e.id;
+FROM episode e NOT INDEXED
+CROSS JOIN child c
+LEFT JOIN conference ic ON ic.id = (SELECT f.id FROM conference f
+                                    WHERE f.episode_id = e.id AND f.enquiry_id IS NULL
+                                      AND f.conference_date <= ?2
+                                    ORDER BY f.conference_date DESC, f.id DESC LIMIT 1)
+WHERE c.id = e.child_id
+  AND e.referral_date <= ?2 AND (e.closure_date IS NULL OR e.closure_date >= ?1)
+ORDER BY c.id, e.referral_date, e.id;
 
 -- An assessment authorised before S is left out; authorised after E, it is shown unauthorised, with no
 -- factors.
@@ -46,7 +39,7 @@ ORDER BY e.child_id + 0, e.referral_date, e.id;
 SELECT e.child_id, a.episode_id, a.id, a.start_date,
        CASE WHEN a.completed_date <= ?2 THEN a.completed_date END,
        CASE WHEN a.completed_date <= ?2 THEN a.factors END
-FROM assessment a
+FROM assessment a NOT INDEXED
 CROSS JOIN episode e
 WHERE e.id = a.episode_id
   AND a.start_date <= ?2 AND (a.completed_date IS NULL OR a.completed_date >= ?1)
@@ -61,7 +54,7 @@ SELECT e.child_id, q.episode_id, q.id, q.start_date, q.conference_target,
        CASE WHEN ic.conference_date <= ?2 THEN ic.id END,
        CASE WHEN ic.conference_date <= ?2 THEN ic.conference_date END,
        CASE WHEN ic.id IS NULL AND q.end_date <= ?2 THEN 1 ELSE 0 END
-FROM enquiry q
+FROM enquiry q NOT INDEXED
 CROSS JOIN episode e
 LEFT JOIN conference ic ON ic.id = (SELECT c.id FROM conference c WHERE c.enquiry_id = q.id
                                     ORDER BY c.conference_date, c.id LIMIT 1)
@@ -89,7 +82,7 @@ SELECT e.child_id, p.episode_id, p.id, p.kind, p.start_date,
                            ORDER BY r.review_date DESC, r.id DESC LIMIT 1), p.initial_category)
             ELSE coalesce(p.latest_category, p.initial_category) END,
        p.previous_cp_plans, rc.review_date
-FROM plan p
+FROM plan p NOT INDEXED
 CROSS JOIN episode e
 LEFT JOIN review rc ON rc.plan_id = p.id AND p.kind = 'child-protection' AND rc.kind = 'review-conference'
                        AND rc.review_date <= ?2

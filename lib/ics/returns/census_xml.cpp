@@ -1,16 +1,16 @@
 #include <ics/returns/census_xml.hpp>
 
-#include <fmt/format.h>
-
 #include <ostream>
 
 namespace ics::returns {
 
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void append_escaped(std::string& out, std::string_view text) {
+  if (text.find_first_of("&<>\"'") == std::string_view::npos) {
+    out += text;
+    return;
+  }
   for (char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -21,16 +21,19 @@ std::string escaped(std::string_view text) {
       default: out += c;
     }
   }
-  return out;
 }
 
-// Writes elements at one depth of indentation; an element with no value is not written at all.
+// Appends elements at one depth of indentation to a buffer; an element with no value is not written at
+// all. (A child is built in a buffer and written at once: writing element by element to the stream
+// took most of the export's time.)
 class Elements {
  public:
-  Elements(std::ostream& out, int depth) : m_out(out), m_indent(static_cast<std::size_t>(depth) * 2, ' ') {}
+  Elements(std::string& out, int depth) : m_out(out), m_depth(static_cast<std::size_t>(depth) * 2) {}
   void text(std::string_view name, std::string_view value) {
     if (value.empty()) return;
-    m_out << m_indent << '<' << name << '>' << escaped(value) << "</" << name << ">\n";
+    m_out.append(m_depth, ' ').append(1, '<').append(name).append(1, '>');
+    append_escaped(m_out, value);
+    m_out.append("</").append(name).append(">\n");
   }
   void maybe(std::string_view name, const std::optional<std::string>& value) {
     if (value) text(name, *value);
@@ -39,15 +42,15 @@ class Elements {
     if (value) text(name, value->iso());
   }
   void flag(std::string_view name, bool value) { text(name, value ? "1" : "0"); }
-  void open(std::string_view name) { m_out << m_indent << '<' << name << ">\n"; }
-  void close(std::string_view name) { m_out << m_indent << "</" << name << ">\n"; }
+  void open(std::string_view name) { m_out.append(m_depth, ' ').append(1, '<').append(name).append(">\n"); }
+  void close(std::string_view name) { m_out.append(m_depth, ' ').append("</").append(name).append(">\n"); }
 
  private:
-  std::ostream& m_out;
-  std::string m_indent;
+  std::string& m_out;
+  std::size_t m_depth;
 };
 
-void write_assessment(std::ostream& out, const CensusAssessment& a) {
+void write_assessment(std::string& out, const CensusAssessment& a) {
   Elements group(out, 4), el(out, 5), factor(out, 6);
   group.open("Assessments");
   el.date("AssessmentActualStartDate", a.start);
@@ -60,7 +63,7 @@ void write_assessment(std::ostream& out, const CensusAssessment& a) {
   group.close("Assessments");
 }
 
-void write_cin_plan(std::ostream& out, const CensusCinPlan& p) {
+void write_cin_plan(std::string& out, const CensusCinPlan& p) {
   Elements group(out, 4), el(out, 5);
   group.open("CINPlanDates");
   el.date("CINPlanStartDate", p.start);
@@ -68,7 +71,7 @@ void write_cin_plan(std::ostream& out, const CensusCinPlan& p) {
   group.close("CINPlanDates");
 }
 
-void write_section47(std::ostream& out, const CensusSection47& s) {
+void write_section47(std::string& out, const CensusSection47& s) {
   Elements group(out, 4), el(out, 5);
   group.open("Section47");
   el.date("S47ActualStartDate", s.start);
@@ -78,7 +81,7 @@ void write_section47(std::ostream& out, const CensusSection47& s) {
   group.close("Section47");
 }
 
-void write_cpp(std::ostream& out, const CensusCpp& p) {
+void write_cpp(std::string& out, const CensusCpp& p) {
   Elements group(out, 4), el(out, 5), review(out, 6);
   group.open("ChildProtectionPlans");
   el.date("CPPstartDate", p.start);
@@ -94,7 +97,7 @@ void write_cpp(std::ostream& out, const CensusCpp& p) {
   group.close("ChildProtectionPlans");
 }
 
-void write_episode(std::ostream& out, const CensusEpisode& e) {
+void write_episode(std::string& out, const CensusEpisode& e) {
   Elements group(out, 3), el(out, 4);
   group.open("CINdetails");
   el.date("CINreferralDate", e.referral);
@@ -115,8 +118,8 @@ void write_episode(std::ostream& out, const CensusEpisode& e) {
 
 CensusXmlWriter::CensusXmlWriter(std::ostream& out, const CensusPeriod& period, const CensusHeader& header)
     : m_out(out) {
-  m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n";
-  Elements top(out, 1), group(out, 2), el(out, 3);
+  m_buffer = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n";
+  Elements top(m_buffer, 1), group(m_buffer, 2), el(m_buffer, 3);
   top.open("Header");
   group.open("CollectionDetails");
   el.text("Collection", "CIN");
@@ -132,15 +135,17 @@ CensusXmlWriter::CensusXmlWriter(std::ostream& out, const CensusPeriod& period, 
   el.text("DateTime", header.date_time);
   group.close("Source");
   top.close("Header");
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
 }
 
 void CensusXmlWriter::child(const CensusChild& c) {
-  Elements top(m_out, 1), person(m_out, 2), group(m_out, 3), el(m_out, 4), sub(m_out, 5);
+  m_buffer.clear();
+  Elements top(m_buffer, 1), person(m_buffer, 2), group(m_buffer, 3), el(m_buffer, 4), sub(m_buffer, 5);
   if (!m_children_open) top.open("Children");
   m_children_open = true;
   person.open("Child");
   group.open("ChildIdentifiers");
-  el.text("LAchildID", fmt::format("C{}", c.id));
+  el.text("LAchildID", "C" + std::to_string(c.id));
   el.maybe("UPN", c.upn);
   el.maybe("FormerUPN", c.former_upn);
   el.maybe("UPNunknown", c.upn_unknown);
@@ -157,12 +162,13 @@ void CensusXmlWriter::child(const CensusChild& c) {
     el.close("Disabilities");
   }
   group.close("ChildCharacteristics");
-  for (const auto& e : c.episodes) write_episode(m_out, e);
+  for (const auto& e : c.episodes) write_episode(m_buffer, e);
   person.close("Child");
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
 }
 
 void CensusXmlWriter::finish() {
-  if (m_children_open) Elements(m_out, 1).close("Children");
+  if (m_children_open) m_out << "  </Children>\n";
   m_out << "</Message>\n";
   m_out.flush();
 }

@@ -6,6 +6,7 @@
 #include <ics/returns/census.hpp>
 
 #include <iosfwd>
+#include <string>
 
 ICS_API_BEGIN
 namespace ics::returns {
@@ -20,6 +21,7 @@ class CensusXmlWriter {
 
  private:
   std::ostream& m_out;
+  std::string m_buffer;  // one child's elements
   bool m_children_open = false;
 };
 

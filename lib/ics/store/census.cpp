@@ -26,8 +26,8 @@ class ChildCursor {
     m_query.bind(2, period.reference.iso());
     m_more = step(m_query);
   }
-  // Whether the current row is `child_id`'s (rows of children before it, which no child row names,
-  // are passed over).
+  // Whether the current row is `child_id`'s (rows of a child before it, had there been any, are
+  // passed over).
   bool at(std::int64_t child_id) {
     while (m_more && m_query.getColumn(0).getInt64() < child_id) m_more = step(m_query);
     return m_more && m_query.getColumn(0).getInt64() == child_id;
@@ -71,6 +71,7 @@ CensusEpisode* episode_of(CensusChild& child, std::int64_t episode_id) {
   return it == child.episodes.end() ? nullptr : &*it;
 }
 
+// census_episodes: the child's fields in columns 0-9, the episode's from 10.
 void read_child(SQLite::Statement& q, CensusChild& c) {
   c.id = q.getColumn(0).getInt64();
   c.upn = optional_string(q.getColumn(1));
@@ -88,17 +89,17 @@ void read_episodes(ChildCursor& cursor, CensusChild& c) {
   for (; cursor.at(c.id); cursor.next()) {
     auto& q = cursor.row();
     auto& e = c.episodes.emplace_back();
-    e.id = q.getColumn(1).getInt64();
-    e.referral = date(q.getColumn(2));
-    e.referral_source = optional_string(q.getColumn(3));
-    e.primary_need = optional_string(q.getColumn(4));
-    e.nfa = q.getColumn(5).getInt() != 0;
-    e.closure = optional_date(q.getColumn(6));
-    e.closure_reason = optional_string(q.getColumn(7));
-    e.made_by = optional_string(q.getColumn(8));
-    if (!q.getColumn(9).isNull()) {
-      e.icpc_conference_id = q.getColumn(9).getInt64();
-      e.icpc = optional_date(q.getColumn(10));
+    e.id = q.getColumn(10).getInt64();
+    e.referral = date(q.getColumn(11));
+    e.referral_source = optional_string(q.getColumn(12));
+    e.primary_need = optional_string(q.getColumn(13));
+    e.nfa = q.getColumn(14).getInt() != 0;
+    e.closure = optional_date(q.getColumn(15));
+    e.closure_reason = optional_string(q.getColumn(16));
+    e.made_by = optional_string(q.getColumn(17));
+    if (!q.getColumn(18).isNull()) {
+      e.icpc_conference_id = q.getColumn(18).getInt64();
+      e.icpc = optional_date(q.getColumn(19));
     }
   }
 }
@@ -156,14 +157,13 @@ void read_plan(CensusEpisode& e, SQLite::Statement& q) {
 
 void read_census(Database& db, const returns::CensusPeriod& period,
                  const std::function<void(const returns::CensusChild&)>& each) {
-  ChildCursor children(db, "census_children", period);
   ChildCursor episodes(db, "census_episodes", period);
   ChildCursor assessments(db, "census_assessments", period);
   ChildCursor enquiries(db, "census_enquiries", period);
   ChildCursor plans(db, "census_plans", period);
-  for (; children.more(); children.next()) {
+  while (episodes.more()) {
     CensusChild child;
-    read_child(children.row(), child);
+    read_child(episodes.row(), child);
     read_episodes(episodes, child);
     read_items(assessments, child, read_assessment);
     read_items(enquiries, child, read_enquiry);
