@@ -53,6 +53,9 @@ namespace icsctl {
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
   X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \
   X(register_db_migrate, "db migrate", schema, no, "bring the schema up to date")                           \
+  X(register_check, "check", none, no, "check the records against a statutory return's rules")              \
+  X(register_check_census, "check census", read, no,                                                        \
+    "apply the DfE's children in need census rules to a year's census (returns-spec §1.12)")               \
   X(register_log, "log", read, no, "show the audit trail")
 // clang-format on
 
