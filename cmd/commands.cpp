@@ -48,6 +48,8 @@ namespace icsctl {
   X(register_import_conferences, "import conferences", bulk_write, on_conflict_update,                      \
     "bulk import initial child protection conferences (csv, tsv or ndjson)")                                \
   X(register_export, "export", read, no, "export every record of a kind, or all of them")                   \
+  X(register_export_cin_census, "export cin-census", read, no,                                              \
+    "the children in need census XML of a year (returns-spec §1)")                                          \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \

@@ -8,6 +8,7 @@
 #include <ics/io/writers.hpp>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 namespace icsctl {
@@ -62,6 +63,9 @@ void register_export(CLI::App& app, Runner& run) {
   all->fallthrough();
   app.footer(k_footer);
   run = [kinds, all](Session& s, DatabaseAccess& access) {
+    // A return (export cin-census, …) is a row of the command table with a runner of its own.
+    bool any_kind = std::any_of(kinds.begin(), kinds.end(), [](const auto& k) { return k.second->parsed(); });
+    if (!all->parsed() && !any_kind) return;
     auto& db = access.read();
     if (all->parsed()) {
       if (s.csv_like_output())
