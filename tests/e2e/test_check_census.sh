@@ -18,8 +18,7 @@ check "--rules lists the child, episode and return rules" test "$(tail -n +2 <<<
 
 # --- a clean child: a referral in the census year 2026 with an authorised assessment -----------------
 expect_rc 0 add-child --given-names Ada --family-name Lane --dob 2015-06-01 --sex F --upn M201123456780 \
-  --ethnicity WBRI
-sqlite3 "$ICSCTL_DB" "UPDATE child SET disabilities = 'NONE' WHERE id = 1"
+  --ethnicity WBRI --disabilities NONE
 expect_rc 0 open-referral C1 --date 2025-05-01 --source 3A --need N1
 expect_rc 0 start-assessment E1 --date 2025-05-02
 expect_rc 0 complete-assessment E1 --date 2025-05-30 --factors 16A
@@ -34,8 +33,9 @@ expect_err_has "census 2026 (2025-04-01 to 2026-03-31): 1 child checked, 0 error
 expect_rc 0 check census --year 2025 --la 201 -o csv
 expect_err_has "0 children checked"
 
-# --- planted faults: each found by its rule number, exit 3 ---------------------------------------------
-expect_rc 0 add-child --given-names Ben --family-name Lane --dob 2012-02-01 --sex M --ethnicity WBRI
+# --- planted faults: each found by its rule number, exit 3 (values no command accepts, written in) ------
+expect_rc 0 add-child --given-names Ben --family-name Lane --dob 2012-02-01 --sex M --ethnicity WBRI \
+  --disabilities MOB
 expect_rc 0 open-referral C2 --date 2025-06-02 --source 1A --need N4
 expect_rc 0 close-episode E2 --date 2025-07-01 --reason RC7
 sqlite3 "$ICSCTL_DB" "UPDATE child SET upn = 'A201123456780', disabilities = 'MOB,MOB' WHERE id = 2;
