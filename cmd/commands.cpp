@@ -52,11 +52,16 @@ namespace icsctl {
     "Ofsted's Annex A lists 3-7 for a window, as an Excel workbook or one list")                            \
   X(register_export_cpis, "export cp-is", write, no,                                                        \
     "the CP-IS extract: child protection plans for the NHS, as CSV (logged)")                               \
+  X(register_export_cin_census, "export cin-census", read, no,                                              \
+    "the children in need census XML of a year (returns-spec §1)")                                          \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
   X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \
   X(register_db_migrate, "db migrate", schema, no, "bring the schema up to date")                           \
+  X(register_check, "check", none, no, "check the records against a statutory return's rules")              \
+  X(register_check_census, "check census", read, no,                                                        \
+    "apply the DfE's children in need census rules to a year's census (returns-spec §1.12)")               \
   X(register_log, "log", read, no, "show the audit trail")                                                  \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \

@@ -68,7 +68,7 @@ void register_export(CLI::App& app, Runner& run) {
   run = [kinds, all](Session& s, DatabaseAccess& access) {
     if (!all->parsed() &&
         std::none_of(kinds.begin(), kinds.end(), [](const auto& k) { return k.second->parsed(); }))
-      return;  // a nested row of its own (export annex-a, export cp-is) runs instead
+      return;  // a nested row of its own (export annex-a, cp-is, cin-census) runs instead
     auto& db = access.read();
     if (all->parsed()) {
       if (s.csv_like_output())

@@ -37,6 +37,20 @@ TEST_CASE("UPNs: check letter from digits 2-13, temporary UPNs end in a letter")
   CHECK_FALSE(normalise_upn(std::string(1, letters[(sum + 1) % 23]) + body + "C"));
 }
 
+TEST_CASE("UPN check letter: the DfE's algorithm on UPNs known to be valid") {
+  // Valid UPNs of the DfE validator's own tests, and README's example.
+  for (std::string upn : {"A950000178301", "H243278544154", "A123456789012"}) {
+    CAPTURE(upn);
+    CHECK(upn_check_letter(upn) == upn[0]);
+  }
+  CHECK(upn_check_letter("B207000016049") == 'P');  // 2x2 + 7x4 + 1x9 + 6x10 + 4x12 + 9x13 = 266 = 13 mod 23
+  CHECK(upn_check_letter("X12345678901C") == 'A');  // temporary: C counts 2, at weight 13
+  CHECK_FALSE(upn_check_letter("A12345678901"));    // 12 characters
+  CHECK_FALSE(upn_check_letter("A1234567890I2"));   // a letter before the last
+  CHECK_FALSE(upn_check_letter("A12345678901S"));   // S is not a UPN letter
+  CHECK_FALSE(upn_check_letter("A12345678901c"));   // lower case, as the census file would hold it
+}
+
 TEST_CASE("public ids") {
   CHECK(format_id(EntityKind::plan, 12) == "P12");
   auto id = parse_id("c1042");

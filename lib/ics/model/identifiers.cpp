@@ -27,25 +27,32 @@ bool is_valid_nhs_number(std::string_view text) {
   return normalise_nhs_number(text).has_value();
 }
 
-std::optional<std::string> normalise_upn(std::string_view text) {
-  static constexpr std::string_view k_letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
-  if (text.size() != 13) return std::nullopt;
-  std::string upn;
-  for (char c : text) upn += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (k_letters.find(upn[0]) == std::string_view::npos) return std::nullopt;
-  for (size_t i = 1; i < 12; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(upn[i]))) return std::nullopt;
-  char last = upn[12];
-  bool temporary = k_letters.find(last) != std::string_view::npos;
-  if (!temporary && !std::isdigit(static_cast<unsigned char>(last))) return std::nullopt;
+namespace {
+constexpr std::string_view k_upn_letters = "ABCDEFGHJKLMNPQRTUVWXYZ";
+}  // namespace
+
+std::optional<char> upn_check_letter(std::string_view upn) {
+  if (upn.size() != 13) return std::nullopt;
   int sum = 0;
   for (size_t i = 1; i < 13; ++i) {
-    // A temporary UPN's final letter counts by its position in the check alphabet.
-    int value = std::isdigit(static_cast<unsigned char>(upn[i])) ? upn[i] - '0'
-                                                                 : static_cast<int>(k_letters.find(upn[i]));
+    auto c = static_cast<unsigned char>(upn[i]);
+    int value = 0;
+    if (std::isdigit(c))
+      value = c - '0';
+    else if (i == 12 && k_upn_letters.find(static_cast<char>(c)) != std::string_view::npos)
+      value = static_cast<int>(k_upn_letters.find(static_cast<char>(c)));  // a temporary UPN's letter
+    else
+      return std::nullopt;
     sum += value * static_cast<int>(i + 1);
   }
-  if (k_letters[sum % 23] != upn[0]) return std::nullopt;
+  return k_upn_letters[sum % 23];
+}
+
+std::optional<std::string> normalise_upn(std::string_view text) {
+  std::string upn;
+  for (char c : text) upn += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto letter = upn_check_letter(upn);
+  if (!letter || *letter != upn[0]) return std::nullopt;
   return upn;
 }
 

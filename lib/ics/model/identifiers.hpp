@@ -18,6 +18,11 @@ bool is_valid_nhs_number(std::string_view text);
 // temporary UPN). The check letter is sum(digit x position, positions 2-13) mod 23 into
 // ABCDEFGHJKLMNPQRTUVWXYZ. Returns the upper-cased UPN when valid.
 std::optional<std::string> normalise_upn(std::string_view text);
+// The check letter that characters 2-13 of `upn` call for (the DfE's algorithm: each character times
+// its position, 2 to 13, a final letter counting as its place in ABCDEFGHJKLMNPQRTUVWXYZ, the sum
+// mod 23 into that alphabet), or nullopt unless `upn` is 13 characters with 11 digits from the second
+// and a digit or one of those letters last.
+std::optional<char> upn_check_letter(std::string_view upn);
 
 // Public ids: a kind letter and a positive number, e.g. C1042, P7, A33, R5, B2; E episode, N assessment
 // (of need), S section 47 enquiry, I initial child protection conference.

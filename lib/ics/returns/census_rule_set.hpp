@@ -36,6 +36,12 @@ std::span<const ChildRule> episode_rules();  // census_rules_episode.cpp: CINdet
 std::span<const ChildRule> item_rules();     // census_rules_items.cpp: Assessments, CINPlanDates, Section47,
                                              // ChildProtectionPlans, Reviews
 
+// Tables that child_rules() and episode_rules() join to their own: the child's dates, sex, ethnicity
+// and disabilities (census_rules_child_characteristics.cpp); what an episode holds, given how it closed
+// or that it is no further action (census_rules_episode_contents.cpp).
+std::span<const ChildRule> child_characteristics_rules();
+std::span<const ChildRule> episode_contents_rules();
+
 // A rule about the whole return: sees every child once, then reports.
 class ReturnRule {
  public:
