@@ -3,18 +3,25 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/model/code_lists.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/record/children.hpp>
 
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 namespace icsctl {
 
 namespace {
 struct Options {
-  std::string given_names, family_name, dob, expected_dob, sex = "U", nhs_number, upn, ethnicity;
+  std::string given_names, family_name, dob, expected_dob,
+      sex = "U", nhs_number, upn, ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number;
   std::vector<std::string> refs;
 };
+
+std::string codes_of(std::string_view list) {
+  return fmt::format("{}", fmt::join(ics::model::code_list(list).values(), " "));
+}
 }  // namespace
 
 void register_add_child(CLI::App& app, Runner& run) {
@@ -27,13 +34,27 @@ void register_add_child(CLI::App& app, Runner& run) {
   dob->excludes(edob);
   app.add_option("--sex", o->sex, "M, F or U (default U)");
   app.add_option("--nhs-number", o->nhs_number, "NHS number, 10 digits (spaces allowed)");
-  app.add_option("--upn", o->upn, "Unique Pupil Number, 13 characters");
+  auto* upn = app.add_option("--upn", o->upn, "Unique Pupil Number, 13 characters");
+  auto* upn_unknown = app.add_option(
+      "--upn-unknown", o->upn_unknown,
+      fmt::format("why the child has no UPN: {} (schemas/codes/upn-unknown.yaml)", codes_of("upn-unknown")));
+  upn->excludes(upn_unknown);
+  app.add_option("--former-upn", o->former_upn, "a UPN the child held before, 13 characters");
   app.add_option("--ref", o->refs, "legacy register reference (repeatable)");
-  app.add_option("--ethnicity", o->ethnicity, "ethnicity code");
+  app.add_option("--ethnicity", o->ethnicity,
+                 fmt::format("ethnicity code: {} (schemas/codes/ethnicity.yaml)", codes_of("ethnicity")));
+  app.add_option("--disabilities", o->disabilities,
+                 fmt::format("disabilities, comma-separated codes: {} (schemas/codes/disability.yaml); NONE "
+                             "alone for none",
+                             codes_of("disability")));
+  app.add_option("--mother-nhs-number", o->mother_nhs_number,
+                 "an unborn child's mother's NHS number (for CP-IS), with --expected-dob");
   app.footer(R"(Examples:
   icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
   icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042
-  icsctl add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M)");
+  icsctl add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M
+  icsctl add-child --given-names Noah --family-name Green --dob 2012-09-09 --sex M --ethnicity WBRI --disabilities AUT,COMM --upn-unknown UN2
+  icsctl add-child --given-names Unborn --family-name Patel --expected-dob 2027-02-14 --mother-nhs-number 9434765870)");
   run = [o, dob, edob](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;
@@ -47,6 +68,10 @@ void register_add_child(CLI::App& app, Runner& run) {
     child.upn = optional_value(o->upn, "upn");
     child.ethnicity = optional_value(o->ethnicity, "ethnicity");
     child.refs = o->refs;
+    if (!o->disabilities.empty()) child.disabilities = code_list(o->disabilities, "disabilities");
+    child.upn_unknown = optional_value(o->upn_unknown, "upn-unknown");
+    child.former_upn = optional_value(o->former_upn, "former-upn");
+    child.mother_nhs_number = optional_value(o->mother_nhs_number, "mother-nhs-number");
     auto id = ics::record::add_child(db.write(), child, s.today());
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::child, id)); });
   };

@@ -22,6 +22,8 @@ namespace icsctl {
   X(register_record_conference, "record-conference", write, no,                                             \
     "record an initial child protection conference; with a plan, prints the plan id")                       \
   X(register_close_episode, "close-episode", write, no, "close an episode with a reason")                   \
+  X(register_record_death, "record-death", write, always,                                                   \
+    "record a child's death; closes its open plans and episode that day")                                   \
   X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \
@@ -56,7 +58,10 @@ namespace icsctl {
   X(register_check, "check", none, no, "check the records against a statutory return's rules")              \
   X(register_check_census, "check census", read, no,                                                        \
     "apply the DfE's children in need census rules to a year's census (returns-spec §1.12)")               \
-  X(register_log, "log", read, no, "show the audit trail")
+  X(register_log, "log", read, no, "show the audit trail")                                                  \
+  X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
+  X(register_settings_set, "settings set", write, no, "set a return setting")                               \
+  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")
 // clang-format on
 
 #define ICSCTL_DECLARE(setup, name, access, destructive, help) void setup(CLI::App&, Runner&);

@@ -23,7 +23,8 @@ constexpr const char* k_footer =
 episodes, assessments, enquiries, conferences, plans, actions, reviews) and export again gives the
 same bytes:
   children     child_id given_names family_name date_of_birth expected_dob sex nhs_number upn ethnicity
-               refs (legacy references, space-separated)
+               refs (legacy references, space-separated) disabilities (codes joined by ',')
+               upn_unknown former_upn mother_nhs_number date_of_death
   episodes     episode_id child_id referral_date referral_source primary_need nfa (yes, no) closure_date
                closure_reason made_by
   assessments  assessment_id episode_id start_date completed_date factors (codes joined by ',')

@@ -3,9 +3,11 @@
 #include "session.hpp"
 
 #include <ics/model/identifiers.hpp>
+#include <ics/returns/settings.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 namespace icsctl {
@@ -13,7 +15,9 @@ namespace icsctl {
 void register_log(CLI::App& app, Runner& run) {
   auto id = std::make_shared<std::string>();
   auto limit = std::make_shared<std::int64_t>(50);
-  app.add_option("ID", *id, "only the changes to this record (C12, P3, A7, R2, B1, E4, N5, S6, I7)");
+  app.add_option("ID", *id,
+                 "only the changes to this record (C12, P3, A7, R2, B1, E4, N5, S6, I7) or setting "
+                 "(setting:la_code)");
   app.add_option("-n,--limit", *limit, "at most this many records, newest first (default 50)")
       ->check(CLI::PositiveNumber);
   app.footer(R"(Examples:
@@ -22,7 +26,14 @@ void register_log(CLI::App& app, Runner& run) {
   icsctl log -n 5)");
   run = [id, limit](Session& s, DatabaseAccess& db) {
     std::optional<std::string> entity;
-    if (!id->empty()) {
+    if (id->starts_with("setting:")) {
+      auto key = id->substr(8);
+      if (!ics::returns::is_setting_key(key))
+        throw ics::InvalidInput(
+            "id", *id,
+            fmt::format("names no setting: the settings are {}", ics::returns::setting_key_names()));
+      entity = *id;
+    } else if (!id->empty()) {
       auto parsed = ics::model::parse_id(*id);
       if (!parsed)
         throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");

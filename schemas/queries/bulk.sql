@@ -4,13 +4,15 @@
 -- name: export_children
 SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex,
        c.nhs_number, c.upn, c.ethnicity,
-       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs
+       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs,
+       c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death
 FROM child c ORDER BY c.id;
 
 -- name: bulk_child_row
 SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex,
        c.nhs_number, c.upn, c.ethnicity,
-       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs
+       (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs,
+       c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death
 FROM child c WHERE c.id = :id;
 
 -- name: export_plans
@@ -91,12 +93,14 @@ UPDATE import_batch SET sha256 = ?2, counts = ?3 WHERE id = ?1;
 
 -- name: bulk_insert_child
 INSERT INTO child (id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   ethnicity, batch_id, source_line, recorded_on)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
+                   ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number, date_of_death,
+                   batch_id, source_line, recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
 
 -- name: bulk_update_child
 UPDATE child SET given_names = ?2, family_name = ?3, date_of_birth = ?4, expected_dob = ?5, sex = ?6,
-                 nhs_number = ?7, upn = ?8, ethnicity = ?9
+                 nhs_number = ?7, upn = ?8, ethnicity = ?9, disabilities = ?10, upn_unknown = ?11,
+                 former_upn = ?12, mother_nhs_number = ?13, date_of_death = ?14
 WHERE id = ?1;
 
 -- name: bulk_delete_child_refs

@@ -20,14 +20,16 @@ INSERT INTO audit (at, actor, command, entity, before, after) VALUES (?1, ?2, ?3
 
 -- name: insert_child
 INSERT INTO child (given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn,
-                   ethnicity, batch_id, source_line, legacy_id, recorded_on)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
+                   ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number, date_of_death,
+                   batch_id, source_line, legacy_id, recorded_on)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);
 
 -- name: insert_child_ref
 INSERT INTO child_ref (ref, child_id) VALUES (?1, ?2);
 
 -- name: child_by_id
-SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn, ethnicity
+SELECT id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number, upn, ethnicity,
+       disabilities, upn_unknown, former_upn, mother_nhs_number, date_of_death
 FROM child WHERE id = ?1;
 
 -- name: child_refs

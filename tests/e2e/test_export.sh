@@ -99,8 +99,8 @@ cmp -s first-all.json again-all.json || fail "export all -o json round trip diff
 
 # --- many rows: imported with the real command, exported again byte for byte -----------------------
 {
-  echo "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs"
-  awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "C%d,\"Child, %d\",Family %d,2015-%02d-%02d,,%s,,,,REF-%d\n", i, i, i % 97, i % 12 + 1, i % 28 + 1, (i % 2 ? "F" : "M"), i }'
+  echo "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death"
+  awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "C%d,\"Child, %d\",Family %d,2015-%02d-%02d,,%s,,,,REF-%d,%s,,,,\n", i, i, i % 97, i % 12 + 1, i % 28 + 1, (i % 2 ? "F" : "M"), i, (i % 3 ? "" : "NONE") }'
 } >many.csv
 expect_rc 0 --db "$SCRATCH/many.db" init
 expect_rc 0 --db "$SCRATCH/many.db" import children many.csv

@@ -300,9 +300,10 @@ TEST_CASE("bulk import: records keep their ids, the batch and source lines are r
   REQUIRE(r.batch_id);
   CHECK(r.sha256 == ics::util::sha256_hex(k_children));
   CHECK(s.exported(RecordKind::child) ==
-        "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs\n"
-        "C3,Amy,\"Smith, Jr\",2019-04-02,,F,9434765919,,,R1 R2\n"
-        "C7,Ben,Jones,2020-01-01,,M,,,,\n");
+        "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,"
+        "disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death\n"
+        "C3,Amy,\"Smith, Jr\",2019-04-02,,F,9434765919,,,R1 R2,,,,,\n"
+        "C7,Ben,Jones,2020-01-01,,M,,,,,,,,,\n");
   SQLite::Statement q(ics::store::connection(*s.db), "SELECT batch_id, source_line FROM child WHERE id = 7");
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getInt64() == *r.batch_id);

@@ -1,6 +1,7 @@
 #pragma once
 // The code lists of schemas/codes/ (referral-source, primary-need, closure-reason, assessment-factor,
-// agency): versioned data files embedded in the library, read once. Format: schemas/codes/README.md.
+// agency, ethnicity, disability, upn-unknown, la-number): versioned data files embedded in the library, read
+// once. Format: schemas/codes/README.md.
 #include <ics/api.hpp>
 
 #include <string>

@@ -54,6 +54,7 @@ void complete_action(store::WriteTransaction& tx, std::int64_t action_id, util::
   auto action = store::get_action(tx.db(), action_id);
   auto plan = store::get_plan(tx.db(), action.plan_id);
   require_not_before_start(on, plan.start_date, "date");
+  require_not_after_death(tx.db(), plan.child_id, on, "date");
   finish(tx, action_id, "done", on, std::nullopt);
 }
 

@@ -25,10 +25,12 @@ model::Episode episode_for_step(store::WriteTransaction& tx, std::int64_t episod
   return episode;
 }
 
-// A date of a step: within its episode and not after today.
-void require_step_date(const model::Episode& episode, util::Date date, util::Date today) {
+// A date of a step: within its episode, not after today nor after the child's death.
+void require_step_date(store::Database& db, const model::Episode& episode, util::Date date,
+                       util::Date today) {
   require_not_after_today(date, today, "date");
   require_within_episode(episode, date, "date");
+  require_not_after_death(db, episode.child_id, date, "date");
 }
 
 }  // namespace
@@ -40,6 +42,7 @@ std::int64_t open_referral(store::WriteTransaction& tx, const NewReferral& refer
   episode.child_id = child.id;
   episode.referral_date = referral.date;
   require_not_after_today(referral.date, today, "date");
+  require_not_after_death(db, child.id, referral.date, "date");
   require_referral_after_conception(child, referral.date, "date");
   episode.referral_source = require_referral_source(referral.source, "source");
   require_primary_need(referral.nfa, referral.need, "need");
@@ -54,7 +57,7 @@ std::int64_t open_referral(store::WriteTransaction& tx, const NewReferral& refer
 std::int64_t start_assessment(store::WriteTransaction& tx, std::int64_t episode_id, util::Date date,
                               util::Date today) {
   auto episode = episode_for_step(tx, episode_id, "an assessment");
-  require_step_date(episode, date, today);
+  require_step_date(tx.db(), episode, date, today);
   require_no_open_assessment(tx.db(), episode, "episode");
   model::Assessment assessment;
   assessment.episode_id = episode.id;
@@ -68,7 +71,7 @@ std::int64_t complete_assessment(store::WriteTransaction& tx, std::int64_t episo
                                  const std::vector<std::string>& factors, util::Date today) {
   auto episode = episode_for_step(tx, episode_id, "an assessment");
   auto before = require_open_assessment(tx.db(), episode, "episode");
-  require_step_date(episode, date, today);
+  require_step_date(tx.db(), episode, date, today);
   require_completed_after_start(before, date, "date");
   auto after = before;
   after.completed_date = date;
@@ -81,7 +84,7 @@ std::int64_t complete_assessment(store::WriteTransaction& tx, std::int64_t episo
 std::int64_t start_enquiry(store::WriteTransaction& tx, std::int64_t episode_id, util::Date date,
                            const util::Calendar& calendar, util::Date today) {
   auto episode = episode_for_step(tx, episode_id, "a section 47 enquiry");
-  require_step_date(episode, date, today);
+  require_step_date(tx.db(), episode, date, today);
   require_enquiry_may_start(tx.db(), episode, date, "episode");
   model::Enquiry enquiry;
   enquiry.episode_id = episode.id;
@@ -96,7 +99,7 @@ std::int64_t end_enquiry(store::WriteTransaction& tx, std::int64_t episode_id, u
                          util::Date today) {
   auto episode = episode_for_step(tx, episode_id, "a section 47 enquiry");
   auto before = require_open_enquiry(tx.db(), episode, "episode").enquiry;
-  require_step_date(episode, date, today);
+  require_step_date(tx.db(), episode, date, today);
   require_enquiry_end(before, date, "date");
   auto after = before;
   after.end_date = date;
@@ -110,7 +113,7 @@ ConferenceResult record_conference(store::WriteTransaction& tx, const NewConfere
                                    util::Date today) {
   auto& db = tx.db();
   auto episode = episode_for_step(tx, request.episode_id, "a conference");
-  require_step_date(episode, request.date, today);
+  require_step_date(tx.db(), episode, request.date, today);
   std::optional<store::EnquiryRow> enquiry;
   if (auto open = store::open_enquiry_of_episode(db, episode.id)) enquiry = store::get_enquiry(db, *open);
   require_conference_date(request.date, enquiry ? &enquiry->enquiry : nullptr, "date");
@@ -156,6 +159,7 @@ void close_episode(store::WriteTransaction& tx, std::int64_t episode_id, util::D
   auto before = store::get_episode(db, episode_id);
   require_episode_open(before);
   auto code = require_closable(db, before, date, reason, today, "date", "reason");
+  require_not_after_death(db, before.child_id, date, "date");
   require_no_episode_overlap(db, {before.child_id, before.referral_date, date, before.nfa, before.id},
                              "episode", "date");
   auto after = before;

@@ -93,6 +93,7 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
         fmt::format("is outside the years of calendar '{}' ({}-{}), so working days cannot be counted",
                     calendar.name(), calendar.first_year(), calendar.last_year()));
   require_born_by(child, start, "start");
+  require_not_after_death(db, child.id, start, "start");
   require_plan_category(tmpl, request.category, "category");
   require_no_overlap(db, {child.id, tmpl.kind, start, std::nullopt}, "child", "start");
   auto filed =
@@ -139,13 +140,14 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
 }
 
 void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason,
-                util::Date today) {
+                util::Date today, std::string_view end_field) {
   auto plan = store::get_plan(tx.db(), plan_id);
   require_open(plan);
   auto code = model::require_code(reason, model::end_reason_codes(), "reason");
-  require_not_before_start(end, plan.start_date, "end");
-  require_not_after_today(end, today, "end");
-  require_end_after_last_review(tx.db(), plan_id, end, "end");
+  require_not_before_start(end, plan.start_date, end_field);
+  require_not_after_today(end, today, end_field);
+  require_not_after_death(tx.db(), plan.child_id, end, end_field);
+  require_end_after_last_review(tx.db(), plan_id, end, end_field);
   cancel_open_actions(tx, plan_id, end, "plan closed");
   store::set_plan_end(tx, plan_id, end, code);
   auto after = plan;

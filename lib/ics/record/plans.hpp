@@ -66,8 +66,9 @@ std::int64_t open_plan(store::WriteTransaction& tx, const plan::Template& tmpl,
                        PlanFiling* filing = nullptr);
 
 // Ends a plan on `end` (the first day it no longer applies); its open actions are cancelled with it.
+// `end_field` names the end in errors (record-death closes plans on the date of death).
 void close_plan(store::WriteTransaction& tx, std::int64_t plan_id, util::Date end, const std::string& reason,
-                util::Date today);
+                util::Date today, std::string_view end_field = "end");
 
 }  // namespace ics::record
 ICS_API_END

@@ -17,6 +17,7 @@ std::int64_t record_review(store::WriteTransaction& tx, const NewReview& request
   require_open(plan);
   require_not_after_today(request.date, today, "date");
   require_not_before_start(request.date, plan.start_date, "date");
+  require_not_after_death(tx.db(), plan.child_id, request.date, "date");
   auto tmpl = plan::parse_template(store::template_body_of_plan(tx.db(), plan.id), plan.template_name);
   model::Review review;
   review.plan_id = plan.id;

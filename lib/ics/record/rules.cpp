@@ -58,6 +58,32 @@ void require_identifiers_unheld(store::Database& db, const model::Child& child, 
   for (const auto& ref : child.refs) refuse_held(store::child_id_by_ref(db, ref), names.ref, ref);
 }
 
+std::optional<std::string> require_ethnicity(const std::optional<std::string>& ethnicity,
+                                             const std::optional<std::string>& stored,
+                                             std::string_view field) {
+  if (!ethnicity || ethnicity == stored) return ethnicity;
+  return model::require_listed(*ethnicity, "ethnicity", field);
+}
+
+void require_not_after_death(store::Database& db, std::int64_t child_id, util::Date date,
+                             std::string_view field) {
+  auto death = store::child_death(db, child_id);
+  if (death && date > *death)
+    throw InvalidInput(std::string(field), date.iso(),
+                       fmt::format("is after the death of child {} ({}): nothing of a child is dated after "
+                                   "its death",
+                                   format_id(EntityKind::child, child_id), death->iso()));
+}
+
+void require_nothing_after(store::Database& db, std::int64_t child_id, util::Date death,
+                           std::string_view field) {
+  if (auto later = store::child_record_after(db, child_id, death))
+    throw InvalidInput(std::string(field), death.iso(),
+                       fmt::format("is before the child's {} {} on {}: nothing of a child is dated after its "
+                                   "death",
+                                   later->record, later->what, later->date.iso()));
+}
+
 namespace {
 void require_category_of(const plan::Template& tmpl, const std::string& category, std::string_view field) {
   model::require_code(category, model::category_codes(), field);

@@ -28,6 +28,23 @@ void require_end_after_last_review(store::Database& db, std::int64_t plan_id, ut
 // A plan of the child does not start before the child's date of birth.
 void require_born_by(const model::Child& child, util::Date start, std::string_view field);
 
+// A child's ethnicity: a code of schemas/codes/ethnicity.yaml (census 4220). A value the child already
+// holds (`stored`: free text kept from before the list) is kept unchanged. Returns it.
+std::optional<std::string> require_ethnicity(const std::optional<std::string>& ethnicity,
+                                             const std::optional<std::string>& stored,
+                                             std::string_view field);
+
+// Nothing of a child is dated after its death (census 4008, 4009Q, 8555Q, 8915, 8920): `date`, a date
+// of a record of the child `child_id` (a plan's start or end, a review, an action's completion, an
+// episode's referral or closure, an assessment's, enquiry's or conference's date), is not after the
+// child's date of death, if one is recorded.
+void require_not_after_death(store::Database& db, std::int64_t child_id, util::Date date,
+                             std::string_view field);
+// No record of the child is dated after `death` (the same dates): InvalidInput on `field` naming the
+// latest one.
+void require_nothing_after(store::Database& db, std::int64_t child_id, util::Date death,
+                           std::string_view field);
+
 // The names a caller knows a child's identifiers by.
 struct ChildIdentifierNames {
   std::string_view nhs_number, upn, ref;

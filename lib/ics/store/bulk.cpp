@@ -136,8 +136,8 @@ std::int64_t insert_child_with_id(WriteTransaction& tx, const model::Child& chil
   auto& q = statement(tx.db(), "bulk_insert_child");
   bind_id(q, child.id);
   bind_child_fields(q, 2, child);
-  bind_provenance(q, 10, from);
-  bind_entered_on(q, 12, tx);
+  bind_provenance(q, 2 + k_child_field_count, from);
+  bind_entered_on(q, 4 + k_child_field_count, tx);
   exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : child.refs) insert_child_ref(tx, ref, id);

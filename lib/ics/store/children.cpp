@@ -1,4 +1,6 @@
+#include <ics/model/code_lists.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/model/validate.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -17,14 +19,20 @@ void bind_child_fields(SQLite::Statement& q, int first, const model::Child& c) {
   bind_optional(q, first + 5, c.nhs_number);
   bind_optional(q, first + 6, c.upn);
   bind_optional(q, first + 7, c.ethnicity);
+  bind_optional(q, first + 8,
+                c.disabilities.empty() ? std::nullopt : std::optional(model::join_codes(c.disabilities)));
+  bind_optional(q, first + 9, c.upn_unknown);
+  bind_optional(q, first + 10, c.former_upn);
+  bind_optional(q, first + 11, c.mother_nhs_number);
+  bind_optional(q, first + 12, c.date_of_death);
 }
 
 std::int64_t insert_child(WriteTransaction& tx, const model::Child& c,
                           const std::optional<Provenance>& from) {
   auto& q = statement(tx.db(), "insert_child");
   bind_child_fields(q, 1, c);
-  if (from) bind_provenance(q, 9, *from);
-  bind_entered_on(q, 12, tx);
+  if (from) bind_provenance(q, 1 + k_child_field_count, *from);
+  bind_entered_on(q, 4 + k_child_field_count, tx);
   exec(q);
   std::int64_t id = last_insert_id(tx.db());
   for (const auto& ref : c.refs) insert_child_ref(tx, ref, id);
@@ -59,10 +67,62 @@ model::Child get_child(Database& db, std::int64_t id) {
   c.nhs_number = optional_string(q.getColumn(6));
   c.upn = optional_string(q.getColumn(7));
   c.ethnicity = optional_string(q.getColumn(8));
+  c.disabilities = model::split_codes(optional_string(q.getColumn(9)).value_or(""));
+  c.upn_unknown = optional_string(q.getColumn(10));
+  c.former_upn = optional_string(q.getColumn(11));
+  c.mother_nhs_number = optional_string(q.getColumn(12));
+  c.date_of_death = optional_date(q.getColumn(13));
   auto& refs = statement(db, "child_refs");
   refs.bind(1, id);
   while (step(refs)) c.refs.push_back(refs.getColumn(0).getString());
   return c;
+}
+
+void set_child_death(WriteTransaction& tx, std::int64_t child_id, util::Date date) {
+  auto& q = statement(tx.db(), "set_child_death");
+  q.bind(1, child_id);
+  q.bind(2, date.iso());
+  exec(q);
+}
+
+std::optional<util::Date> child_death(Database& db, std::int64_t child_id) {
+  auto& q = statement(db, "child_death");
+  q.bind(1, child_id);
+  if (!step(q))
+    throw NotFound(fmt::format("no child '{}'", model::format_id(model::EntityKind::child, child_id)));
+  return optional_date(q.getColumn(0));
+}
+
+std::optional<DatedRecord> child_record_after(Database& db, std::int64_t child_id, util::Date date) {
+  auto& q = statement(db, "child_record_after");
+  q.bind(1, child_id);
+  q.bind(2, date.iso());
+  if (!step(q)) return std::nullopt;
+  return DatedRecord{q.getColumn(0).getString(), q.getColumn(1).getString(), *optional_date(q.getColumn(2))};
+}
+
+std::vector<std::int64_t> open_plans_of_child(Database& db, std::int64_t child_id) {
+  auto& q = statement(db, "open_plans_of_child");
+  q.bind(1, child_id);
+  std::vector<std::int64_t> out;
+  while (step(q)) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<std::string> uncoded_ethnicities(Database& db) {
+  std::vector<std::string> out;
+  const auto& codes = model::code_list("ethnicity");
+  auto& q = statement(db, "child_ethnicities");
+  while (step(q)) {
+    auto ethnicity = q.getColumn(0).getString();
+    if (codes.contains(ethnicity)) continue;
+    auto count = q.getColumn(1).getInt64();
+    out.push_back(
+        fmt::format("ethnicity '{}' of {} child{} (first {}) is not a code of schemas/codes/ethnicity.yaml",
+                    ethnicity, count, count == 1 ? "" : "ren",
+                    model::format_id(model::EntityKind::child, q.getColumn(2).getInt64())));
+  }
+  return out;
 }
 
 std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number) {

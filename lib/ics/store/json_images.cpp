@@ -31,6 +31,11 @@ std::string to_json(const model::Child& c) {
   j["upn"] = opt(c.upn);
   j["ethnicity"] = opt(c.ethnicity);
   j["refs"] = c.refs;
+  j["disabilities"] = c.disabilities.empty() ? ordered_json(nullptr) : ordered_json(c.disabilities);
+  j["upn_unknown"] = opt(c.upn_unknown);
+  j["former_upn"] = opt(c.former_upn);
+  j["mother_nhs_number"] = opt(c.mother_nhs_number);
+  j["date_of_death"] = opt(c.date_of_death);
   return j.dump();
 }
 

@@ -1,6 +1,7 @@
 #include <ics/model/code_lists.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/maintenance.hpp>
+#include <ics/store/records.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
 
@@ -43,6 +44,7 @@ std::vector<std::string> uncoded_values(Database& db) {
         "agency '{}' of {} action{} (first {}) is not a code of schemas/codes/agency.yaml", agency, count,
         count == 1 ? "" : "s", model::format_id(model::EntityKind::action, q.getColumn(2).getInt64())));
   }
+  for (auto& value : uncoded_ethnicities(db)) out.push_back(std::move(value));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 ICS_API_BEGIN
 namespace ics::store {
@@ -26,6 +27,23 @@ model::Child get_child(Database& db, std::int64_t id);  // throws NotFound
 std::optional<std::int64_t> child_id_by_nhs(Database& db, const std::string& nhs_number);
 std::optional<std::int64_t> child_id_by_upn(Database& db, const std::string& upn);
 std::optional<std::int64_t> child_id_by_ref(Database& db, const std::string& ref);
+// A child's death (record/children.hpp record_death): set, read, and what it would contradict.
+void set_child_death(WriteTransaction& tx, std::int64_t child_id, util::Date date);
+std::optional<util::Date> child_death(Database& db, std::int64_t child_id);
+// A record of a child and one of its dates, e.g. {"review R3", "was held", 2026-05-01}.
+struct DatedRecord {
+  std::string record;
+  std::string what;
+  util::Date date;
+};
+// The child's latest record dated after `date` (any date a plan, review, action, episode, assessment,
+// enquiry or conference of the child carries), if it has one.
+std::optional<DatedRecord> child_record_after(Database& db, std::int64_t child_id, util::Date date);
+std::vector<std::int64_t> open_plans_of_child(Database& db, std::int64_t child_id);  // by start
+// The ethnicities the children hold that are not codes of schemas/codes/ethnicity.yaml (kept from
+// before the list), each with how many hold it and the first of them, for `db check`.
+std::vector<std::string> uncoded_ethnicities(Database& db);
+
 // A child named as C123, nhs:NNNNNNNNNN, upn:XXXXXXXXXXXXX or ref:LEGACYREF; throws NotFound/InvalidInput.
 std::int64_t resolve_child(Database& db, std::string_view reference);
 

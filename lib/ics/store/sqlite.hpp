@@ -44,9 +44,11 @@ void bind_optional(SQLite::Statement& stmt, int index, const std::optional<util:
 std::optional<std::string> optional_string(const SQLite::Column& column);
 std::optional<util::Date> optional_date(const SQLite::Column& column);
 // A record's columns bound from parameter `first` on, in the order the single and bulk statements
-// of schemas/queries share (children: given_names … ethnicity, 8 values; plans: child_id …
+// of schemas/queries share (children: given_names … ethnicity, then disabilities … date_of_death,
+// k_child_field_count values; plans: child_id …
 // legacy_ref, 14; actions: plan_id … due_date, 6; reviews: plan_id … next_review_due, 6); a
 // provenance's batch and line at `first` and the next.
+inline constexpr int k_child_field_count = 13;
 void bind_child_fields(SQLite::Statement& stmt, int first, const model::Child& child);
 void bind_plan_fields(SQLite::Statement& stmt, int first, const PlanRow& row);
 void bind_action_fields(SQLite::Statement& stmt, int first, const model::Action& action);

@@ -32,6 +32,8 @@ Outcome import_action_row(RowContext& ctx, const BulkRow& row) {
   record::require_not_before_start(action.due_date, plan.start_date, "due_date");
   if (action.completed_date)
     record::require_not_before_start(*action.completed_date, plan.start_date, "completed_date");
+  if (action.completed_date && action.status == "done")
+    record::require_not_after_death(db, plan.child_id, *action.completed_date, "completed_date");
   if (action.status == "open" && plan.end_date)
     throw InvalidInput("status", action.status,
                        fmt::format("cannot be open on plan {}, closed on {}",

@@ -5,6 +5,7 @@
 #include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/record/episode_rules.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
 #include <ics/store/episodes.hpp>
 #include <ics/util/error.hpp>
@@ -24,9 +25,11 @@ Outcome import_assessment_row(RowContext& ctx, const BulkRow& row) {
   auto episode = episode_of(db, assessment.episode_id);
   record::require_not_nfa(episode, "an assessment");
   record::require_within_episode(episode, assessment.start_date, "start_date");
+  record::require_not_after_death(db, episode.child_id, assessment.start_date, "start_date");
   if (assessment.completed_date) {
     record::require_within_episode(episode, *assessment.completed_date, "completed_date");
     record::require_completed_after_start(assessment, *assessment.completed_date, "completed_date");
+    record::require_not_after_death(db, episode.child_id, *assessment.completed_date, "completed_date");
     assessment.factors = record::require_factors(assessment.factors, "factors");
   } else {
     if (!assessment.factors.empty())

@@ -1,5 +1,5 @@
-// One row of a children file: add-child's rules; a row naming a child by the NHS number it holds is
-// that child under --on-conflict update.
+// One row of a children file: add-child's rules (and record-death's for a date of death); a row naming a
+// child by the NHS number it holds is that child under --on-conflict update.
 #include <ics/io/bulk/rows.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
@@ -42,7 +42,14 @@ Outcome import_child_row(RowContext& ctx, const BulkRow& row) {
     }
   }
   auto child = child_from_row(existing ? with_record(ctx, row, *existing) : row, ctx.options.today);
+  std::optional<model::Child> stored;
+  if (existing) stored = store::get_child(db, *existing);
+  child.ethnicity =
+      record::require_ethnicity(child.ethnicity, stored ? stored->ethnicity : std::nullopt, "ethnicity");
   record::require_identifiers_unheld(db, child, existing.value_or(0), {"nhs_number", "upn", "refs"});
+  // A death recorded (or moved earlier) by the file contradicts nothing the child holds, as record-death.
+  if (stored && child.date_of_death && child.date_of_death != stored->date_of_death)
+    record::require_nothing_after(db, *existing, *child.date_of_death, "date_of_death");
 
   if (existing) {
     child.id = *existing;

@@ -7,6 +7,7 @@
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/record/episode_rules.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
 #include <ics/store/episodes.hpp>
 #include <ics/util/error.hpp>
@@ -41,6 +42,7 @@ Outcome import_conference_row(RowContext& ctx, const BulkRow& row) {
   auto episode = episode_of(db, conference.episode_id);
   record::require_not_nfa(episode, "a conference");
   record::require_within_episode(episode, conference.conference_date, "conference_date");
+  record::require_not_after_death(db, episode.child_id, conference.conference_date, "conference_date");
   std::optional<store::EnquiryRow> enquiry;
   if (conference.enquiry_id) {
     enquiry = enquiry_of(db, conference.enquiry_id);

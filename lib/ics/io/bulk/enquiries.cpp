@@ -7,6 +7,7 @@
 #include <ics/io/bulk/store.hpp>
 #include <ics/io/bulk/validate.hpp>
 #include <ics/record/episode_rules.hpp>
+#include <ics/record/rules.hpp>
 #include <ics/store/bulk.hpp>
 #include <ics/util/error.hpp>
 
@@ -25,10 +26,12 @@ Outcome import_enquiry_row(RowContext& ctx, const BulkRow& row) {
   auto episode = episode_of(db, enquiry.episode_id);
   record::require_not_nfa(episode, "a section 47 enquiry");
   record::require_within_episode(episode, enquiry.start_date, "start_date");
+  record::require_not_after_death(db, episode.child_id, enquiry.start_date, "start_date");
   if (!held) record::require_enquiry_may_start(db, episode, enquiry.start_date, "episode_id");
   if (enquiry.end_date) {
     record::require_within_episode(episode, *enquiry.end_date, "end_date");
     record::require_enquiry_end(enquiry, *enquiry.end_date, "end_date");
+    record::require_not_after_death(db, episode.child_id, *enquiry.end_date, "end_date");
   }
   enquiry.conference_target =
       record::conference_target(enquiry.start_date, enquiry_calendar(ctx), "start_date");

@@ -34,6 +34,9 @@ Outcome import_episode_row(RowContext& ctx, const BulkRow& row) {
   episode.child_id = child_of(db, fields.child);
   auto child = store::get_child(db, episode.child_id);
   record::require_referral_after_conception(child, episode.referral_date, "referral_date");
+  record::require_not_after_death(db, child.id, episode.referral_date, "referral_date");
+  if (episode.closure_date)
+    record::require_not_after_death(db, child.id, *episode.closure_date, "closure_date");
   if (episode.made_by) {
     model::require_code(*episode.made_by, k_makers, "made_by");
     if (episode.referral_source)

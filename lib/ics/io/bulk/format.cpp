@@ -9,9 +9,10 @@ namespace ics::io {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> k_child_columns = {
-    "child_id", "given_names", "family_name", "date_of_birth", "expected_dob",
-    "sex",      "nhs_number",  "upn",         "ethnicity",     "refs"};
+constexpr std::array<std::string_view, 15> k_child_columns = {
+    "child_id",     "given_names", "family_name", "date_of_birth",     "expected_dob",
+    "sex",          "nhs_number",  "upn",         "ethnicity",         "refs",
+    "disabilities", "upn_unknown", "former_upn",  "mother_nhs_number", "date_of_death"};
 constexpr std::array<std::string_view, 18> k_plan_columns = {
     "plan_id",     "child_id",         "template",          "template_version",
     "kind",        "initial_category", "latest_category",   "start_date",

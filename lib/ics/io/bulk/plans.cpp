@@ -96,6 +96,8 @@ Outcome import_plan_row(RowContext& ctx, const BulkRow& row) {
   plan.child_id = child_of(db, fields.child);
   auto child = store::get_child(db, plan.child_id);
   record::require_born_by(child, plan.start_date, "start_date");
+  record::require_not_after_death(db, child.id, plan.start_date, "start_date");
+  if (plan.end_date) record::require_not_after_death(db, child.id, *plan.end_date, "end_date");
   if (held && plan.end_date) record::require_end_after_last_review(db, plan.id, *plan.end_date, "end_date");
 
   // An update that keeps the plan's template version keeps its snapshot, even if the template file

@@ -39,6 +39,7 @@ Outcome import_review_row(RowContext& ctx, const BulkRow& row) {
 
   auto plan = plan_of(db, review.plan_id);
   record::require_not_before_start(review.review_date, plan.start_date, "review_date");
+  record::require_not_after_death(ctx.tx.db(), plan.child_id, review.review_date, "review_date");
   if (plan.end_date && review.review_date >= *plan.end_date)
     throw InvalidInput(
         "review_date", review.review_date.iso(),

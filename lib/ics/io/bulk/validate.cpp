@@ -91,15 +91,15 @@ model::Child child_from_row(const BulkRow& row, util::Date today) {
   for (std::string ref; refs >> ref;) child.refs.push_back(ref);
   std::sort(child.refs.begin(), child.refs.end());
   child.refs.erase(std::unique(child.refs.begin(), child.refs.end()), child.refs.end());
-  if (child.date_of_birth && child.expected_dob)
-    throw InvalidInput("expected_dob", child.expected_dob->iso(), "cannot be given with a date of birth");
-  // An expected date of birth already past is a record made before the birth (as a migrated register
-  // holds): kept, where add-child would refuse it. Later than ten months from today is still refused.
-  std::optional<util::Date> past_expected;
-  if (child.expected_dob && *child.expected_dob < today) std::swap(past_expected, child.expected_dob);
+  child.disabilities = model::split_codes(row.text("disabilities"));
+  if (!row.blank("upn_unknown")) child.upn_unknown = std::string(row.text("upn_unknown"));
+  if (!row.blank("former_upn")) child.former_upn = std::string(row.text("former_upn"));
+  if (!row.blank("mother_nhs_number")) child.mother_nhs_number = std::string(row.text("mother_nhs_number"));
+  child.date_of_death = optional_date(row, "date_of_death");
   try {
-    model::validate_child(child, today);
-    if (past_expected) child.expected_dob = past_expected;
+    // An expected date of birth already past is a record made before the birth (as a migrated register
+    // holds): kept, where add-child would refuse it. Later than ten months from today is still refused.
+    model::validate_child(child, today, {.past_expected_dob = true});
   } catch (const InvalidInput& e) {
     // validate_child names the add-child options; a file names its columns.
     std::string field = e.field() == "dob" ? "date_of_birth" : e.field() == "ref" ? "refs" : e.field();

@@ -14,8 +14,10 @@ namespace ics::io {
 // The number of the public id in the row's id column (C12 -> 12); nullopt when it is blank.
 std::optional<std::int64_t> row_id(const BulkRow& row);
 
-// A child: every rule of add-child against `today`, except that an expected date of birth may be past
-// and both dates may be blank (records migrated from a register hold both); refs are space-separated.
+// A child: every rule of add-child against `today` (model::validate_child), except that an expected
+// date of birth may be past and both dates may be blank (records migrated from a register hold both);
+// refs are space-separated, disabilities comma-separated. Its ethnicity is checked when the row is
+// imported (a value the child already holds is kept).
 model::Child child_from_row(const BulkRow& row, util::Date today);
 
 struct PlanFields {
