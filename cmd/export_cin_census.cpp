@@ -45,7 +45,7 @@ and appears only when complete.
 
 Examples:
   icsctl export cin-census --year 2026 --out cin-2026.xml
-  icsctl export cin-census --year 2026 --la 999 > cin-2026.xml
+  icsctl export cin-census --year 2026 --la 202 > cin-2026.xml
   icsctl export cin-census --year 2026 --out cin-2026.xml --force)";
 
 // The census as written before the checker's verdict is known: an owner-only file that appears only on
