@@ -1,7 +1,7 @@
 #include "census_header.hpp"
 
-#include <ics/store/settings.hpp>
-#include <ics/util/error.hpp>
+#include <ics/model/code_lists.hpp>
+#include <ics/returns/settings.hpp>
 
 #include <fmt/format.h>
 
@@ -11,15 +11,6 @@
 namespace icsctl {
 
 namespace {
-
-std::string required_setting(ics::store::Database& db, const std::string& key, const std::string& example) {
-  auto value = ics::store::setting(db, key);
-  if (!value || value->empty())
-    throw ics::InvalidInput(
-        fmt::format("the census needs the setting '{}', which is not set: run 'icsctl settings set {} {}'",
-                    key, key, example));
-  return *value;
-}
 
 std::string date_time(const Session& session) {
   if (const char* fixed = std::getenv("ICSCTL_TODAY"); fixed && *fixed)
@@ -36,10 +27,11 @@ std::string date_time(const Session& session) {
 ics::returns::CensusHeader census_header(ics::store::Database& db, const Session& session,
                                          const std::string& la_override) {
   ics::returns::CensusHeader h;
-  h.la_code = la_override.empty() ? required_setting(db, "la_code", "NNN") : la_override;
-  h.software_code = required_setting(db, "software_code", "icsctl");
-  h.release = required_setting(db, "release", "VERSION");
-  h.serial_no = required_setting(db, "serial_no", "001");
+  h.la_code = la_override.empty() ? ics::returns::require_setting(db, "la_code")
+                                  : ics::model::require_listed(la_override, "la-number", "--la");
+  h.software_code = ics::returns::require_setting(db, "software_code");
+  h.release = ics::returns::require_setting(db, "release");
+  h.serial_no = ics::returns::require_setting(db, "serial_no");
   h.date_time = date_time(session);
   return h;
 }

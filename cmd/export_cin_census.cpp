@@ -18,8 +18,6 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -47,7 +45,7 @@ and appears only when complete.
 
 Examples:
   icsctl export cin-census --year 2026 --out cin-2026.xml
-  icsctl export cin-census --year 2026 --la 999 > cin-2026.xml
+  icsctl export cin-census --year 2026 --la 202 > cin-2026.xml
   icsctl export cin-census --year 2026 --out cin-2026.xml --force)";
 
 // The census as written before the checker's verdict is known: an owner-only file that appears only on
@@ -85,24 +83,18 @@ class CensusOutput {
   std::fstream m_temp;
 };
 
-void check_la(const std::string& la) {
-  if (la.empty()) return;
-  if (la.size() != 3 || !std::all_of(la.begin(), la.end(), [](unsigned char c) { return std::isdigit(c); }))
-    throw ics::InvalidInput("--la", la, "is not a DfE LA number (3 digits)");
-}
-
 }  // namespace
 
 void register_export_cin_census(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("--year", o->year, "census year: the year of the 31 March the period ends on")->required();
   app.add_option("--out", o->out, "write to FILE (owner-only) instead of standard output");
-  app.add_option("--la", o->la, "the DfE LA number (3 digits), instead of the la_code setting");
+  app.add_option("--la", o->la,
+                 "the DfE LA number (3 digits) for the header, instead of the la_code setting");
   app.add_flag("--force", o->force, "write the census even when the census rules find errors");
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {
     auto period = ics::returns::census_period(o->year);
-    check_la(o->la);
     auto& db = access.read();
     ics::store::ReadTransaction snapshot(db);
     auto header = census_header(db, s, o->la);

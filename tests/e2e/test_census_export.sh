@@ -13,17 +13,19 @@ expect_rc 0 init -q
 sqlite3 "$ICSCTL_DB" <"$ICS_SOURCE_DIR/tests/e2e/census_fixture.sql" || fail "the fixture did not load"
 
 # --- the header's settings ------------------------------------------------------------------------
-refused 3 "run 'icsctl settings set la_code NNN'" export cin-census --year 2026
-settings "INSERT INTO setting VALUES ('la_code', '202'), ('software_code', 'icsctl'), ('release', '1.0');"
-refused 3 "'serial_no', which is not set: run 'icsctl settings set serial_no 001'" export cin-census --year 2026
-settings "INSERT INTO setting VALUES ('serial_no', '001');"
+refused 4 "setting 'la_code' is not set: icsctl settings set la_code" export cin-census --year 2026
+expect_rc 0 settings set la_code 202
+expect_rc 0 settings set software_code icsctl
+expect_rc 0 settings set release 1.0
+refused 4 "setting 'serial_no' is not set: icsctl settings set serial_no" export cin-census --year 2026
+expect_rc 0 settings set serial_no 001
 
 # --- usage and bad values -------------------------------------------------------------------------
 expect_rc 2 export cin-census
 expect_err_has "--year is required"
 refused 3 "--year" export cin-census --year 1999
-refused 3 "'--la' is not a DfE LA number" export cin-census --year 2026 --la 12
-refused 3 "'--la'" export cin-census --year 2026 --la 12a
+refused 3 "'--la'" export cin-census --year 2026 --la 12
+refused 3 "'--la'" export cin-census --year 2026 --la 000
 expect_rc 2 export cin-census --year 2026 --out ""
 
 # --- the golden census ----------------------------------------------------------------------------
@@ -86,17 +88,17 @@ expect_out ""
 expect_err_has "written to cin.xml"
 check "--out is owner-only" [ "$(stat -c %a cin.xml)" = 600 ]
 check "--out holds what stdout held" cmp -s cin.xml census.xml
-expect_rc 0 export cin-census --year 2026 --la 999 -q
-check "--la overrides the setting" grep -q '<LEA>999</LEA>' <<<"$OUT"
+expect_rc 0 export cin-census --year 2026 --la 201 -q
+check "--la overrides the setting" grep -q '<LEA>201</LEA>' <<<"$OUT"
 expect_rc 1 export cin-census --year 2026 --out missing-dir/cin.xml
 check "no file in a folder that does not exist" [ ! -e missing-dir ]
 
-# --- another year reads the same records again ------------------------------------------------------
-expect_rc 0 export cin-census --year 2027 -q
+# --- another year reads the same records again (the fixture is clean for 2026 only: --force) ------
+expect_rc 0 export cin-census --year 2027 --force -q
 check "2027 holds the child referred in April 2026" grep -q '<LAchildID>C10</LAchildID>' <<<"$OUT"
 check "2027 leaves out the episode closed in 2025-26" bash -c '! grep -q "<LAchildID>C7</LAchildID>" <<<"$1"' _ "$OUT"
 check "2027 shows P8's end" grep -q '<CINPlanEndDate>2026-05-01</CINPlanEndDate>' <<<"$OUT"
-expect_rc 0 export cin-census --year 2025 -q
+expect_rc 0 export cin-census --year 2025 --force -q
 check "2025 holds the episode closed in March 2025" grep -q '<CINclosureDate>2025-03-28</CINclosureDate>' <<<"$OUT"
 
 # --- refused on an error of the census rules, unless --force -----------------------------------------
