@@ -57,7 +57,7 @@ void referral_source_valid(const ChildScope& s) {
 void nfa_flag_present(const ChildScope&) {}
 
 void old_referral_not_nfa(const ChildScope& s) {
-  auto cutoff = census_calendar().add_working_days(s.period.start, -1);
+  auto cutoff = items::census_calendar().add_working_days(s.period.start, -1);
   for (const auto& e : s.child.episodes)
     if (e.nfa && e.referral < cutoff)
       s.find(
