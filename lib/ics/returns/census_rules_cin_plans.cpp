@@ -76,21 +76,13 @@ void rule_4004(const ChildScope& s) {
 // 4014: a CIN plan's start on or between another CIN plan's start and end (the reference date while
 // it is open), across all the child's episodes.
 void rule_4014(const ChildScope& s) {
-  std::vector<std::pair<const CensusEpisode*, const CensusCinPlan*>> plans;
-  for (const auto& e : s.child.episodes)
-    for (const auto& p : e.cin_plans) plans.emplace_back(&e, &p);
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    for (std::size_t j = 0; j < plans.size(); ++j) {
-      const auto& p = *plans[i].second;
-      const auto& other = *plans[j].second;
-      if (i == j || other.start > p.start || (other.start == p.start && j > i)) continue;
-      if (p.start <= end_or_reference(other.end, s.period)) {
-        s.find(plans[i].first->id, id_of(p),
+  for_each_overlap(
+      s.child, &CensusEpisode::cin_plans, s.period,
+      [&](const CensusEpisode& e, const CensusCinPlan& p, const CensusCinPlan& other) {
+        s.find(e.id, id_of(p),
                fmt::format("CIN plan {} ({}) overlaps CIN plan {} ({})", id_of(p), span_text(p.start, p.end),
                            id_of(other), span_text(other.start, other.end)));
-        break;
-      }
-    }
+      });
 }
 
 void rule_4015(const ChildScope& s) {

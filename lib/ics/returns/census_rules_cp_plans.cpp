@@ -180,19 +180,10 @@ void rule_8935(const ChildScope& s) {
 // 8940: a plan's start on or between another plan's start and end (the reference date while it is
 // open), across the child's episodes: a plan starting on the day another ends overlaps it.
 void rule_8940(const ChildScope& s) {
-  std::vector<std::pair<const CensusEpisode*, const CensusCpp*>> plans;
-  for (const auto& e : s.child.episodes)
-    for (const auto& p : e.cp_plans) plans.emplace_back(&e, &p);
-  for (std::size_t i = 0; i < plans.size(); ++i)
-    for (std::size_t j = 0; j < plans.size(); ++j) {
-      const auto& p = *plans[i].second;
-      const auto& other = *plans[j].second;
-      if (i == j || other.start > p.start || (other.start == p.start && j > i)) continue;
-      if (p.start <= end_or_reference(other.end, s.period)) {
-        s.find(plans[i].first->id, id_of(p), fmt::format("{} overlaps {}", plan_text(p), plan_text(other)));
-        break;
-      }
-    }
+  for_each_overlap(s.child, &CensusEpisode::cp_plans, s.period,
+                   [&](const CensusEpisode& e, const CensusCpp& p, const CensusCpp& other) {
+                     s.find(e.id, id_of(p), fmt::format("{} overlaps {}", plan_text(p), plan_text(other)));
+                   });
 }
 
 void rule_8841(const ChildScope& s) {

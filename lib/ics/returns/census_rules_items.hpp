@@ -8,6 +8,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ics::returns::detail {
 
@@ -41,6 +43,28 @@ const util::Calendar& census_calendar();
 // that started before it started more than `n` working days before the reference date. Nullopt when
 // the calendar does not cover the reference date's year (working days are then not counted at all).
 std::optional<util::Date> working_days_before_reference(const CensusPeriod& period, int n);
+
+// Rules 4014 and 8940: each plan of one kind (`member`: &CensusEpisode::cin_plans or ::cp_plans) of
+// the child that starts on or between the start and end (the reference date while it is open) of
+// another of that kind that started earlier (or the same day, further up), across all its episodes:
+// `found(episode, plan, other)` once per such plan, with the first such other.
+template <class Plan, class Found>
+void for_each_overlap(const CensusChild& child, std::vector<Plan> CensusEpisode::*member,
+                      const CensusPeriod& period, Found&& found) {
+  std::vector<std::pair<const CensusEpisode*, const Plan*>> plans;
+  for (const auto& e : child.episodes)
+    for (const auto& p : e.*member) plans.emplace_back(&e, &p);
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    for (std::size_t j = 0; j < plans.size(); ++j) {
+      const auto& p = *plans[i].second;
+      const auto& other = *plans[j].second;
+      if (i == j || other.start > p.start || (other.start == p.start && j > i)) continue;
+      if (p.start <= end_or_reference(other.end, period)) {
+        found(*plans[i].first, p, other);
+        break;
+      }
+    }
+}
 
 }  // namespace items
 
