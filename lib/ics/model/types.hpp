@@ -23,8 +23,8 @@ struct Child {
   std::optional<std::string> ethnicity;  // schemas/codes/ethnicity.yaml
   std::vector<std::string> refs;         // legacy register references
   // What the returns need (returns-spec §1.5, §3).
-  std::vector<std::string> disabilities;        // schemas/codes/disability.yaml; {"NONE"}; empty: not recorded
-  std::optional<std::string> upn_unknown;       // UN1-UN7 (schemas/codes/upn-unknown.yaml), when no UPN
+  std::vector<std::string> disabilities;   // schemas/codes/disability.yaml; {"NONE"}; empty: not recorded
+  std::optional<std::string> upn_unknown;  // UN1-UN7 (schemas/codes/upn-unknown.yaml), when no UPN
   std::optional<std::string> former_upn;
   std::optional<std::string> mother_nhs_number;  // an unborn child's mother, for CP-IS
   std::optional<util::Date> date_of_death;
