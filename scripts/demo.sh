@@ -97,5 +97,12 @@ echo "(the demo's children have no disabilities recorded: the census is written 
 icsctl export cin-census --year "$census_year" --out build/demo-cin-census.xml --force
 printf 'census XML of the demo authority: %s\n' build/demo-cin-census.xml
 
+# Ofsted's Annex A lists 3-7 for an inspection today: the six months before it.
+annex_from=$(date -d '6 months ago' +%F) annex_to=$(date +%F)
+printf '\n== icsctl export annex-a --from %s --to %s --out build/demo-annex-a.xlsx\n' "$annex_from" "$annex_to"
+icsctl export annex-a --from "$annex_from" --to "$annex_to" --out build/demo-annex-a.xlsx
+printf 'Annex A workbook of the demo authority: %s (list 7, child protection:)\n' build/demo-annex-a.xlsx
+icsctl export annex-a --from "$annex_from" --to "$annex_to" --list 7 | head -6
+
 printf '\ndemo databases: %s and %s (try: ICSCTL_DB=%s build/cmd/icsctl report overdue-actions -o json)\n' \
   "$db" "$legacy" "$db" >&2
