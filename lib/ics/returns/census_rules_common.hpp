@@ -28,6 +28,23 @@ inline std::string plan_ref(std::int64_t id) {
   return model::format_id(model::EntityKind::plan, id);
 }
 
+// The public id of a census record, by its type.
+inline std::string id_of(const CensusEpisode& episode) {
+  return episode_ref(episode.id);
+}
+inline std::string id_of(const CensusAssessment& assessment) {
+  return assessment_ref(assessment.id);
+}
+inline std::string id_of(const CensusCinPlan& plan) {
+  return plan_ref(plan.id);
+}
+inline std::string id_of(const CensusSection47& enquiry) {
+  return enquiry_ref(enquiry.id);
+}
+inline std::string id_of(const CensusCpp& plan) {
+  return plan_ref(plan.id);
+}
+
 // LAchildID as the census writes it: the child's public id; "" (absent) for id 0, no child.
 inline std::string la_child_id(const CensusChild& child) {
   return child.id != 0 ? child_ref(child.id) : "";

@@ -1,6 +1,5 @@
 #include "census_rules_items.hpp"
 
-#include <ics/model/identifiers.hpp>
 #include <ics/plan/calendars.hpp>
 
 #include <fmt/format.h>
@@ -8,9 +7,6 @@
 #include <vector>
 
 namespace ics::returns::detail {
-
-using model::EntityKind;
-using model::format_id;
 
 std::span<const ChildRule> item_rules() {
   static const std::vector<ChildRule> k_rules = [] {
@@ -24,25 +20,8 @@ std::span<const ChildRule> item_rules() {
 
 namespace items {
 
-std::string id_of(const CensusEpisode& episode) {
-  return format_id(EntityKind::episode, episode.id);
-}
-std::string id_of(const CensusAssessment& assessment) {
-  return format_id(EntityKind::assessment, assessment.id);
-}
-std::string id_of(const CensusCinPlan& plan) {
-  return format_id(EntityKind::plan, plan.id);
-}
-std::string id_of(const CensusSection47& enquiry) {
-  return format_id(EntityKind::enquiry, enquiry.id);
-}
-std::string id_of(const CensusCpp& plan) {
-  return format_id(EntityKind::plan, plan.id);
-}
-
 std::string icpc_record_id(const CensusSection47& enquiry) {
-  return enquiry.conference_id != 0 ? format_id(EntityKind::conference, enquiry.conference_id)
-                                    : id_of(enquiry);
+  return enquiry.conference_id != 0 ? conference_ref(enquiry.conference_id) : id_of(enquiry);
 }
 
 util::Date end_or_reference(const std::optional<util::Date>& end, const CensusPeriod& period) {

@@ -2,6 +2,7 @@
 // Internal to returns/: the census rules about an episode's items (returns-spec §1.12: Assessments,
 // CINPlanDates, Section47, ChildProtectionPlans and Reviews), one table per element, and what they share.
 #include "census_rule_set.hpp"
+#include "census_rules_common.hpp"  // the public ids: id_of, *_ref
 
 #include <ics/util/calendar.hpp>
 
@@ -21,12 +22,6 @@ std::span<const ChildRule> cp_plan_rules();     // census_rules_cp_plans.cpp: Ch
 // What the item rules share (a namespace of their own, apart from the other rule files' helpers).
 namespace items {
 
-// Public ids of the records at fault.
-std::string id_of(const CensusEpisode& episode);
-std::string id_of(const CensusAssessment& assessment);
-std::string id_of(const CensusCinPlan& plan);
-std::string id_of(const CensusSection47& enquiry);
-std::string id_of(const CensusCpp& plan);
 // The conference that held an enquiry's ICPC (I…), else the enquiry (S…).
 std::string icpc_record_id(const CensusSection47& enquiry);
 

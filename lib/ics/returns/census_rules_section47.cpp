@@ -1,8 +1,6 @@
 // The census rules about Section47 enquiries and their initial conferences (returns-spec §1.12).
 #include "census_rules_items.hpp"
 
-#include <ics/model/identifiers.hpp>
-
 #include <fmt/format.h>
 
 namespace ics::returns::detail {
@@ -145,9 +143,7 @@ void rule_8875(const ChildScope& s) {
                fmt::format("initial conference {} of section 47 enquiry {} is on a {} ({})",
                            icpc_record_id(q), id_of(q), weekday_name(*q.icpc), q.icpc->iso()));
     if (e.icpc && e.icpc->is_weekend()) {
-      auto record = e.icpc_conference_id != 0
-                        ? model::format_id(model::EntityKind::conference, e.icpc_conference_id)
-                        : id_of(e);
+      auto record = e.icpc_conference_id != 0 ? conference_ref(e.icpc_conference_id) : id_of(e);
       s.find(e.id, record,
              fmt::format("initial conference {} of episode {} is on a {} ({})", record, id_of(e),
                          weekday_name(*e.icpc), e.icpc->iso()));
