@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <ctime>
 
 namespace icsctl {
@@ -13,8 +12,7 @@ namespace icsctl {
 namespace {
 
 std::string date_time(const Session& session) {
-  if (const char* fixed = std::getenv("ICSCTL_TODAY"); fixed && *fixed)
-    return session.today().iso() + "T00:00:00";
+  if (session.today_is_fixed()) return session.today().iso() + "T00:00:00";
   std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

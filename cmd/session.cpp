@@ -82,7 +82,8 @@ Session::Session(GlobalOptions options, const Terminal& terminal, std::string co
     : m_options(std::move(options)),
       m_terminal(terminal),
       m_command(std::move(command)),
-      m_today(fixed_today()) {  // a bad ICSCTL_TODAY fails every command
+      m_today(fixed_today()),  // a bad ICSCTL_TODAY fails every command
+      m_today_fixed(m_today.has_value()) {
   if (m_options.actor.empty() && may_write) m_options.actor = login_name();
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
@@ -101,9 +102,9 @@ ics::store::AuditContext Session::audit_context() const {
   gmtime_r(&t, &utc);
   // A fixed today (ICSCTL_TODAY) is also the date of the timestamp: a batch imported "today" is then
   // in a report as of today whatever the real clock says.
-  std::string date = !env("ICSCTL_TODAY").empty() ? today().iso()
-                                                  : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900,
-                                                                utc.tm_mon + 1, utc.tm_mday);
+  std::string date =
+      today_is_fixed() ? today().iso()
+                       : fmt::format("{:04d}-{:02d}-{:02d}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
   return {m_options.actor.empty() ? login_name() : m_options.actor, m_command,
           fmt::format("{}T{:02d}:{:02d}:{:02d}Z", date, utc.tm_hour, utc.tm_min, utc.tm_sec), today().iso()};
 }

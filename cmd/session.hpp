@@ -36,6 +36,8 @@ class Session {
   const std::string& command() const { return m_command; }
   // Today (ICSCTL_TODAY, else the local date), worked out the first time it is asked for.
   ics::util::Date today() const;
+  // Whether today is fixed by ICSCTL_TODAY (tests): timestamps then take that day, for the same bytes.
+  bool today_is_fixed() const { return m_today_fixed; }
   std::filesystem::path db_path() const { return m_db_path; }
   // Who is running which command now, for the audit trail.
   ics::store::AuditContext audit_context() const;
@@ -65,6 +67,7 @@ class Session {
   const Terminal& m_terminal;
   std::string m_command;
   mutable std::optional<ics::util::Date> m_today;
+  bool m_today_fixed = false;  // by ICSCTL_TODAY
   std::filesystem::path m_db_path;
 };
 
