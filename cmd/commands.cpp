@@ -63,6 +63,8 @@ namespace icsctl {
   X(register_check_census, "check census", read, no,                                                        \
     "apply the DfE's children in need census rules to a year's census (returns-spec §1.12)")               \
   X(register_log, "log", read, no, "show the audit trail")                                                  \
+  X(register_audit, "audit", none, no, "the audit trail's hash chain")                                      \
+  X(register_audit_head, "audit head", read, no, "print the audit chain's head (sequence and hash) to keep") \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \
   X(register_settings_show, "settings show", read, no, "show the return settings, or one value")

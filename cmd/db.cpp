@@ -2,7 +2,9 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/store/audit_chain.hpp>
 #include <ics/store/database.hpp>
+#include <ics/store/record_check.hpp>
 #include <ics/store/maintenance.hpp>
 #include <ics/util/error.hpp>
 
@@ -20,9 +22,25 @@ void register_db(CLI::App& app, Runner&) {
   icsctl db migrate)");
 }
 
-void register_db_check(CLI::App&, Runner& run) {
-  run = [](Session& s, DatabaseAccess& db) {
+void register_db_check(CLI::App& app, Runner& run) {
+  auto head = std::make_shared<std::string>();
+  app.add_option("--head", *head,
+                 "SEQ:HASH, a head 'icsctl audit head' printed earlier: the record at SEQ must still have "
+                 "HASH (nothing up to it rewritten, even with the chain rebuilt)");
+  app.footer(R"(Checks SQLite's integrity and foreign keys, the audit trail's hash chain, and that every
+record matches its latest audited image (or its import batch's digest); prints one line per problem
+and exits 1 if there is any.
+
+'--head SEQ:HASH' also proves that the audit record at SEQ still has HASH ('icsctl audit head').
+
+Examples:
+  icsctl db check)");
+  run = [head](Session& s, DatabaseAccess& db) {
+    std::optional<ics::store::ChainHead> expected;
+    if (!head->empty()) expected = ics::store::parse_chain_head(*head, "--head");
     auto problems = ics::store::integrity_problems(db.read());
+    for (auto& p : ics::store::chain_problems(db.read(), expected)) problems.push_back(std::move(p));
+    for (auto& p : ics::store::record_problems(db.read())) problems.push_back(std::move(p));
     for (const auto& p : problems) std::cout << p << '\n';
     if (!problems.empty()) throw ics::StorageError(fmt::format("{} problems found", problems.size()));
     for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));

@@ -88,7 +88,7 @@ diff rejects.csv <(crlf 'line,ref,field,value,reason' \
 expect_eq "plans" "$(sql 'SELECT group_concat(legacy_ref, " ") FROM (SELECT legacy_ref FROM plan ORDER BY id)')" \
   "CPR-1 CPR-2 CPR-3 CPR-4 CPR-5 CPR-6"
 expect_eq "actions" "$(sql 'SELECT count(*) FROM action')" 0
-expect_eq "audit" "$(sql "SELECT entity || ' ' || after FROM audit WHERE command = 'import register'")" \
+expect_eq "audit" "$(sql "SELECT entity || ' ' || json_remove(after, '$.rows_sha256') FROM audit WHERE command = 'import register'")" \
   'B1 {"rows_read":13,"plans_created":6,"already_imported":0,"rejected":7,"children_created":4,"children_matched":0,"warnings":3}'
 expect_eq "same child by person id" "$(sql "SELECT count(DISTINCT child_id) FROM plan WHERE legacy_ref IN ('CPR-1','CPR-2')")" 1
 expect_eq "same child by NHS number" "$(sql "SELECT count(DISTINCT child_id) FROM plan WHERE legacy_ref IN ('CPR-3','CPR-4')")" 1

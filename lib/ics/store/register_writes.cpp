@@ -1,4 +1,5 @@
 #include <ics/model/identifiers.hpp>
+#include <ics/store/record_check.hpp>
 #include <ics/store/records.hpp>
 #include <ics/store/register_writes.hpp>
 #include <ics/store/sqlite.hpp>
@@ -206,7 +207,7 @@ void RegisterWrites::finish(std::string_view counts_json, std::string_view sha25
   q.bind(2, std::string(counts_json));
   q.bind(3, std::string(sha256));
   q.exec();
-  m_tx->audit(model::format_id(model::EntityKind::batch, m_batch_id), std::nullopt, std::string(counts_json));
+  audit_sealed_batch(*m_tx, m_batch_id, std::string(counts_json));
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }

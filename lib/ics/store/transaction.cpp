@@ -1,3 +1,4 @@
+#include <ics/store/audit_chain_writes.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/store/transaction.hpp>
 
@@ -25,6 +26,16 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::audit(const std::string& entity, const std::optional<std::string>& before,
                              const std::optional<std::string>& after) try {
+  if (m_chained || m_db.schema_version() >= k_chain_schema_version) {
+    m_chained = true;
+    append_audit_record(m_db, AuditRecord{.at = m_context.now_utc,
+                                          .actor = m_context.actor,
+                                          .command = m_context.command,
+                                          .entity = entity,
+                                          .before = before,
+                                          .after = after});
+    return;
+  }
   auto& q = statement(m_db, "insert_audit");
   q.bind(1, m_context.now_utc);
   q.bind(2, m_context.actor);

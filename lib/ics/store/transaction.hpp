@@ -28,7 +28,8 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-  // Appends an audit record for `entity` (a public id) with JSON images before and after.
+  // Appends an audit record for `entity` (a public id) with JSON images before and after, chained
+  // after the last one (store/audit_chain.hpp).
   void audit(const std::string& entity, const std::optional<std::string>& before,
              const std::optional<std::string>& after);
   void commit();
@@ -39,6 +40,7 @@ class WriteTransaction {
   Database& m_db;
   AuditContext m_context;
   bool m_done = false;
+  bool m_chained = false;  // the schema has the audit chain (migrations before it append unchained)
 };
 
 // A savepoint inside a write transaction: undone when it ends without release(), so that a part

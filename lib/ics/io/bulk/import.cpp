@@ -3,6 +3,7 @@
 #include <ics/io/bulk/validate.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/bulk.hpp>
+#include <ics/store/record_check.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -128,7 +129,7 @@ BulkImportResult import_bulk(store::WriteTransaction& tx, BulkInput& input,
   image["file_name"] = options.file_name;
   image["sha256"] = result.sha256;
   image["counts"] = nlohmann::ordered_json::parse(result.counts_json());
-  tx.audit(model::format_id(model::EntityKind::batch, batch_id), std::nullopt, image.dump());
+  store::audit_sealed_batch(tx, batch_id, image.dump());
   result.batch_id = batch_id;
   return result;
 }

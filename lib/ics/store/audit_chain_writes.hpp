@@ -1,0 +1,23 @@
+#pragma once
+// Private to store: appending a chained audit record and chaining the records of a database made
+// before the chain (migration 0005).
+#include <ics/store/audit_chain.hpp>
+
+namespace ics::store {
+
+// The schema version from which audit records are chained (schemas/sql/0005_audit_chain.sql).
+inline constexpr int k_chain_schema_version = 5;
+
+// Appends `record` (its seq and prev_hash are set here) after the chain's head; returns its hash.
+std::string append_audit_record(Database& db, AuditRecord record);
+
+// Chains every record that has no hash yet, in order, after the last chained one.
+void seal_audit_chain(Database& db);
+
+class WriteTransaction;
+// What the migration to the chain finds (record_check.cpp): chains the audit records, then seals
+// each import batch and the records with neither audit record nor batch (group 0) with a digest,
+// group 0's in the migration's own audit record, whose image is `migration_image`.
+void seal_what_came_before(WriteTransaction& tx, const std::string& migration_image);
+
+}  // namespace ics::store

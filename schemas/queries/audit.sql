@@ -1,0 +1,149 @@
+-- Named statements of the tamper-evident record (lib/ics/store/audit_chain.cpp, record_check.cpp).
+
+-- name: audit_chain_all
+-- Every audit record in order, with what its hash covers.
+SELECT seq, at, actor, command, entity, before, after, prev_hash, hash FROM audit ORDER BY seq;
+
+-- name: audit_unsealed
+-- The records a migration has still to chain (none once 0005 has run).
+SELECT seq, at, actor, command, entity, before, after FROM audit WHERE hash IS NULL ORDER BY seq;
+
+-- name: audit_seal
+UPDATE audit SET prev_hash = ?2, hash = ?3 WHERE seq = ?1;
+
+-- name: audit_hash_at
+SELECT hash FROM audit WHERE seq = ?1;
+
+-- name: audit_head
+SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1;
+
+-- name: insert_audit_chained
+INSERT INTO audit (seq, at, actor, command, entity, before, after, prev_hash, hash)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+
+-- The check_* statements: every record of a kind in id order, with what db check compares it to
+-- (store/record_check.cpp): its group (import batch, 0 for none), its latest audit record, the
+-- image it had when its group's digest was made (the `before` of its first audit record after that),
+-- its first audit record, then its image: the columns the audit images hold, named as their keys.
+-- :batch limits it to one batch's rows (NULL: every row).
+
+-- name: check_children
+SELECT c.id, coalesce(c.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'C' || c.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(c.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'C' || c.id) AS first_seq,
+       'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex, c.nhs_number, c.upn, c.ethnicity, c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death
+FROM child c
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'C' || c.id)
+WHERE :batch IS NULL OR c.batch_id = :batch
+ORDER BY c.id;
+
+-- name: check_episodes
+SELECT e.id, coalesce(e.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'E' || e.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(e.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'E' || e.id) AS first_seq,
+       'E' || e.id AS episode_id, 'C' || e.child_id AS child_id, e.referral_date, e.referral_source, e.primary_need, CASE WHEN e.nfa THEN 'yes' ELSE 'no' END AS nfa, e.closure_date, e.closure_reason, e.made_by
+FROM episode e
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'E' || e.id)
+WHERE :batch IS NULL OR e.batch_id = :batch
+ORDER BY e.id;
+
+-- name: check_assessments
+SELECT n.id, coalesce(n.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'N' || n.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(n.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'N' || n.id) AS first_seq,
+       'N' || n.id AS assessment_id, 'E' || n.episode_id AS episode_id, n.start_date, n.completed_date, n.factors
+FROM assessment n
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'N' || n.id)
+WHERE :batch IS NULL OR n.batch_id = :batch
+ORDER BY n.id;
+
+-- name: check_enquiries
+SELECT s.id, coalesce(s.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'S' || s.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(s.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'S' || s.id) AS first_seq,
+       'S' || s.id AS enquiry_id, 'E' || s.episode_id AS episode_id, s.start_date, s.conference_target, s.end_date
+FROM enquiry s
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'S' || s.id)
+WHERE :batch IS NULL OR s.batch_id = :batch
+ORDER BY s.id;
+
+-- name: check_conferences
+SELECT i.id, coalesce(i.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'I' || i.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(i.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'I' || i.id) AS first_seq,
+       'I' || i.id AS conference_id, 'E' || i.episode_id AS episode_id, 'S' || i.enquiry_id AS enquiry_id, i.conference_date, i.outcome
+FROM conference i
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'I' || i.id)
+WHERE :batch IS NULL OR i.batch_id = :batch
+ORDER BY i.id;
+
+-- name: check_plans
+SELECT p.id, coalesce(p.batch_id, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'P' || p.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(p.batch_id, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'P' || p.id) AS first_seq,
+       'P' || p.id AS plan_id, 'C' || p.child_id AS child_id, t.name AS template, t.version AS template_version, p.kind, p.initial_category, p.latest_category, p.start_date, p.end_date, p.end_reason, p.lead_worker, p.team, p.contingency, p.first_review_due, p.previous_cp_plans, p.legacy_ref, 'E' || p.episode_id AS episode_id, 'I' || p.conference_id AS conference_id
+FROM plan p JOIN template_snapshot t ON t.id = p.template_id
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'P' || p.id)
+WHERE :batch IS NULL OR p.batch_id = :batch
+ORDER BY p.id;
+
+-- name: check_actions
+SELECT a.id, coalesce(NULL, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'A' || a.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(NULL, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'A' || a.id) AS first_seq,
+       'A' || a.id AS action_id, 'P' || a.plan_id AS plan_id, a.section, a.what, a.owner, a.agency, a.due_date, a.status, a.completed_date, a.cancel_reason
+FROM action a
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'A' || a.id)
+WHERE :batch IS NULL OR NULL = :batch
+ORDER BY a.id;
+
+-- name: check_reviews
+SELECT r.id, coalesce(NULL, 0) AS grp,
+       la.seq AS latest_seq, la.after AS latest_after,
+       (SELECT before FROM audit WHERE entity = 'R' || r.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(NULL, 0)) ORDER BY seq LIMIT 1) AS sealed_before,
+       (SELECT min(seq) FROM audit WHERE entity = 'R' || r.id) AS first_seq,
+       'R' || r.id AS review_id, 'P' || r.plan_id AS plan_id, r.kind, r.review_date, r.outcome, r.category, r.next_review_due, r.seen, r.seen_alone
+FROM review r
+LEFT JOIN audit la ON la.seq = (SELECT max(seq) FROM audit WHERE entity = 'R' || r.id)
+WHERE :batch IS NULL OR NULL = :batch
+ORDER BY r.id;
+
+-- name: check_missing
+-- Records whose latest audit record shows them (an `after` image) but which are no longer there.
+SELECT a.entity, a.seq FROM audit a
+WHERE a.after IS NOT NULL AND a.seq = (SELECT max(seq) FROM audit WHERE entity = a.entity)
+  AND (   (a.entity GLOB 'C[0-9]*' AND NOT EXISTS (SELECT 1 FROM child WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'P[0-9]*' AND NOT EXISTS (SELECT 1 FROM plan WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'A[0-9]*' AND NOT EXISTS (SELECT 1 FROM action WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'R[0-9]*' AND NOT EXISTS (SELECT 1 FROM review WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'E[0-9]*' AND NOT EXISTS (SELECT 1 FROM episode WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'N[0-9]*' AND NOT EXISTS (SELECT 1 FROM assessment WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'S[0-9]*' AND NOT EXISTS (SELECT 1 FROM enquiry WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
+       OR (a.entity GLOB 'I[0-9]*' AND NOT EXISTS (SELECT 1 FROM conference WHERE id = CAST(substr(a.entity, 2) AS INTEGER))))
+ORDER BY a.seq;
+
+-- name: batch_seals
+-- Each sealed group (an import batch; 0: the records a migration found unaudited), the audit record
+-- holding its digest, the digest that record holds and the one stored beside the chunks.
+SELECT s.batch_id, s.audit_seq, s.sha256, json_extract(a.after, '$.rows_sha256') AS audited_sha256
+FROM batch_seal s LEFT JOIN audit a ON a.seq = s.audit_seq ORDER BY s.batch_id;
+
+-- name: batch_chunks
+SELECT kind, chunk, rows, sha256 FROM batch_digest WHERE batch_id = ?1 ORDER BY kind, chunk;
+
+-- name: insert_batch_chunk
+INSERT INTO batch_digest (batch_id, kind, chunk, rows, sha256) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: insert_batch_seal
+INSERT INTO batch_seal (batch_id, audit_seq, sha256) VALUES (?1, ?2, ?3);
+
+-- name: unsealed_batches
+-- Import batches made before the chain, which the migration seals.
+SELECT id FROM import_batch WHERE id NOT IN (SELECT batch_id FROM batch_seal) ORDER BY id;
