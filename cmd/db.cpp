@@ -4,8 +4,8 @@
 
 #include <ics/store/audit_chain.hpp>
 #include <ics/store/database.hpp>
-#include <ics/store/record_check.hpp>
 #include <ics/store/maintenance.hpp>
+#include <ics/store/record_check.hpp>
 #include <ics/util/error.hpp>
 
 #include <CLI/CLI.hpp>

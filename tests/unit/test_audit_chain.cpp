@@ -11,10 +11,17 @@
 using ics::store::AuditRecord;
 
 TEST_CASE("an audit record's hash is SHA-256 over its length-prefixed fields and its predecessor") {
-  AuditRecord r{.seq = 7, .at = "2026-01-01T00:00:00Z", .actor = "ann", .command = "add-child",
-                .entity = "C1", .before = std::nullopt, .after = R"({"a":1})", .prev_hash = std::string(64, 'a')};
-  std::string bytes = "icsctl-audit-v1\n1:7\n20:2026-01-01T00:00:00Z\n3:ann\n9:add-child\n2:C1\n-\n7:{\"a\":1}\n64:" +
-                      std::string(64, 'a') + "\n";
+  AuditRecord r{.seq = 7,
+                .at = "2026-01-01T00:00:00Z",
+                .actor = "ann",
+                .command = "add-child",
+                .entity = "C1",
+                .before = std::nullopt,
+                .after = R"({"a":1})",
+                .prev_hash = std::string(64, 'a')};
+  std::string bytes =
+      "icsctl-audit-v1\n1:7\n20:2026-01-01T00:00:00Z\n3:ann\n9:add-child\n2:C1\n-\n7:{\"a\":1}\n64:" +
+      std::string(64, 'a') + "\n";
   CHECK(ics::store::audit_record_hash(r) == ics::util::sha256_hex(bytes));
   auto other = r;
   other.before = "";  // an empty image is not a missing one
@@ -49,8 +56,10 @@ TEST_CASE("every audit record is chained to the one before, and db check finds a
   SQLite::Statement q(raw, "SELECT count(*) FROM audit WHERE hash IS NULL OR prev_hash IS NULL");
   q.executeStep();
   CHECK(q.getColumn(0).getInt() == 0);
-  raw.exec("INSERT OR REPLACE INTO audit (seq, at, actor, command, entity, before, after, prev_hash, hash) "
-           "SELECT seq, at, 'mallory', command, entity, before, after, prev_hash, hash FROM audit WHERE entity = 'C1'");
+  raw.exec(
+      "INSERT OR REPLACE INTO audit (seq, at, actor, command, entity, before, after, prev_hash, hash) "
+      "SELECT seq, at, 'mallory', command, entity, before, after, prev_hash, hash FROM audit WHERE entity = "
+      "'C1'");
   auto problems = ics::store::chain_problems(*s.db, std::nullopt);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("(C1) was rewritten") != std::string::npos);

@@ -36,7 +36,8 @@ AuditRecord record_of(SQLite::Statement& q) {
 }
 
 std::string named(const AuditRecord& r) {
-  return r.entity ? fmt::format("audit record {} ({})", r.seq, *r.entity) : fmt::format("audit record {}", r.seq);
+  return r.entity ? fmt::format("audit record {} ({})", r.seq, *r.entity)
+                  : fmt::format("audit record {}", r.seq);
 }
 
 bool is_hex_hash(std::string_view text) {
@@ -71,7 +72,8 @@ ChainHead parse_chain_head(const std::string& text, std::string_view field) {
   if (colon != std::string::npos) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + colon, head.seq);
     head.hash = text.substr(colon + 1);
-    if (ec == std::errc() && end == text.data() + colon && head.seq > 0 && is_hex_hash(head.hash)) return head;
+    if (ec == std::errc() && end == text.data() + colon && head.seq > 0 && is_hex_hash(head.hash))
+      return head;
   }
   throw InvalidInput(std::string(field), text,
                      "is not a chain head: SEQ:HASH, a sequence number and 64 lower-case hex digits, as "
@@ -144,8 +146,8 @@ std::vector<std::string> chain_problems(Database& db, const std::optional<ChainH
             named(record), *stored_prev, prev));
       record.prev_hash = *stored_prev;
       if (audit_record_hash(record) != *stored_hash)
-        problems.push_back(fmt::format("{} was rewritten: its content does not match its hash {}", named(record),
-                                       *stored_hash));
+        problems.push_back(fmt::format("{} was rewritten: its content does not match its hash {}",
+                                       named(record), *stored_hash));
     }
     if (expected && record.seq == expected->seq) hash_at_expected = stored_hash.value_or("");
     prev = stored_hash.value_or("");

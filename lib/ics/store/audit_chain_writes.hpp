@@ -2,6 +2,7 @@
 // Private to store: appending a chained audit record and chaining the records of a database made
 // before the chain (migration 0005).
 #include <ics/store/audit_chain.hpp>
+#include <ics/store/transaction.hpp>  // not a forward declaration: that would hide the class
 
 namespace ics::store {
 
@@ -14,7 +15,6 @@ std::string append_audit_record(Database& db, AuditRecord record);
 // Chains every record that has no hash yet, in order, after the last chained one.
 void seal_audit_chain(Database& db);
 
-class WriteTransaction;
 // What the migration to the chain finds (record_check.cpp): chains the audit records, then seals
 // each import batch and the records with neither audit record nor batch (group 0) with a digest,
 // group 0's in the migration's own audit record, whose image is `migration_image`.

@@ -1,5 +1,5 @@
-#include <ics/store/database.hpp>
 #include <ics/store/audit_chain_writes.hpp>
+#include <ics/store/database.hpp>
 #include <ics/store/queries.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/store/transaction.hpp>

@@ -82,7 +82,9 @@ void scan(Database& db, const Kind& kind, std::optional<std::int64_t> batch, std
   while (step(q)) {
     row.id = q.getColumn(k_id).getInt64();
     row.group = q.getColumn(k_group).getInt64();
-    auto seq = [&](int i) { return q.isColumnNull(i) ? std::nullopt : std::optional(q.getColumn(i).getInt64()); };
+    auto seq = [&](int i) {
+      return q.isColumnNull(i) ? std::nullopt : std::optional(q.getColumn(i).getInt64());
+    };
     row.latest_seq = seq(k_latest_seq);
     row.first_seq = seq(k_first_seq);
     row.latest_after = column_text(q.getColumn(k_latest_after));
@@ -237,7 +239,8 @@ std::vector<std::string> record_problems(Database& db) try {
                                 quoted(row.image[i]), *row.latest_seq, quoted(expected[i]));
         if (!diff.empty()) problems.push_back(fmt::format("{}: {}", id, diff));
       } else if (row.latest_seq) {
-        problems.push_back(fmt::format("{}: audit record {} shows it deleted, yet it is there", id, *row.latest_seq));
+        problems.push_back(
+            fmt::format("{}: audit record {} shows it deleted, yet it is there", id, *row.latest_seq));
       } else if (seal == seals.end() || !sealed_member(row, seal->second.audit_seq)) {
         problems.push_back(fmt::format("{}: it has no audit record and no sealed import batch", id));
       }
@@ -272,8 +275,8 @@ std::vector<std::string> record_problems(Database& db) try {
           "{}: the {} records {}…{} differ from the digest sealed in audit record {} ({} rows "
           "then, {} now): a record among them was changed, added or deleted without an audit record",
           group_name(group), model::name_of(kind), model::format_id(kind, first),
-          model::format_id(kind, key.second * k_chunk_ids + k_chunk_ids - 1),
-          seal.audit_seq, l.rows, rows_now));
+          model::format_id(kind, key.second * k_chunk_ids + k_chunk_ids - 1), seal.audit_seq, l.rows,
+          rows_now));
     }
   }
   auto& missing = statement(db, "check_missing");
