@@ -98,7 +98,7 @@ sqlite3 "$SCRATCH/broken.db" "PRAGMA foreign_keys = OFF; INSERT INTO action (pla
   VALUES (99, 'orphan', 'o', 'health', '2026-01-01', 'open')"
 expect_rc 1 --db "$SCRATCH/broken.db" db check
 expect_out_has "action"
-expect_err_has "1 problems found"
+expect_err_has "2 problems found"  # the foreign key, and an action added without an audit record
 
 # --- db backup: an owner-only copy with the same rows; never over an existing file -------------
 expect_rc 0 --as alice open-plan C1 --template child-in-need --start 2026-01-10 --worker "Jo Bloggs"
