@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <vector>
 
 using ics::store::AuditRecord;
 
@@ -36,8 +37,9 @@ TEST_CASE("chain heads parse as SEQ:HASH and nothing else") {
   auto head = ics::store::parse_chain_head("12:" + std::string(64, 'f'), "--head");
   CHECK(head.seq == 12);
   CHECK(head.hash == std::string(64, 'f'));
-  for (std::string bad : {"12", ":abc", "x:" + std::string(64, 'f'), "12:" + std::string(63, 'f'),
-                          "0:" + std::string(64, 'f'), "12:" + std::string(64, 'F')})
+  for (const std::string& bad :
+       std::vector<std::string>{"12", ":abc", "x:" + std::string(64, 'f'), "12:" + std::string(63, 'f'),
+                                "0:" + std::string(64, 'f'), "12:" + std::string(64, 'F')})
     CHECK_THROWS_AS(ics::store::parse_chain_head(bad, "--head"), ics::InvalidInput);
 }
 
