@@ -63,7 +63,9 @@ std::string audit_record_hash(const AuditRecord& record) {
 std::optional<ChainHead> chain_head(Database& db) {
   auto& q = statement(db, "audit_head");
   if (!step(q)) return std::nullopt;
-  return ChainHead{q.getColumn(0).getInt64(), q.getColumn(1).isNull() ? "" : q.getColumn(1).getString()};
+  ChainHead head{q.getColumn(0).getInt64(), q.getColumn(1).isNull() ? "" : q.getColumn(1).getString()};
+  q.tryReset();  // ends its read: a later one sees later writes
+  return head;
 }
 
 ChainHead parse_chain_head(const std::string& text, std::string_view field) {
