@@ -1,6 +1,7 @@
 #include "database_access.hpp"
 
 #include "interrupt.hpp"
+#include "restricted_reads.hpp"
 #include "session.hpp"
 
 #include <ics/util/error.hpp>
@@ -20,18 +21,24 @@ ics::store::Database& DatabaseAccess::open(ics::store::OpenMode mode) {
   return *m_db;
 }
 
-ics::store::Database& DatabaseAccess::read() {
+ics::store::Database& DatabaseAccess::read(std::string_view what) {
   if (m_access != Access::read)
     throw ics::StorageError(fmt::format("'{}' is not listed as a command that reads", m_session.command()));
-  return open(ics::store::OpenMode::read);
+  if (m_db) return *m_db;
+  auto& db = open(ics::store::OpenMode::read);
+  if (what.empty()) what = m_session.command();
+  m_hid_restricted = limit_read(m_session, db, reach_of(what), what);
+  return db;
 }
 
 ics::store::WriteTransaction& DatabaseAccess::write() {
   if (m_access != Access::write && m_access != Access::bulk_write)
     throw ics::StorageError(fmt::format("'{}' is not listed as a command that writes", m_session.command()));
-  if (!m_tx)
+  if (!m_tx) {
     m_tx = std::make_unique<ics::store::WriteTransaction>(open(ics::store::OpenMode::write),
                                                           m_session.audit_context());
+    if (reach_of(m_session.command()) == Reach::statutory) audit_statutory_write(*m_tx);
+  }
   return *m_tx;
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace icsctl {
@@ -22,8 +23,12 @@ class DatabaseAccess {
   DatabaseAccess(const DatabaseAccess&) = delete;
   DatabaseAccess& operator=(const DatabaseAccess&) = delete;
 
-  // Access::read: a connection that cannot write.
-  ics::store::Database& read();
+  // Access::read: a connection that cannot write. Restricted children are left out of it, or the
+  // read is audited, as restricted_reads.hpp's table says for `what` is read: the command's path
+  // unless given (a report gives "report NAME"). Decided when the connection opens, on first use.
+  ics::store::Database& read(std::string_view what = {});
+  // Whether the restricted children were left out of this command's reads.
+  bool hid_restricted() const { return m_hid_restricted; }
   // Access::write and bulk_write: the command's one write transaction, begun on first use.
   ics::store::WriteTransaction& write();
   // Access::bulk_load and schema: a connection for writing, outside any transaction.
@@ -46,6 +51,7 @@ class DatabaseAccess {
   std::unique_ptr<ics::store::Database> m_db;
   std::unique_ptr<ics::store::WriteTransaction> m_tx;
   std::vector<std::function<void()>> m_after_commit;
+  bool m_hid_restricted = false;
 };
 
 }  // namespace icsctl

@@ -28,6 +28,9 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--raw-cells", g.raw_cells,
                "csv/tsv: leave a cell beginning with = + - @ as it is (by default a ' goes in front, so "
                "that a spreadsheet does not run it as a formula)");
+  app.add_flag("--include-restricted", g.include_restricted,
+               "show restricted children too, in lists, reports, show, log and exports; every such read "
+               "is audited (README \"Information sharing\")");
   app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,

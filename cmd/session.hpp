@@ -26,6 +26,8 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool raw_cells = false;  // csv/tsv: leave cells a spreadsheet would run as formulas as they are
+  // Reads show restricted children too, audited (restricted_reads.hpp).
+  bool include_restricted = false;
 };
 
 class Session {
@@ -54,6 +56,10 @@ class Session {
   bool machine_output() const { return m_options.output != "table"; }
   bool csv_like_output() const { return m_options.output == "csv" || m_options.output == "tsv"; }
   bool json_array_output() const { return m_options.output == "json"; }
+  // --raw-cells: csv/tsv cells as stored, formula-like or not.
+  bool raw_cells() const { return m_options.raw_cells; }
+  // --include-restricted: reads show the restricted children too, and are audited.
+  bool include_restricted() const { return m_options.include_restricted; }
   // A new record's id: the only thing a write command prints on stdout.
   void print_id(const std::string& id);
   // Messages on stderr: info is silenced by --quiet; detail shows only with --verbose.
