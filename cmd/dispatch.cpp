@@ -3,6 +3,8 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/util/error.hpp>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
@@ -95,10 +97,12 @@ void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& termin
   }
 }
 
-void run_command(const CommandSpec& spec, const Runner& run, Session& session) {
+void run_command(const CommandSpec& spec, const Runner& run, Session& session) try {
   DatabaseAccess db(spec.access, session);
   run(session, db);
   db.finish();
+} catch (const ics::DatabaseBusy& e) {
+  throw ics::DatabaseBusy(busy_message(session, e));
 }
 
 }  // namespace icsctl
