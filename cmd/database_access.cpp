@@ -66,7 +66,8 @@ int DatabaseAccess::init_schema() {
   if (m_access != Access::schema)
     throw ics::StorageError(
         fmt::format("'{}' is not listed as a command that makes the schema", m_session.command()));
-  guard_files();
+  guard_database_files(m_session, false);  // a link is init's to refuse
+  m_guarded = true;
   ics::store::set_busy_timeout(m_session.wait());
   return ics::store::Database::init(m_session.db_path(), m_session.audit_context());
 }

@@ -28,15 +28,15 @@ std::string who_may(mode_t mode, mode_t group_bits, mode_t other_bits) {
 
 }  // namespace
 
-std::vector<LooseFile> loose_database_files(const std::filesystem::path& database) {
+std::vector<LooseFile> loose_database_files(const std::filesystem::path& database, bool follow_link) {
   std::vector<LooseFile> loose;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::filesystem::path file = database.string() + suffix;
     auto quoted = fmt::format("'{}'", file.string());
     struct stat st {};
-    // The database may be reached through a link of the user's making; SQLite's own files may not.
-    int found = *suffix ? ::lstat(file.c_str(), &st) : ::stat(file.c_str(), &st);
+    int found = *suffix || !follow_link ? ::lstat(file.c_str(), &st) : ::stat(file.c_str(), &st);
     if (found != 0) continue;
+    if (S_ISLNK(st.st_mode) && !*suffix) continue;
     if (S_ISLNK(st.st_mode)) {
       loose.push_back({file, "is a symbolic link", fmt::format("remove it: rm {}", quoted)});
       continue;
@@ -74,8 +74,8 @@ size_t check_database_files(const Session& session, std::ostream& out) {
   return loose.size();
 }
 
-void guard_database_files(const Session& session) {
-  auto loose = loose_database_files(session.db_path());
+void guard_database_files(const Session& session, bool follow_link) {
+  auto loose = loose_database_files(session.db_path(), follow_link);
   if (loose.empty()) return;
   if (session.allow_shared()) {
     for (const auto& file : loose) session.warn(describe(file) + " (going on: --allow-shared)");

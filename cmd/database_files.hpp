@@ -18,8 +18,10 @@ struct LooseFile {
   std::string fix;      // "chmod 600 'ics.db'"
 };
 
-// The database's files that exist and are not owner-only files of the effective user.
-std::vector<LooseFile> loose_database_files(const std::filesystem::path& database);
+// The database's files that exist and are not owner-only files of the effective user. The database
+// may be reached through a symbolic link of the user's making (its target is looked at), unless
+// `follow_link` is false (for init, which refuses a link itself: a link is then not looked at).
+std::vector<LooseFile> loose_database_files(const std::filesystem::path& database, bool follow_link = true);
 
 // One line about a loose file: "'ics.db' is readable by others (mode 0644): chmod 600 'ics.db'".
 std::string describe(const LooseFile& loose);
@@ -30,6 +32,6 @@ size_t check_database_files(const Session& session, std::ostream& out);
 
 // Before the database is opened or created: refuses its loose files (StorageError naming each and
 // its fix), or with --allow-shared warns about each on stderr and goes on.
-void guard_database_files(const Session& session);
+void guard_database_files(const Session& session, bool follow_link = true);
 
 }  // namespace icsctl

@@ -34,11 +34,13 @@ check "no temporary is left" no_temporaries
 rm -f rejects.csv.part
 
 # --- a symbolic link at every output path is refused, its target unchanged -------------------------
+rm -f ics.db ics.db-wal ics.db-shm
+expect_rc 0 init -q
 sqlite3 ics.db <"$ICS_SOURCE_DIR/tests/e2e/returns_fixture.sql" || fail "the fixture did not load"
 expect_rc 0 settings set la_code 202
 expect_rc 0 settings set software_code icsctl
 expect_rc 0 settings set release 1.0
-expect_rc 0 settings set serial_no 1
+expect_rc 0 settings set serial_no 100
 declare -A WRITERS=(
   [rejects]="import register register.csv --mapping legacy-register --dry-run --rejects OUT"
   [annex-a]="export annex-a --from 2026-04-01 --to 2026-09-30 --out OUT"
