@@ -1,14 +1,25 @@
 #include "database_access.hpp"
 
+#include "database_files.hpp"
 #include "interrupt.hpp"
 #include "restricted_reads.hpp"
 #include "session.hpp"
 
+#include <ics/store/busy_timeout.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 
 namespace icsctl {
+
+std::string busy_message(const Session& session, const std::exception& error) {
+  auto waited = session.wait().count();
+  return fmt::format(
+      "another process is writing to '{}': gave up waiting after {}{} s and did nothing; try again, or wait "
+      "longer with --wait SECONDS (ICSCTL_WAIT) ({})",
+      session.db_path().string(), waited / 1000, waited % 1000 ? fmt::format(".{:03d}", waited % 1000) : "",
+      error.what());
+}
 
 DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(access), m_session(session) {
   if (interruptible()) catch_interrupts();
@@ -16,8 +27,17 @@ DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(acces
 
 DatabaseAccess::~DatabaseAccess() = default;
 
+void DatabaseAccess::guard_files() {
+  if (!m_guarded) guard_database_files(m_session);
+  m_guarded = true;
+}
+
 ics::store::Database& DatabaseAccess::open(ics::store::OpenMode mode) {
-  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_session.db_path(), mode);
+  if (!m_db) {
+    guard_files();
+    ics::store::set_busy_timeout(m_session.wait());
+    m_db = std::make_unique<ics::store::Database>(m_session.db_path(), mode);
+  }
   return *m_db;
 }
 
@@ -47,6 +67,16 @@ ics::store::Database& DatabaseAccess::connection() {
     throw ics::StorageError(
         fmt::format("'{}' is not listed as a command that manages its transactions", m_session.command()));
   return open(ics::store::OpenMode::write);
+}
+
+int DatabaseAccess::init_schema() {
+  if (m_access != Access::schema)
+    throw ics::StorageError(
+        fmt::format("'{}' is not listed as a command that makes the schema", m_session.command()));
+  guard_database_files(m_session, false);  // a link is init's to refuse
+  m_guarded = true;
+  ics::store::set_busy_timeout(m_session.wait());
+  return ics::store::Database::init(m_session.db_path(), m_session.audit_context());
 }
 
 void DatabaseAccess::after_commit(std::function<void()> step) {

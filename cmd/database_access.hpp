@@ -8,12 +8,18 @@
 
 #include <functional>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace icsctl {
 
 class Session;
+
+// What to say when another process held the database past the wait: that it is writing, where,
+// for how long we waited and how to wait longer (`error` is SQLite's own words, kept at the end).
+std::string busy_message(const Session& session, const std::exception& error);
 
 class DatabaseAccess {
  public:
@@ -33,6 +39,9 @@ class DatabaseAccess {
   ics::store::WriteTransaction& write();
   // Access::bulk_load and schema: a connection for writing, outside any transaction.
   ics::store::Database& connection();
+  // Access::schema: creates the database or applies its pending migrations (Database::init);
+  // returns how many were applied.
+  int init_schema();
   // What to do once the work has landed (print the new id, a summary, an exit code for rows left
   // out): after the commit of write and bulk_write, after the runner for the other kinds.
   void after_commit(std::function<void()> step);
@@ -43,11 +52,14 @@ class DatabaseAccess {
   void finish();
 
  private:
+  // Every way to the database's files passes here first (database_files.hpp), once.
+  void guard_files();
   ics::store::Database& open(ics::store::OpenMode mode);
   bool interruptible() const { return m_access == Access::bulk_write || m_access == Access::bulk_load; }
 
   Access m_access;
   Session& m_session;
+  bool m_guarded = false;
   std::unique_ptr<ics::store::Database> m_db;
   std::unique_ptr<ics::store::WriteTransaction> m_tx;
   std::vector<std::function<void()>> m_after_commit;

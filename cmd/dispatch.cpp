@@ -98,7 +98,7 @@ void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& termin
   }
 }
 
-void run_command(const CommandSpec& spec, const Runner& run, Session& session) {
+void run_command(const CommandSpec& spec, const Runner& run, Session& session) try {
   DatabaseAccess db(spec.access, session);
   try {
     run(session, db);
@@ -111,6 +111,8 @@ void run_command(const CommandSpec& spec, const Runner& run, Session& session) {
                     e.what()));
   }
   db.finish();
+} catch (const ics::DatabaseBusy& e) {
+  throw ics::DatabaseBusy(busy_message(session, e));
 }
 
 }  // namespace icsctl

@@ -42,15 +42,8 @@ ics::io::Mapping load_mapping(const std::string& name) {
 
 // Standard input copied to an unnamed temporary file first: Ctrl-C is noticed while the input is
 // awaited (the import itself checks it between rows), and progress knows the input's size.
-std::unique_ptr<std::fstream> spool_stdin() {
-  std::string path = (std::filesystem::temp_directory_path() / "icsctl-import-XXXXXX").string();
-  int fd = ::mkstemp(path.data());
-  if (fd < 0)
-    throw ics::StorageError(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
-  auto file =
-      std::make_unique<std::fstream>(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
-  ::unlink(path.c_str());
-  ::close(fd);
+std::unique_ptr<std::istream> spool_stdin() {
+  auto file = std::make_unique<AnonymousFile>("a copy of standard input");
   std::vector<char> buffer(1 << 16);
   while (true) {
     ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
@@ -61,6 +54,7 @@ std::unique_ptr<std::fstream> spool_stdin() {
     file->write(buffer.data(), n);
   }
   if (!file->flush()) throw ics::StorageError("cannot write a temporary copy of standard input");
+  file->seekg(0);
   return file;
 }
 

@@ -10,6 +10,7 @@
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
@@ -35,6 +36,12 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--wait", g.wait,
+                 "seconds to wait while another process is writing to the database (env ICSCTL_WAIT; "
+                 "default 600)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--allow-shared", g.allow_shared,
+               "open a database whose files another user owns or may read or write (with a warning)");
 }
 
 // The command named on the command line: the first word that is neither a global option nor the
@@ -60,6 +67,7 @@ int report(const std::exception& e, int code, const Terminal& terminal) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ::umask(077);  // every file made on our behalf (SQLite's, libxlsxwriter's temporaries) is owner-only
   // std::cout gets a buffer of its own instead of a call into C stdio per character: a report of
   // 40,000 rows spent a tenth of its time there. Nothing here writes to stdout through stdio, and
   // std::cerr, tied to std::cout, still flushes it first.
@@ -71,7 +79,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 runtime or storage error, 2 usage error, 3 invalid input, "
-      "4 not found, 130 interrupted.\nRun 'icsctl COMMAND --help' for a command's options and examples.");
+      "4 not found, 75 another process is writing (try again), 130 interrupted.\nRun 'icsctl COMMAND --help' "
+      "for a command's options and examples.");
   GlobalOptions globals;
   add_global_options(app, globals);
   Terminal terminal;
@@ -106,6 +115,8 @@ int main(int argc, char** argv) {
     return report(e, k_exit_invalid, terminal);
   } catch (const ics::NotFound& e) {
     return report(e, k_exit_not_found, terminal);
+  } catch (const ics::DatabaseBusy& e) {
+    return report(e, k_exit_busy, terminal);
   } catch (const ics::Interrupted& e) {
     return report(e, k_exit_interrupted, terminal);
   } catch (const CLI::ParseError& e) {

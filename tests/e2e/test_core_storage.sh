@@ -80,10 +80,12 @@ expect_unchanged "$before"
 
 # --- not an icsctl database / a newer schema: storage errors (exit 1) that change nothing -------
 printf 'not a database at all\n' >"$SCRATCH/junk.db"
+chmod 600 "$SCRATCH/junk.db"
 expect_rc 1 --db "$SCRATCH/junk.db" list children
 expect_err_has "junk.db"
 check "the junk file was changed" test "$(cat "$SCRATCH/junk.db")" = "not a database at all"
 sqlite3 "$SCRATCH/empty.db" 'CREATE TABLE t(x)'
+chmod 600 "$SCRATCH/empty.db"  # made under umask 022: owner-only, so that the schema is what is refused
 expect_rc 1 --db "$SCRATCH/empty.db" list children
 expect_err_has "icsctl init"
 cp "$ICSCTL_DB" "$SCRATCH/newer.db"
