@@ -1,0 +1,23 @@
+#pragma once
+// The one set of rules for the text icsctl stores (names, references, free text), applied on every
+// path that writes it: the single commands (require_text), the bulk imports (the same) and the
+// register import (its row checks call text_fault). The caps are listed in README.md, "Limits".
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ics::model {
+
+// The most bytes (of UTF-8) a text field may hold, by its name: 200 for names of children, people and
+// teams, 100 for references and codes, 2000 for anything else (free text: an action, an outcome, a
+// reason, a contingency plan).
+std::size_t text_cap(std::string_view field);
+
+// Why `text` (trimmed) breaks the text rules, or nullopt: it is not valid UTF-8, it holds control
+// characters (C0 but tab, DEL, C1, the line and paragraph separators U+2028 and U+2029; escape
+// sequences and NUL among them) or bidirectional controls (U+202A-U+202E, U+2066-U+2069), or it is
+// longer than `cap` bytes. Plain ASCII costs one pass over its bytes.
+std::optional<std::string> text_fault(std::string_view text, std::size_t cap);
+
+}  // namespace ics::model
