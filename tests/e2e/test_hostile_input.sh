@@ -119,6 +119,7 @@ no_raw_controls "ndjson errors" ndjson.err
   printf 'R%s7,Jones,Tom,01/01/2015,M,,,Neglect,01/01/2020,,,,,,P7\r\n' "$ESC"
   printf 'R8,"Multi\nline",Tom,01/01/2015,M,,,Neglect,01/01/2020,,,,,,P8\r\n'
   printf 'R9,Brown,Ann,01/01/2015,F,,,Neglect,01/01/2020,,,,CP Team B,%s,P9\r\n' "$ESC"  # an unmapped column
+  printf 'R10,Grey,Ann,01/01/2015,F,,,Neglect,01/01/2020,01/01/2021,"NLR\r\nref: legacy note",,,,P10\r\n'  # free text: lines
 } >hostile-register.csv
 expect_rc 3 import register hostile-register.csv --mapping "$MAPPING" --rejects rejects.csv -v
 expect_err_has "line 3 rejected: 'family_name' holds control characters: 'Smith\\x1b[2J\\x1b]0;owned\\x07' (ref R2)"
@@ -128,7 +129,7 @@ expect_err_has "line 6 rejected: 'lead_worker' holds control characters: 'Ann\\x
 expect_err_has "line 7 rejected: 'team' is longer than 200 bytes: '$(printf 't%.0s' {1..80})... (1000000 bytes)' (ref R6)"
 expect_err_has "line 8 rejected: 'ref' holds control characters: 'R\\x1b7'"
 expect_err_has "line 9 rejected: 'family_name' holds control characters: 'Multi\\nline' (ref R8)"
-expect_err_has "icsctl: error: 7 of 9 rows rejected"
+expect_err_has "icsctl: error: 7 of 10 rows rejected"
 printf '%s' "$ERR" >register.err
 no_raw_controls "register import errors" register.err
 no_raw_controls "rejects file" rejects.csv
@@ -138,6 +139,7 @@ check "rejects file: the long value cut" test "$(wc -c <rejects.csv)" -lt 2000
 expect_rc 0 list children -o csv
 expect_out_has ",Amy,Smith,"
 expect_out_has ",Ann,Brown,"
+expect_out_has ",Ann,Grey,"
 
 # --- table output shows control characters escaped, whatever the database holds -----------------
 # (a database written by an older icsctl, or by sqlite3 itself)
@@ -161,6 +163,7 @@ expect_rc 0 add-child --given-names '=cmd|" /C calc"!A0' --family-name 'Ó Briai
 expect_rc 0 open-plan C1 --template child-protection --category NEG --start 2026-01-05 --worker 'Sam "Patel"' --team 'Team\A, 1'
 expect_rc 0 assign-action P1 --what "$(printf 'w%.0s' {1..1990})ü😀" --owner "Dr Lee" --agency health --due 2026-02-01
 expect_rc 0 record-review P1 --date 2026-03-01 --kind core-group --outcome '@SUM(1+1) ‘quoted’ 你好'
+expect_rc 0 assign-action P1 --what $'Visit the school\r\nthen call "Dr Lee",\nand write it up' --owner "Dr Lee" --agency health --due 2026-02-01
 for format in csv tsv ndjson; do
   for kind in children episodes conferences plans actions reviews; do
     "$ICSCTL" export "$kind" -o "$format" >"one-$kind.$format" || fail "export $kind -o $format"

@@ -110,21 +110,33 @@ TEST_CASE("text rules: shown escaped, never raw") {
 }
 
 TEST_CASE("text rules: the caps per field") {
-  CHECK(model::text_cap("given_names") == 200);
-  CHECK(model::text_cap("family_name") == 200);
-  CHECK(model::text_cap("lead_worker") == 200);
-  CHECK(model::text_cap("team") == 200);
-  CHECK(model::text_cap("ref") == 100);
-  CHECK(model::text_cap("child_ref") == 100);
-  CHECK(model::text_cap("what") == 2000);
-  CHECK(model::text_cap("contingency") == 2000);
-  CHECK_FALSE(model::text_fault(std::string(200, 'x'), 200));
-  CHECK(model::text_fault(std::string(201, 'x'), 200) == "is longer than 200 bytes");
+  CHECK(model::text_rule("given_names").max_bytes == 200);
+  CHECK(model::text_rule("family_name").max_bytes == 200);
+  CHECK(model::text_rule("lead_worker").max_bytes == 200);
+  CHECK(model::text_rule("team").max_bytes == 200);
+  CHECK(model::text_rule("ref").max_bytes == 100);
+  CHECK(model::text_rule("child_ref").max_bytes == 100);
+  CHECK(model::text_rule("what").max_bytes == 2000);
+  CHECK(model::text_rule("contingency").max_bytes == 2000);
+  CHECK_FALSE(model::text_fault(std::string(200, 'x'), {200}));
+  CHECK(model::text_fault(std::string(201, 'x'), {200}) == "is longer than 200 bytes");
   CHECK(model::text_fault("a\x1b"
                           "b",
-                          200) == "holds control characters");
-  CHECK(model::text_fault("a\u202e", 200) == "holds bidirectional control characters");
-  CHECK(model::text_fault("\xFF", 200) == "is not valid UTF-8");
+                          {200}) == "holds control characters");
+  CHECK(model::text_fault("a\u202e", {200}) == "holds bidirectional control characters");
+  CHECK(model::text_fault("\xFF", {200}) == "is not valid UTF-8");
+  // Line breaks (LF, CRLF) only in free text of several lines, never a CR alone.
+  CHECK_FALSE(model::text_rule("family_name").line_breaks);
+  CHECK_FALSE(model::text_rule("team").line_breaks);
+  for (auto field : {"what", "outcome", "reason", "cancel_reason", "contingency", "end_reason"}) {
+    CHECK(model::text_rule(field).line_breaks);
+    CHECK_FALSE(model::text_fault("Moved away\r\nref: note\nmore", model::text_rule(field)));
+    CHECK(model::text_fault("Moved\raway", model::text_rule(field)) == "holds control characters");
+    CHECK(model::text_fault("Moved\n\x1b[2J", model::text_rule(field)) == "holds control characters");
+    CHECK(model::text_fault("a\n\u202e", model::text_rule(field)) ==
+          "holds bidirectional control characters");
+  }
+  CHECK(model::text_fault("Two\nLines", model::text_rule("given_names")) == "holds control characters");
 }
 
 TEST_CASE(

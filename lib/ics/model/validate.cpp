@@ -15,7 +15,7 @@ namespace ics::model {
 std::string require_text(std::string_view value, std::string_view field) {
   auto trimmed = util::trim(value);
   if (trimmed.empty()) throw InvalidInput(std::string(field), std::string(value), "must not be empty");
-  if (auto fault = text_fault(trimmed, text_cap(field)))
+  if (auto fault = text_fault(trimmed, text_rule(field)))
     throw InvalidInput(std::string(field), std::string(value), std::move(*fault));
   return std::string(trimmed);
 }

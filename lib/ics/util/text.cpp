@@ -41,16 +41,6 @@ std::optional<Unprintable> unprintable(char32_t code) {
   return std::nullopt;
 }
 
-// Whether the eight bytes of `word` are all printable ASCII (0x20-0x7E): no high bit, none below
-// 0x20 and none equal to 0x7F (the classic "has a byte less than n" and "has a zero byte" tests).
-bool plain_word(std::uint64_t word) {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  std::uint64_t below_space = (word - 0x20 * ones) & ~word & highs;
-  std::uint64_t del = word ^ (0x7f * ones);
-  std::uint64_t is_del = (del - ones) & ~del & highs;
-  return ((word & highs) | below_space | is_del) == 0;
-}
-
 }  // namespace
 
 std::optional<size_t> first_invalid_utf8(std::string_view text) {
@@ -103,7 +93,7 @@ std::optional<UnprintableAt> first_unprintable(std::string_view text) {
   while (i < text.size()) {
     for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
       std::memcpy(&word, text.data() + i, 8);
-      if (!plain_word(word)) break;
+      if (unplain_bytes(word)) break;
     }
     if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);

@@ -65,11 +65,11 @@ RowChecker::RowChecker(const Mapping& mapping, const std::vector<std::string>& h
   }
   for (const auto& format : mapping.date_formats)
     m_formats += (m_formats.empty() ? "" : ", ") + format.text();
-  m_ref_cap = model::text_cap(field_name(RegisterField::ref));
+  m_ref_rule = model::text_rule(field_name(RegisterField::ref));
   for (auto field : k_all_fields)
     if (field != RegisterField::ref && mapped(field))
       m_text_fields.push_back({field, static_cast<std::size_t>(m_index[static_cast<std::size_t>(field)]),
-                               model::text_cap(field_name(field))});
+                               model::text_rule(field_name(field))});
 }
 
 std::string_view RowChecker::value(const std::vector<std::string>& fields, RegisterField field) const {
@@ -82,7 +82,7 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
                                              std::string& ref) const {
   std::string_view raw = value(fields, RegisterField::ref);
   auto trimmed = util::trim(raw);
-  auto fault = model::text_fault(trimmed, m_ref_cap);
+  auto fault = model::text_fault(trimmed, m_ref_rule);
   ref = fault ? std::string() : std::string(trimmed);
   auto reject = [&](std::string field, std::string value, std::string reason) {
     return RowIssue{.rejected = true,
@@ -106,8 +106,8 @@ std::optional<RowIssue> RowChecker::break_text_rules(const std::vector<std::stri
   for (const auto& text : m_text_fields) {
     std::string_view raw =
         text.index < fields.size() ? std::string_view(fields[text.index]) : std::string_view();
-    if (plain && raw.size() <= text.cap) continue;
-    auto fault = model::text_fault(util::trim(raw), text.cap);
+    if (plain && raw.size() <= text.rule.max_bytes) continue;
+    auto fault = model::text_fault(util::trim(raw), text.rule);
     if (!fault) continue;
     return RowIssue{.rejected = true,
                     .line = line,

@@ -3,6 +3,7 @@
 // row is still imported, and the values of the plan and child it becomes.
 #include <ics/io/mapping.hpp>
 #include <ics/io/register/import.hpp>
+#include <ics/model/text_rules.hpp>
 #include <ics/util/date.hpp>
 
 #include <array>
@@ -73,10 +74,10 @@ class RowChecker {
   struct TextField {
     RegisterField field;
     std::size_t index;  // its column
-    std::size_t cap;    // model::text_cap
+    model::TextRule rule;
   };
   std::vector<TextField> m_text_fields;  // the mapped fields but the reference, checked by the text rules
-  std::size_t m_ref_cap = 0;
+  model::TextRule m_ref_rule{};
   std::size_t m_width;  // the header's number of columns
   util::Date m_today;
   std::vector<std::string> m_categories;
