@@ -19,11 +19,15 @@ constexpr RegisterField k_all_fields[] = {
     RegisterField::start_date,  RegisterField::end_date,      RegisterField::end_reason,
     RegisterField::lead_worker, RegisterField::team};
 
-// Every byte of every field printable ASCII: then no field breaks the text rules but by its length.
-// Nearly every row of an export is.
-bool all_plain(const std::vector<std::string>& fields) {
+// Whether every byte of every field is printable ASCII, and the size of the longest field: then no
+// field breaks the text rules but by its length. Nearly every row of an export is plain.
+bool all_plain(const std::vector<std::string>& fields, std::size_t& longest) {
   bool plain = true;
-  for (const auto& field : fields) plain &= util::is_plain_ascii(field);
+  longest = 0;
+  for (const auto& field : fields) {
+    plain &= util::is_plain_ascii(field);
+    longest = std::max(longest, field.size());
+  }
   return plain;
 }
 
@@ -66,10 +70,12 @@ RowChecker::RowChecker(const Mapping& mapping, const std::vector<std::string>& h
   for (const auto& format : mapping.date_formats)
     m_formats += (m_formats.empty() ? "" : ", ") + format.text();
   m_ref_rule = model::text_rule(field_name(RegisterField::ref));
+  m_smallest_cap = m_ref_rule.max_bytes;
   for (auto field : k_all_fields)
     if (field != RegisterField::ref && mapped(field))
       m_text_fields.push_back({field, static_cast<std::size_t>(m_index[static_cast<std::size_t>(field)]),
                                model::text_rule(field_name(field))});
+  for (const auto& text : m_text_fields) m_smallest_cap = std::min(m_smallest_cap, text.rule.max_bytes);
 }
 
 std::string_view RowChecker::value(const std::vector<std::string>& fields, RegisterField field) const {
@@ -102,7 +108,9 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
 // The text rules (model/text_rules.hpp) for every mapped field but the reference (read_ref's).
 std::optional<RowIssue> RowChecker::break_text_rules(const std::vector<std::string>& fields, long line,
                                                      const std::string& ref) const {
-  bool plain = all_plain(fields);
+  std::size_t longest = 0;
+  bool plain = all_plain(fields, longest);
+  if (plain && longest <= m_smallest_cap) return std::nullopt;  // every field within every cap
   for (const auto& text : m_text_fields) {
     std::string_view raw =
         text.index < fields.size() ? std::string_view(fields[text.index]) : std::string_view();

@@ -78,7 +78,8 @@ class RowChecker {
   };
   std::vector<TextField> m_text_fields;  // the mapped fields but the reference, checked by the text rules
   model::TextRule m_ref_rule{};
-  std::size_t m_width;  // the header's number of columns
+  std::size_t m_smallest_cap = 0;  // of every field checked, the reference's included
+  std::size_t m_width;             // the header's number of columns
   util::Date m_today;
   std::vector<std::string> m_categories;
   std::string m_formats;  // the date formats, for messages
