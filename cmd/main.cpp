@@ -8,6 +8,7 @@
 
 #include <ics/store/database.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -59,8 +60,20 @@ std::string_view requested_command(CLI::App& app, int argc, char** argv) {
   return {};
 }
 
+// A message as a terminal may show it, its lines kept: any raw text that reached it escaped.
+std::string shown_message(std::string_view message) {
+  std::string out;
+  for (std::size_t at = 0;;) {
+    auto end = message.find('\n', at);
+    out += ics::util::escape_text(message.substr(at, end == std::string_view::npos ? end : end - at));
+    if (end == std::string_view::npos) return out;
+    out += '\n';
+    at = end + 1;
+  }
+}
+
 int report(const std::exception& e, int code, const Terminal& terminal) {
-  std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n';
+  std::cerr << styled_prefix("error", terminal.color(Stream::err)) << shown_message(e.what()) << '\n';
   return code;
 }
 
