@@ -24,6 +24,9 @@ namespace icsctl {
   X(register_close_episode, "close-episode", write, no, "close an episode with a reason")                   \
   X(register_record_death, "record-death", write, always,                                                   \
     "record a child's death; closes its open plans and episode that day")                                   \
+  X(register_restrict, "restrict", write, no,                                                               \
+    "restrict a child: left out of lists, reports and exports unless --include-restricted")               \
+  X(register_unrestrict, "unrestrict", write, no, "lift a child's restriction")                             \
   X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \

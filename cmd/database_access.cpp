@@ -1,13 +1,25 @@
 #include "database_access.hpp"
 
+#include "database_files.hpp"
 #include "interrupt.hpp"
+#include "restricted_reads.hpp"
 #include "session.hpp"
 
+#include <ics/store/busy_timeout.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
 
 namespace icsctl {
+
+std::string busy_message(const Session& session, const std::exception& error) {
+  auto waited = session.wait().count();
+  return fmt::format(
+      "another process is writing to '{}': gave up waiting after {}{} s and did nothing; try again, or wait "
+      "longer with --wait SECONDS (ICSCTL_WAIT) ({})",
+      session.db_path().string(), waited / 1000, waited % 1000 ? fmt::format(".{:03d}", waited % 1000) : "",
+      error.what());
+}
 
 DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(access), m_session(session) {
   if (interruptible()) catch_interrupts();
@@ -15,23 +27,38 @@ DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(acces
 
 DatabaseAccess::~DatabaseAccess() = default;
 
+void DatabaseAccess::guard_files() {
+  if (!m_guarded) guard_database_files(m_session);
+  m_guarded = true;
+}
+
 ics::store::Database& DatabaseAccess::open(ics::store::OpenMode mode) {
-  if (!m_db) m_db = std::make_unique<ics::store::Database>(m_session.db_path(), mode);
+  if (!m_db) {
+    guard_files();
+    ics::store::set_busy_timeout(m_session.wait());
+    m_db = std::make_unique<ics::store::Database>(m_session.db_path(), mode);
+  }
   return *m_db;
 }
 
-ics::store::Database& DatabaseAccess::read() {
+ics::store::Database& DatabaseAccess::read(std::string_view what) {
   if (m_access != Access::read)
     throw ics::StorageError(fmt::format("'{}' is not listed as a command that reads", m_session.command()));
-  return open(ics::store::OpenMode::read);
+  if (m_db) return *m_db;
+  auto& db = open(ics::store::OpenMode::read);
+  if (what.empty()) what = m_session.command();
+  m_hid_restricted = limit_read(m_session, db, reach_of(what), what);
+  return db;
 }
 
 ics::store::WriteTransaction& DatabaseAccess::write() {
   if (m_access != Access::write && m_access != Access::bulk_write)
     throw ics::StorageError(fmt::format("'{}' is not listed as a command that writes", m_session.command()));
-  if (!m_tx)
+  if (!m_tx) {
     m_tx = std::make_unique<ics::store::WriteTransaction>(open(ics::store::OpenMode::write),
                                                           m_session.audit_context());
+    if (reach_of(m_session.command()) == Reach::statutory) audit_statutory_write(*m_tx);
+  }
   return *m_tx;
 }
 
@@ -40,6 +67,16 @@ ics::store::Database& DatabaseAccess::connection() {
     throw ics::StorageError(
         fmt::format("'{}' is not listed as a command that manages its transactions", m_session.command()));
   return open(ics::store::OpenMode::write);
+}
+
+int DatabaseAccess::init_schema() {
+  if (m_access != Access::schema)
+    throw ics::StorageError(
+        fmt::format("'{}' is not listed as a command that makes the schema", m_session.command()));
+  guard_database_files(m_session, false);  // a link is init's to refuse
+  m_guarded = true;
+  ics::store::set_busy_timeout(m_session.wait());
+  return ics::store::Database::init(m_session.db_path(), m_session.audit_context());
 }
 
 void DatabaseAccess::after_commit(std::function<void()> step) {

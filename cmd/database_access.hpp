@@ -8,11 +8,18 @@
 
 #include <functional>
 #include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace icsctl {
 
 class Session;
+
+// What to say when another process held the database past the wait: that it is writing, where,
+// for how long we waited and how to wait longer (`error` is SQLite's own words, kept at the end).
+std::string busy_message(const Session& session, const std::exception& error);
 
 class DatabaseAccess {
  public:
@@ -22,12 +29,19 @@ class DatabaseAccess {
   DatabaseAccess(const DatabaseAccess&) = delete;
   DatabaseAccess& operator=(const DatabaseAccess&) = delete;
 
-  // Access::read: a connection that cannot write.
-  ics::store::Database& read();
+  // Access::read: a connection that cannot write. Restricted children are left out of it, or the
+  // read is audited, as restricted_reads.hpp's table says for `what` is read: the command's path
+  // unless given (a report gives "report NAME"). Decided when the connection opens, on first use.
+  ics::store::Database& read(std::string_view what = {});
+  // Whether the restricted children were left out of this command's reads.
+  bool hid_restricted() const { return m_hid_restricted; }
   // Access::write and bulk_write: the command's one write transaction, begun on first use.
   ics::store::WriteTransaction& write();
   // Access::bulk_load and schema: a connection for writing, outside any transaction.
   ics::store::Database& connection();
+  // Access::schema: creates the database or applies its pending migrations (Database::init);
+  // returns how many were applied.
+  int init_schema();
   // What to do once the work has landed (print the new id, a summary, an exit code for rows left
   // out): after the commit of write and bulk_write, after the runner for the other kinds.
   void after_commit(std::function<void()> step);
@@ -38,14 +52,18 @@ class DatabaseAccess {
   void finish();
 
  private:
+  // Every way to the database's files passes here first (database_files.hpp), once.
+  void guard_files();
   ics::store::Database& open(ics::store::OpenMode mode);
   bool interruptible() const { return m_access == Access::bulk_write || m_access == Access::bulk_load; }
 
   Access m_access;
   Session& m_session;
+  bool m_guarded = false;
   std::unique_ptr<ics::store::Database> m_db;
   std::unique_ptr<ics::store::WriteTransaction> m_tx;
   std::vector<std::function<void()>> m_after_commit;
+  bool m_hid_restricted = false;
 };
 
 }  // namespace icsctl

@@ -1,5 +1,7 @@
 #include "command.hpp"
 #include "database_access.hpp"
+#include "database_files.hpp"
+#include "private_file.hpp"
 #include "session.hpp"
 
 #include <ics/store/audit_chain.hpp>
@@ -38,11 +40,13 @@ Examples:
   run = [head](Session& s, DatabaseAccess& db) {
     std::optional<ics::store::ChainHead> expected;
     if (!head->empty()) expected = ics::store::parse_chain_head(*head, "--head");
+    size_t loose = check_database_files(s, std::cout);
     auto problems = ics::store::integrity_problems(db.read());
     for (auto& p : ics::store::chain_problems(db.read(), expected)) problems.push_back(std::move(p));
     for (auto& p : ics::store::record_problems(db.read())) problems.push_back(std::move(p));
     for (const auto& p : problems) std::cout << p << '\n';
-    if (!problems.empty()) throw ics::StorageError(fmt::format("{} problems found", problems.size()));
+    if (!problems.empty() || loose > 0)
+      throw ics::StorageError(fmt::format("{} problems found", problems.size() + loose));
     for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));
     s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(),
                        db.read().schema_version()));
@@ -53,7 +57,9 @@ void register_db_backup(CLI::App& app, Runner& run) {
   auto target = std::make_shared<std::string>();
   app.add_option("FILE", *target, "the copy to create (must not exist)")->required();
   run = [target](Session& s, DatabaseAccess& db) {
-    ics::store::backup(db.read(), *target);
+    PrivateFile copy(*target, PrivateFile::Existing::refuse);
+    ics::store::backup(db.read(), copy.reopen_path());
+    copy.commit();
     s.info(fmt::format("backed up '{}' to '{}'", s.db_path().string(), *target));
   };
 }
@@ -63,7 +69,7 @@ void register_db_migrate(CLI::App&, Runner& run) {
     if (!std::filesystem::exists(s.db_path()))
       throw ics::NoDatabase(
           fmt::format("no database at '{}': run 'icsctl init' to create it", s.db_path().string()));
-    int applied = ics::store::Database::init(s.db_path(), s.audit_context());
+    int applied = db.init_schema();
     s.info(
         fmt::format("{} migrations applied; schema version {}", applied, db.connection().schema_version()));
   };

@@ -3,6 +3,9 @@
 #include "database_access.hpp"
 #include "session.hpp"
 
+#include <ics/util/error.hpp>
+
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
@@ -95,10 +98,21 @@ void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& termin
   }
 }
 
-void run_command(const CommandSpec& spec, const Runner& run, Session& session) {
+void run_command(const CommandSpec& spec, const Runner& run, Session& session) try {
   DatabaseAccess db(spec.access, session);
-  run(session, db);
+  try {
+    run(session, db);
+  } catch (const ics::NotFound& e) {
+    // A record named on the command line may be a restricted child's, left out of this read.
+    if (!db.hid_restricted()) throw;
+    throw ics::NotFound(
+        fmt::format("{} (or it is a restricted child's: --include-restricted shows them, "
+                    "and that read is audited)",
+                    e.what()));
+  }
   db.finish();
+} catch (const ics::DatabaseBusy& e) {
+  throw ics::DatabaseBusy(busy_message(session, e));
 }
 
 }  // namespace icsctl

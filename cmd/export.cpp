@@ -2,14 +2,24 @@
 // plans, actions, reviews), ordered by id, streamed to stdout.
 #include "command.hpp"
 #include "database_access.hpp"
+#include "restricted_reads.hpp"
 #include "session.hpp"
 
 #include <ics/io/export.hpp>
 #include <ics/io/writers.hpp>
+#include <ics/model/code_lists.hpp>
+#include <ics/model/identifiers.hpp>
+#include <ics/record/restrictions.hpp>
+#include <ics/report/definition.hpp>
+#include <ics/report/runner.hpp>
+#include <ics/util/rows.hpp>
+
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <set>
 
 namespace icsctl {
 
@@ -34,6 +44,11 @@ same bytes:
                start_date end_date end_reason lead_worker team contingency first_review_due
                previous_cp_plans legacy_ref episode_id conference_id
   actions      action_id plan_id section what owner agency due_date status completed_date cancel_reason
+'export actions --for-agency CODE' writes instead what one agency is given (README "Information
+sharing"): its own actions only, with the least of the child's record it needs: action_id plan_id
+child_id name date_of_birth nhs_number lead_worker team section what owner agency due_date status
+completed_date cancel_reason. It is meant for people, so csv and tsv cells beginning with = + - @
+get a ' as in reports, and it is audited as a disclosure (icsctl log disclosure:CODE).
   reviews      review_id plan_id kind review_date outcome category next_review_due seen seen_alone
 'all' writes every record of every kind, in that order, as ndjson (the default) or json: each
 object's first key "record" says which (child, episode, assessment, enquiry, conference, plan,
@@ -49,26 +64,65 @@ Examples:
   icsctl export episodes -o ndjson > episodes.ndjson
   icsctl export plans -o ndjson > plans.ndjson
   icsctl export actions -o tsv > actions.tsv
+  icsctl export actions --for-agency health > health-actions.csv
   icsctl export all -o ndjson | gzip > ics-backup.ndjson.gz)";
+
+// `export actions --for-agency CODE`: the agency's rows, gathered first (an agency's actions fit in
+// memory) so that the disclosure is audited, with its count and children, before any row is written.
+void export_for_agency(Session& s, DatabaseAccess& access, const std::string& agency) {
+  auto code = ics::model::require_listed(agency, "agency", "for-agency");
+  auto& db = access.read();
+  ics::util::RowBuffer rows;
+  ics::report::run_report(db, ics::report::find_definition("agency-actions"),
+                          {{"as_of", s.today().iso()}, {"agency", code}}, rows);
+  std::set<std::int64_t> numbers;  // the children, in id order
+  const auto& columns = rows.columns();
+  auto child_column = static_cast<std::size_t>(
+      std::find_if(columns.begin(), columns.end(), [](const auto& c) { return c.name == "child_id"; }) -
+      columns.begin());
+  for (const auto& row : rows.rows())
+    if (const auto* id = std::get_if<std::string>(&row[child_column]))
+      if (auto parsed = ics::model::parse_id(*id)) numbers.insert(parsed->number);
+  std::vector<std::string> children;
+  for (auto n : numbers) children.push_back(ics::model::format_id(ics::model::EntityKind::child, n));
+  audit_read(s, s.command(), [&](auto& tx) {
+    ics::record::audit_disclosure(tx, code, static_cast<std::int64_t>(rows.rows().size()), children);
+  });
+  // For people, not for import: formula-like cells neutralised as in reports (csv also for -o table).
+  auto out = s.machine_output() ? s.output()
+                                : ics::io::make_writer(ics::io::Format::csv, std::cout,
+                                                       {.neutralise_formulas = !s.raw_cells()});
+  out->begin(columns);
+  for (const auto& row : rows.rows()) out->row(row);
+  out->end();
+  s.info(fmt::format("disclosed to {}: {} action{} of {} child{}", code, rows.rows().size(),
+                     rows.rows().size() == 1 ? "" : "s", children.size(), children.size() == 1 ? "" : "ren"));
+}
 
 }  // namespace
 
 void register_export(CLI::App& app, Runner& run) {
   app.require_subcommand(1);
   std::vector<std::pair<RecordKind, CLI::App*>> kinds;
+  auto agency = std::make_shared<std::string>();
   for (auto kind : ics::io::record_kinds()) {
     auto name = std::string(ics::io::record_plural(kind));
     auto* sub = app.add_subcommand(name, "every " + std::string(ics::io::record_name(kind)) + ", by id");
     sub->fallthrough();
+    if (kind == RecordKind::action)
+      sub->add_option("--for-agency", *agency,
+                      "only this agency's actions (a code of schemas/codes/agency.yaml), with the least "
+                      "child data it needs; audited as a disclosure");
     kinds.emplace_back(kind, sub);
   }
   auto* all = app.add_subcommand("all", "every record of every kind (ndjson or json)");
   all->fallthrough();
   app.footer(k_footer);
-  run = [kinds, all](Session& s, DatabaseAccess& access) {
+  run = [kinds, all, agency](Session& s, DatabaseAccess& access) {
     if (!all->parsed() &&
         std::none_of(kinds.begin(), kinds.end(), [](const auto& k) { return k.second->parsed(); }))
       return;  // a nested row of its own (export annex-a, cp-is, cin-census) runs instead
+    if (!agency->empty()) return export_for_agency(s, access, *agency);
     auto& db = access.read();
     if (all->parsed()) {
       if (s.csv_like_output())

@@ -60,7 +60,7 @@ void register_export_annex_a(CLI::App& app, Runner& run) {
     if (to < from) throw ics::InvalidInput("to", o->to, "is before --from " + o->from);
     auto& db = access.read();
     PrivateFile file(o->out);
-    ics::io::XlsxWorkbook workbook(file.partial_path());
+    ics::io::XlsxWorkbook workbook(file.reopen_path());
     for (const auto& list : ics::returns::annex_a_lists())
       ics::returns::write_annex_a_list(db, list, from, to, ics::returns::Headings::annex_a,
                                        workbook.add_sheet(std::string(list.sheet)));

@@ -14,12 +14,8 @@
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
-#include <stdlib.h>
-#include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -54,33 +50,23 @@ Examples:
 class CensusOutput {
  public:
   explicit CensusOutput(const std::string& path) {
-    if (!path.empty()) {
+    if (path.empty())
+      m_temporary.emplace("the census's temporary file");
+    else
       m_file.emplace(path);
-      return;
-    }
-    auto dir = std::filesystem::temp_directory_path() / "icsctl-census-XXXXXX";
-    std::string name = dir.string();
-    int fd = ::mkstemp(name.data());
-    if (fd < 0)
-      throw ics::StorageError(
-          fmt::format("cannot create a temporary file in '{}'", dir.parent_path().string()));
-    m_temp.open(name, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
-    ::close(fd);
-    ::unlink(name.c_str());
-    if (!m_temp) throw ics::StorageError(fmt::format("cannot write the temporary file '{}'", name));
   }
-  std::ostream& stream() { return m_file ? static_cast<std::ostream&>(m_file->stream()) : m_temp; }
+  std::ostream& stream() { return m_file ? m_file->stream() : *m_temporary; }
   void commit() {
     if (m_file) return m_file->commit();
-    m_temp.flush();
-    if (!m_temp) throw ics::StorageError("cannot write the census to a temporary file");
-    m_temp.seekg(0);
-    std::cout << m_temp.rdbuf();
+    m_temporary->flush();
+    if (!*m_temporary) throw ics::StorageError("cannot write the census to a temporary file");
+    m_temporary->seekg(0);
+    std::cout << m_temporary->rdbuf();
   }
 
  private:
   std::optional<PrivateFile> m_file;
-  std::fstream m_temp;
+  std::optional<AnonymousFile> m_temporary;
 };
 
 }  // namespace

@@ -7,12 +7,13 @@
 #include "session.hpp"
 
 #include <ics/io/writers.hpp>
+#include <ics/model/code_lists.hpp>
 #include <ics/returns/cpis.hpp>
+#include <ics/returns/settings.hpp>
 #include <ics/store/settings.hpp>
 #include <ics/util/error.hpp>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <iostream>
 
 namespace icsctl {
@@ -37,16 +38,19 @@ Examples:
   icsctl export cp-is --out cp-is.csv
   icsctl export cp-is --as-of 2026-03-31 --la 999 --dry-run)";
 
-// The authority: --la, else the la_code setting (a three-digit LA number), with the la_name setting.
+// The authority: --la, else the la_code setting (an LA number of schemas/codes/la-number.yaml, checked
+// as `settings set` and `export cin-census --la` check it), with the la_name setting.
 ics::returns::CpisAuthority authority(ics::store::Database& db, const std::string& la) {
   ics::returns::CpisAuthority out{la, ics::store::setting(db, "la_name").value_or("")};
-  if (out.la_code.empty()) out.la_code = ics::store::setting(db, "la_code").value_or("");
+  if (!la.empty()) {
+    out.la_code = ics::model::require_listed(la, "la-number", "--la");
+    return out;
+  }
+  out.la_code = ics::store::setting(db, "la_code").value_or("");
   if (out.la_code.empty())
     throw ics::InvalidInput(
         "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'");
-  if (out.la_code.size() != 3 ||
-      !std::all_of(out.la_code.begin(), out.la_code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw ics::InvalidInput(la.empty() ? "la_code" : "la", out.la_code, "is not a three-digit LA number");
+  out.la_code = ics::returns::check_setting("la_code", out.la_code);
   return out;
 }
 
@@ -56,7 +60,8 @@ void register_export_cpis(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("--as-of", o->as_of, "the date the extract is as of, YYYY-MM-DD (default today)");
   app.add_option("--out", o->out, "write the CSV to FILE (owner-only) instead of stdout");
-  app.add_option("--la", o->la, "the three-digit LA code, instead of the la_code setting");
+  app.add_option("--la", o->la,
+                 "the DfE LA number (3 digits, from the la-number list), instead of the la_code setting");
   app.add_flag("--dry-run", o->dry_run, "write the extract but do not log it (the next one sends the same)");
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {

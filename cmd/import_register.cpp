@@ -10,6 +10,7 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/file.hpp>
+#include <ics/util/limits.hpp>
 #include <ics/util/resources.hpp>
 
 #include <unistd.h>
@@ -40,27 +41,48 @@ ics::io::Mapping load_mapping(const std::string& name) {
   throw ics::NotFound(fmt::format("no mapping file '{}'", name));
 }
 
+// Refuses standard input as it is copied once it breaks a limit of README "Limits" that the import
+// would refuse it for anyway: more bytes than an input may hold, or a line longer than a record may
+// be (/dev/zero). So it never fills the temporary folder. `line_bytes`: of the line not yet ended.
+void check_spooled(std::string_view bytes, long long& total, std::size_t& line_bytes, long& lines) {
+  total += static_cast<long long>(bytes.size());
+  if (total > ics::util::k_max_input_bytes)
+    throw ics::InvalidInput(fmt::format("standard input is longer than {} bytes: icsctl reads no more of it",
+                                        ics::util::k_max_input_bytes));
+  for (std::size_t at = 0;;) {
+    auto end = bytes.find('\n', at);
+    line_bytes += (end == std::string_view::npos ? bytes.size() : end) - at;
+    if (line_bytes > ics::util::k_max_record_bytes)
+      throw ics::InvalidInput(fmt::format("standard input: line {} is longer than {} bytes: not a csv file",
+                                          lines + 1, ics::util::k_max_record_bytes));
+    if (end == std::string_view::npos) return;
+    ++lines;
+    line_bytes = 0;
+    at = end + 1;
+  }
+}
+
 // Standard input copied to an unnamed temporary file first: Ctrl-C is noticed while the input is
 // awaited (the import itself checks it between rows), and progress knows the input's size.
-std::unique_ptr<std::fstream> spool_stdin() {
-  std::string path = (std::filesystem::temp_directory_path() / "icsctl-import-XXXXXX").string();
-  int fd = ::mkstemp(path.data());
-  if (fd < 0)
-    throw ics::StorageError(fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
-  auto file =
-      std::make_unique<std::fstream>(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
-  ::unlink(path.c_str());
-  ::close(fd);
+std::unique_ptr<std::istream> spool_stdin() {
+  auto file = std::make_unique<AnonymousFile>("a copy of standard input");
   std::vector<char> buffer(1 << 16);
+  long long total = 0;
+  std::size_t line_bytes = 0;
+  long lines = 0;
   while (true) {
     ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
     throw_if_interrupted();
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw ics::StorageError(fmt::format("cannot read standard input: {}", std::strerror(errno)));
     if (n == 0) break;
-    file->write(buffer.data(), n);
+    check_spooled(std::string_view(buffer.data(), static_cast<std::size_t>(n)), total, line_bytes, lines);
+    if (!file->write(buffer.data(), n))
+      throw ics::StorageError(
+          "cannot write a temporary copy of standard input (is the temporary folder full?)");
   }
   if (!file->flush()) throw ics::StorageError("cannot write a temporary copy of standard input");
+  file->seekg(0);
   return file;
 }
 

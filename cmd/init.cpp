@@ -15,7 +15,7 @@ void register_init(CLI::App& app, Runner& run) {
   icsctl init
   icsctl --db ./ics.db init)");
   run = [](Session& s, DatabaseAccess& access) {
-    int applied = ics::store::Database::init(s.db_path(), s.audit_context());
+    int applied = access.init_schema();
     auto& db = access.connection();
     s.info(fmt::format("database '{}' is at schema version {} ({} migrations applied)", s.db_path().string(),
                        db.schema_version(), applied));

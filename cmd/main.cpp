@@ -8,8 +8,10 @@
 
 #include <ics/store/database.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
@@ -28,10 +30,19 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--raw-cells", g.raw_cells,
                "csv/tsv: leave a cell beginning with = + - @ as it is (by default a ' goes in front, so "
                "that a spreadsheet does not run it as a formula)");
+  app.add_flag("--include-restricted", g.include_restricted,
+               "show restricted children too, in lists, reports, show, log and exports; every such read "
+               "is audited (README \"Information sharing\")");
   app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--wait", g.wait,
+                 "seconds to wait while another process is writing to the database (env ICSCTL_WAIT; "
+                 "default 600)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--allow-shared", g.allow_shared,
+               "open a database whose files another user owns or may read or write (with a warning)");
 }
 
 // The command named on the command line: the first word that is neither a global option nor the
@@ -49,14 +60,27 @@ std::string_view requested_command(CLI::App& app, int argc, char** argv) {
   return {};
 }
 
+// A message as a terminal may show it, its lines kept: any raw text that reached it escaped.
+std::string shown_message(std::string_view message) {
+  std::string out;
+  for (std::size_t at = 0;;) {
+    auto end = message.find('\n', at);
+    out += ics::util::escape_text(message.substr(at, end == std::string_view::npos ? end : end - at));
+    if (end == std::string_view::npos) return out;
+    out += '\n';
+    at = end + 1;
+  }
+}
+
 int report(const std::exception& e, int code, const Terminal& terminal) {
-  std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n';
+  std::cerr << styled_prefix("error", terminal.color(Stream::err)) << shown_message(e.what()) << '\n';
   return code;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  ::umask(077);  // every file made on our behalf (SQLite's, libxlsxwriter's temporaries) is owner-only
   // std::cout gets a buffer of its own instead of a call into C stdio per character: a report of
   // 40,000 rows spent a tenth of its time there. Nothing here writes to stdout through stdio, and
   // std::cerr, tied to std::cout, still flushes it first.
@@ -68,7 +92,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 ok, 1 runtime or storage error, 2 usage error, 3 invalid input, "
-      "4 not found, 130 interrupted.\nRun 'icsctl COMMAND --help' for a command's options and examples.");
+      "4 not found, 75 another process is writing (try again), 130 interrupted.\nRun 'icsctl COMMAND --help' "
+      "for a command's options and examples.");
   GlobalOptions globals;
   add_global_options(app, globals);
   Terminal terminal;
@@ -103,6 +128,8 @@ int main(int argc, char** argv) {
     return report(e, k_exit_invalid, terminal);
   } catch (const ics::NotFound& e) {
     return report(e, k_exit_not_found, terminal);
+  } catch (const ics::DatabaseBusy& e) {
+    return report(e, k_exit_busy, terminal);
   } catch (const ics::Interrupted& e) {
     return report(e, k_exit_interrupted, terminal);
   } catch (const CLI::ParseError& e) {

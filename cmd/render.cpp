@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include <ics/util/text.hpp>
+
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -7,9 +9,11 @@ namespace icsctl {
 
 namespace {
 
-// A table shows null as "-" so that an empty cell is not mistaken for a missing column.
+// A table shows null as "-" so that an empty cell is not mistaken for a missing column, and text
+// escaped (\x1b, \u202e, \n, \t): what is stored never reaches the terminal raw, and a record keeps
+// to one line.
 std::string cell_text(const ics::util::Value& v) {
-  return ics::util::is_null(v) ? "-" : ics::util::to_text(v);
+  return ics::util::is_null(v) ? "-" : ics::util::escape_text(ics::util::to_text(v));
 }
 
 // Display width of UTF-8 text: one column per code point.
@@ -48,7 +52,7 @@ class TableWriter : public ics::util::RowSink {
       : m_out(out), m_color(color), m_max_width(max_width) {}
   void begin(const std::vector<ics::util::Column>& columns) override {
     m_header.clear();
-    for (const auto& c : columns) m_header.push_back(c.name);
+    for (const auto& c : columns) m_header.push_back(ics::util::escape_text(c.name));
   }
   void row(const std::vector<ics::util::Value>& values) override {
     std::vector<std::string> cells;
@@ -70,10 +74,7 @@ class TableWriter : public ics::util::RowSink {
   void print(const std::vector<std::string>& cells, const std::vector<size_t>& widths, bool header) {
     std::string line;
     for (size_t i = 0; i < cells.size(); ++i) {
-      std::string cell = cells[i];
-      // Keep one record on one line.
-      std::replace(cell.begin(), cell.end(), '\n', ' ');
-      cell = cut(cell, widths[i]);
+      std::string cell = cut(cells[i], widths[i]);
       if (i + 1 < cells.size()) cell += std::string(widths[i] - width(cell) + 2, ' ');
       line += cell;
     }

@@ -30,6 +30,15 @@ std::optional<ics::util::Date> fixed_today() {
   return std::nullopt;
 }
 
+// Seconds, whole or not, 0 or more (a day at most: beyond that a typo is likelier than a wish).
+std::chrono::milliseconds parse_wait(const std::string& text, const char* name) {
+  char* end = nullptr;
+  double seconds = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(seconds >= 0 && seconds <= 86400))
+    throw ics::InvalidInput(name, text, "is not a number of seconds from 0 to 86400");
+  return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+}
+
 ics::util::Date local_today() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -88,6 +97,10 @@ Session::Session(GlobalOptions options, const Terminal& terminal, std::string co
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
+  if (!m_options.wait.empty())
+    m_wait = parse_wait(m_options.wait, "--wait");
+  else if (auto wait = env("ICSCTL_WAIT"); !wait.empty())
+    m_wait = parse_wait(wait, "ICSCTL_WAIT");
 }
 
 ics::util::Date Session::today() const {

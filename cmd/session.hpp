@@ -10,6 +10,7 @@
 #include <ics/util/date.hpp>
 #include <ics/util/rows.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -25,8 +26,17 @@ struct GlobalOptions {
   std::string templates;
   bool quiet = false;
   bool verbose = false;
-  bool raw_cells = false;  // csv/tsv: leave cells a spreadsheet would run as formulas as they are
+  bool raw_cells = false;     // csv/tsv: leave cells a spreadsheet would run as formulas as they are
+  std::string wait;           // --wait SECONDS for another process's write lock (else ICSCTL_WAIT)
+  bool allow_shared = false;  // open a database whose files others may read, change or replace
+  // Reads show restricted children too, audited (restricted_reads.hpp).
+  bool include_restricted = false;
 };
+
+// How long a command waits for another process's write lock when neither --wait nor ICSCTL_WAIT
+// says: long enough for a 1M-row register import on this project's machine (about 10 s idle, a
+// minute or two when it is loaded), with a wide margin.
+inline constexpr std::chrono::seconds k_default_wait{600};
 
 class Session {
  public:
@@ -39,6 +49,10 @@ class Session {
   // Whether today is fixed by ICSCTL_TODAY (tests): timestamps then take that day, for the same bytes.
   bool today_is_fixed() const { return m_today_fixed; }
   std::filesystem::path db_path() const { return m_db_path; }
+  // How long to wait for another process's lock on the database (--wait, ICSCTL_WAIT, k_default_wait).
+  std::chrono::milliseconds wait() const { return m_wait; }
+  // Whether --allow-shared lets the database's files be open to others (database_files.hpp).
+  bool allow_shared() const { return m_options.allow_shared; }
   // Who is running which command now, for the audit trail.
   ics::store::AuditContext audit_context() const;
 
@@ -54,6 +68,10 @@ class Session {
   bool machine_output() const { return m_options.output != "table"; }
   bool csv_like_output() const { return m_options.output == "csv" || m_options.output == "tsv"; }
   bool json_array_output() const { return m_options.output == "json"; }
+  // --raw-cells: csv/tsv cells as stored, formula-like or not.
+  bool raw_cells() const { return m_options.raw_cells; }
+  // --include-restricted: reads show the restricted children too, and are audited.
+  bool include_restricted() const { return m_options.include_restricted; }
   // A new record's id: the only thing a write command prints on stdout.
   void print_id(const std::string& id);
   // Messages on stderr: info is silenced by --quiet; detail shows only with --verbose.
@@ -69,6 +87,7 @@ class Session {
   mutable std::optional<ics::util::Date> m_today;
   bool m_today_fixed = false;  // by ICSCTL_TODAY
   std::filesystem::path m_db_path;
+  std::chrono::milliseconds m_wait{k_default_wait};
 };
 
 }  // namespace icsctl

@@ -1,11 +1,13 @@
 #include "command.hpp"
 #include "database_access.hpp"
 #include "render.hpp"
+#include "restricted_reads.hpp"
 #include "session.hpp"
 
 #include <ics/io/json_value.hpp>
 #include <ics/model/identifiers.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/restricted.hpp>
 #include <ics/store/rows.hpp>
 #include <ics/util/error.hpp>
 
@@ -43,6 +45,25 @@ void print_table(Session& s, const RowBuffer& record,
   }
 }
 
+// A restricted child's record (restricted_reads.hpp: show reads the whole file and checks its one
+// record here) is refused without --include-restricted (exit 4, as a record not there, saying why);
+// with it, the read is audited, naming the child, before anything is shown.
+void refuse_or_audit_restricted(Session& s, ics::store::Database& db, const ics::model::EntityId& id,
+                                const std::string& given) {
+  auto owner = ics::store::restricted_owner(db, id);
+  if (!owner) return;
+  auto child = ics::model::format_id(EntityKind::child, *owner);
+  bool is_child = id.kind == EntityKind::child;
+  auto what = is_child ? fmt::format("child '{}' is restricted", given)
+                       : fmt::format("{} '{}' is a record of a restricted child",
+                                     ics::model::name_of(id.kind), given);
+  if (!s.include_restricted())
+    throw ics::NotFound(
+        fmt::format("{}: it is shown only with --include-restricted, and that read is audited", what));
+  audit_included(s, "show", {*owner});
+  if (!is_child) s.info(fmt::format("note: {} is a record of restricted child {}", given, child));
+}
+
 }  // namespace
 
 void register_show(CLI::App& app, Runner& run) {
@@ -63,6 +84,7 @@ void register_show(CLI::App& app, Runner& run) {
       parsed = ics::model::EntityId{EntityKind::child, ics::store::resolve_child(db, *id)};
     if (!parsed)
       throw ics::InvalidInput("id", *id, "is not an id (like C12, P3, A7, R2, B1, E4, N5, S6 or I7)");
+    refuse_or_audit_restricted(s, db, *parsed, *id);
     auto [record, related] = ics::store::record_view(db, *parsed);
     if (record.rows().empty())
       throw ics::NotFound(fmt::format("no {} '{}'", ics::model::name_of(parsed->kind), *id));

@@ -16,7 +16,11 @@ weekday() {
   while [ "$(date -d "$d" +%u)" -gt 5 ]; do d=$(date -d "$d -1 day" +%F); done
   echo "$d"
 }
-child() { icsctl add-child --given-names "$1" --family-name "$2" --dob "$3" --sex "$4"; }
+# A child with the census details a front door records: ethnicity and disabilities (NONE).
+child() {
+  icsctl add-child --given-names "$1" --family-name "$2" --dob "$3" --sex "$4" --ethnicity "${5:-WBRI}" \
+    --disabilities "${6:-NONE}"
+}
 
 # Mia: a school's referral; the assessment found domestic abuse and parental mental health three
 # weeks ago, and no plan has followed (need-without-plan).

@@ -23,7 +23,10 @@ plan open on or after that day had its actions and conferences recorded, up to T
 With EPISODES_DIR it also writes the authority's front door since go-live, for `icsctl import
 children|episodes|assessments|enquiries|conferences|plans` (in that order, before the reviews):
 children.csv, episodes.csv, assessments.csv, enquiries.csv, conferences.csv and plans.csv, for new
-children numbered after the database's (one referral for every two plans in the database). Proportions
+children numbered after the database's (one referral for every two plans in the database), with
+their census details (ethnicity, disabilities, why a child has no UPN); and child-details.csv, the
+same details for the children already in the database (a register holds none), for `icsctl import
+children --on-conflict update` before the rest. Proportions
 after the DfE's children in need statistics: about a fifth of referrals end with no further action;
 the rest are assessed, about one in seven late (past 45 working days), a third finding no factors (21);
 a quarter of those with factors lead to a section 47 enquiry, two in five of those to an initial
@@ -261,6 +264,22 @@ def one_episode(rng, ids, child, referral, today, out):
     return closure
 
 
+# What the census asks of a child that a legacy register does not hold (the children files' columns).
+DETAILS = ["ethnicity", "disabilities", "upn_unknown"]
+ETHNICITIES = ["WBRI"] * 14 + ["WIRI", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
+                                "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU"]
+DISABILITIES = ["MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA"]
+
+
+def census_details(rng, born, upn, today):
+    """Ethnicity (not yet obtained for an unborn child), disabilities (none for nine in ten) and, for a
+    child with no UPN, why: not yet of school age (UN1) or never at a school in England (UN2)."""
+    ethnicity = rng.choice(ETHNICITIES) if born is not None else "NOBT"
+    disabilities = ("NONE" if rng.random() < 0.9 else rng.choice(DISABILITIES)) if born is not None else ""
+    unknown = "" if upn else ("UN1" if born is None or today - born < 5 * 365 else "UN2")
+    return [ethnicity, disabilities, unknown]
+
+
 def write_front_door(con, seed, go_live, today, out_dir):
     """Writes the CSV files of the front door since go-live; returns the new child protection plans
     as (id, start, end or None)."""
@@ -278,7 +297,7 @@ def write_front_door(con, seed, go_live, today, out_dir):
         referral = rng.randint(go_live, today)
         born = referral - rng.randint(0, 17 * 365)
         out["children"].append(["C%d" % child, rng.choice(GIVEN), rng.choice(FAMILY), iso(born),
-                                rng.choice("MF")])
+                                rng.choice("MF")] + census_details(rng, born, None, today))
         while referral <= today and made < referrals:
             made += 1
             closure = one_episode(rng, ids, child, referral, today, out)
@@ -288,7 +307,7 @@ def write_front_door(con, seed, go_live, today, out_dir):
             referral = closure + (rng.randint(1, 365) if rng.random() < 0.5 else rng.randint(366, 900))
     os.makedirs(out_dir, exist_ok=True)
     heads = {
-        "children": ["child_id", "given_names", "family_name", "date_of_birth", "sex"],
+        "children": ["child_id", "given_names", "family_name", "date_of_birth", "sex"] + DETAILS,
         "episodes": ["episode_id", "child_id", "referral_date", "referral_source", "primary_need", "nfa",
                      "closure_date", "closure_reason", "made_by"],
         "assessments": ["assessment_id", "episode_id", "start_date", "completed_date", "factors"],
@@ -297,6 +316,12 @@ def write_front_door(con, seed, go_live, today, out_dir):
         "plans": ["plan_id", "child_id", "template", "kind", "initial_category", "latest_category", "start_date",
                   "end_date", "end_reason", "lead_worker", "team", "episode_id", "conference_id"],
     }
+    # the census details of the children already in the database (a register migration has none)
+    details_rng = random.Random(seed + 3)
+    heads["child-details"] = ["child_id"] + DETAILS
+    out["child-details"] = [
+        ["C%d" % cid] + census_details(details_rng, day(dob) if dob else None, upn, today)
+        for cid, dob, upn in con.execute("SELECT id, date_of_birth, upn FROM child ORDER BY id")]
     for name, head in heads.items():
         with open(os.path.join(out_dir, name + ".csv"), "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")

@@ -5,7 +5,9 @@ SELECT 'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c
        c.nhs_number, c.upn, c.ethnicity,
        (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = c.id ORDER BY ref)) AS refs,
        CASE WHEN c.batch_id IS NULL THEN NULL ELSE 'B' || c.batch_id END AS import_batch,
-       c.source_line, c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death
+       c.source_line, c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death,
+       CASE WHEN EXISTS (SELECT 1 FROM restricted_child r WHERE r.child_id = c.id) THEN 'yes' ELSE 'no' END
+         AS restricted
 FROM child c WHERE c.id = :id;
 
 -- name: show_child_plans

@@ -39,15 +39,13 @@ reason AS (
   WHERE NOT EXISTS (SELECT 1 FROM review WHERE plan_id = o.id AND kind = 'core-group' AND review_date <= :as_of
                       AND ifnull(recorded_on, '') <= :known_at)
   UNION ALL
-  SELECT o.id, 'actions-overdue', min(a.due_date),
-         count(*) || ' overdue: ' || (SELECT group_concat(agency, ', ') FROM (
-           SELECT DISTINCT agency FROM action WHERE plan_id = o.id AND due_date < :as_of
-             AND ifnull(recorded_on, '') <= :known_at
-             AND (status = 'open' OR completed_date > :as_of OR completed_recorded_on > :known_at) ORDER BY agency))
-  FROM open_plan o JOIN action a ON a.plan_id = o.id
-  WHERE a.due_date < :as_of AND ifnull(a.recorded_on, '') <= :known_at
-    AND (a.status = 'open' OR a.completed_date > :as_of OR a.completed_recorded_on > :known_at)
-  GROUP BY o.id
+  SELECT pid, 'actions-overdue', min(due), sum(n) || ' overdue: ' || group_concat(agency, ', ')
+  FROM (SELECT a.plan_id AS pid, a.agency, count(*) AS n, min(a.due_date) AS due
+        FROM open_plan o JOIN action a ON a.plan_id = o.id
+        WHERE a.due_date < :as_of AND ifnull(a.recorded_on, '') <= :known_at
+          AND (a.status = 'open' OR a.completed_date > :as_of OR a.completed_recorded_on > :known_at)
+        GROUP BY a.plan_id, a.agency ORDER BY a.plan_id, a.agency)
+  GROUP BY pid
   UNION ALL
   SELECT id, 'no-lead-worker', start_date, 'no lead worker recorded' FROM open_plan
   WHERE lead_worker IS NULL OR trim(lead_worker) = ''

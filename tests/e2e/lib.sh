@@ -5,6 +5,9 @@ set -u
 : "${ICS_SOURCE_DIR:?}"
 : "${ICS_GOLDEN:=$ICS_SOURCE_DIR/tests/golden}"
 
+# Files made here are owner-only, as icsctl makes its own: a database a test writes with sqlite3 is
+# then one icsctl opens (it refuses a database others could read: README, "Files and permissions").
+umask 077
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1

@@ -18,11 +18,11 @@ expect_out C2
 add --given-names Unborn --family-name Brown --expected-dob 2027-03-01
 expect_out C3
 expect_rc 0 show C1 -o csv
-expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death
-C1,Amelia Rose,Smith,2019-04-02,,F,9434765919,,,,,,,,,,"
+expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death,restricted
+C1,Amelia Rose,Smith,2019-04-02,,F,9434765919,,,,,,,,,,,no"
 expect_rc 0 show C3 -o csv
-expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death
-C3,Unborn,Brown,,2027-03-01,U,,,,,,,,,,,"
+expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death,restricted
+C3,Unborn,Brown,,2027-03-01,U,,,,,,,,,,,,no"
 
 # --- NHS numbers -------------------------------------------------------------------------------
 refused 3 "'nhs_number' is not a valid NHS number: '9434765918'" add-child "${kid[@]}" --dob 2020-01-01 --nhs-number 9434765918
@@ -85,14 +85,15 @@ expect_out C9
 add --given-names Zoë --family-name "Ó Briain" --dob 2017-03-05 --sex F
 expect_out C10
 expect_rc 0 show C9 -o csv
-expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death
-C9,$sql,\"O'Brien, \"\"Bob\"\"\",2018-06-01,,U,,,,,,,,,,,"
+expect_out "child_id,given_names,family_name,date_of_birth,expected_dob,sex,nhs_number,upn,ethnicity,refs,import_batch,source_line,disabilities,upn_unknown,former_upn,mother_nhs_number,date_of_death,restricted
+C9,$sql,\"O'Brien, \"\"Bob\"\"\",2018-06-01,,U,,,,,,,,,,,,no"
 expect_rc 0 show C9 -o ndjson
 expect_out_has "\"given_names\":\"Robert'); DROP TABLE child;--\",\"family_name\":\"O'Brien, \\\"Bob\\\"\""
 expect_rc 0 show C10 -o tsv
 expect_out "$(printf '%s\t' child_id given_names family_name date_of_birth expected_dob sex nhs_number upn \
-  ethnicity refs import_batch source_line disabilities upn_unknown former_upn mother_nhs_number)date_of_death
-$(printf '%s\t' C10 Zoë 'Ó Briain' 2017-03-05 '' F '' '' '' '' '' '' '' '' '' '')"
+  ethnicity refs import_batch source_line disabilities upn_unknown former_upn mother_nhs_number \
+  date_of_death)restricted
+$(printf '%s\t' C10 Zoë 'Ó Briain' 2017-03-05 '' F '' '' '' '' '' '' '' '' '' '' '')no"
 expect_rc 0 show C10
 expect_out_has "Ó Briain"
 CHECKS=$((CHECKS + 1))

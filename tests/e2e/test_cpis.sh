@@ -14,10 +14,15 @@ sqlite3 "$ICSCTL_DB" <"$ICS_SOURCE_DIR/tests/e2e/returns_fixture.sql" || fail "t
 # no LA code: a clear error, nothing logged
 refused 3 "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'" \
   export cp-is --as-of 2026-09-30
-refused 3 "'la' is not a three-digit LA number: '12'" export cp-is --la 12 --as-of 2026-09-30
-refused 3 "'as_of'" export cp-is --la 999 --as-of 2026-02-30
+refused 3 "'--la' is not in the la-number list" export cp-is --la 12 --as-of 2026-09-30
+refused 3 "'--la' is not in the la-number list" export cp-is --la 999 --as-of 2026-09-30
+# a stored code that is not an LA number (written past 'settings set') is refused as settings set refuses it
+sqlite3 "$ICSCTL_DB" "INSERT INTO setting (key, value) VALUES ('la_code', '999')"
+refused 3 "'la_code'" export cp-is --as-of 2026-09-30
+sqlite3 "$ICSCTL_DB" "DELETE FROM setting WHERE key = 'la_code'"
+refused 3 "'as_of'" export cp-is --la 202 --as-of 2026-02-30
 
-sqlite3 "$ICSCTL_DB" "INSERT INTO setting (key, value) VALUES ('la_code', '999'), ('la_name', 'Anytown Council')"
+sqlite3 "$ICSCTL_DB" "INSERT INTO setting (key, value) VALUES ('la_code', '202'), ('la_name', 'Anytown Council')"
 
 # --- the first extract: no earlier one, so plans ended in the 12 months before the as-of date ----
 # Open on 2026-09-30: P1 (C1), P3 ended 2026-06-30 (C4: no NHS number, left out), P5 (C3 unborn:
@@ -51,7 +56,7 @@ expect_err_has "cp-is: 3 plan(s) open on 2026-11-22 or ended after 2026-09-30; 1
 check "the second extract was not logged" test "$(extracts)" = 2
 # a third, as of the same day: P7's end was sent by the second
 expect_rc 0 export cp-is -o ndjson --dry-run
-expect_out_has '{"nhs_number":"9434765919","date_of_birth":"2019-04-02","plan_type":"CPP","start_date":"2026-05-05","end_date":null,"la_code":"999","la_name":"Anytown Council"}'
+expect_out_has '{"nhs_number":"9434765919","date_of_birth":"2019-04-02","plan_type":"CPP","start_date":"2026-05-05","end_date":null,"la_code":"202","la_name":"Anytown Council"}'
 check "P7's end was sent twice" test -z "$(grep 9876543210 <<<"$OUT")"
 
 finish

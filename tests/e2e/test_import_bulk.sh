@@ -44,7 +44,7 @@ before=$(db_snapshot)
 expect_rc 3 import children bad.csv
 expect_err_lines \
   "icsctl: error: line 3: 'given_names' must not be empty" \
-  "icsctl: error: line 4: 'given_names' holds control characters: 'Two" \
+  "icsctl: error: line 4: 'given_names' holds control characters: 'Two\\nLines'" \
   "icsctl: error: line 6: 'date_of_birth' is not a date (YYYY-MM-DD): '2019-02-30'" \
   "icsctl: error: line 7: 'date_of_birth' is after today: '2027-01-01'" \
   "icsctl: error: line 8: 'expected_dob' cannot be given with a date of birth: '2027-01-01'" \

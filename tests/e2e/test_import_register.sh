@@ -172,7 +172,7 @@ sed 's/^encoding: utf-8 /encoding: windows-1252/' "$ICS_SOURCE_DIR/schemas/mappi
 grep -q '^encoding: windows-1252' cp1252.yaml || fail "could not make a windows-1252 mapping"
 { crlf "$HEADER"; printf 'W-1,\xd3 Briain,Zo\xeb,01/01/2016,F,,,Neglect,01/01/2021,,,Se\xe1n Murphy,CP Team A,,PERW1\r\n'; } >cp1252.csv
 expect_rc 3 import register cp1252.csv --mapping "$MAPPING"
-expect_err_has "line 2 rejected: 'family_name' is not valid UTF-8: '\\xD3 Briain' (ref W-1)"
+expect_err_has "line 2 rejected: 'family_name' is not valid UTF-8: '\\xd3 Briain' (ref W-1)"
 expect_rc 0 import register cp1252.csv --mapping cp1252.yaml
 expect_eq "windows-1252 names arrive as UTF-8" \
   "$(sql "SELECT c.given_names || '|' || c.family_name || '|' || p.lead_worker FROM child c JOIN plan p ON p.child_id = c.id WHERE p.legacy_ref = 'W-1'")" \

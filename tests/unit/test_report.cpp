@@ -416,9 +416,10 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
   for (const auto& name : k_mine) CHECK(std::find(names.begin(), names.end(), name) != names.end());
   for (const auto& def : defs) {
     CHECK(def.source == "reports/" + def.name + ".yaml");
-    // unlisted: the definitions behind `list`, `export annex-a` and `export cp-is`
-    CHECK(def.listed ==
-          !(def.name.starts_with("list-") || def.name.starts_with("annex-a-") || def.name == "cp-is"));
+    // unlisted: the definitions behind `list`, `export annex-a`, `export cp-is` and `export actions
+    // --for-agency`
+    CHECK(def.listed == !(def.name.starts_with("list-") || def.name.starts_with("annex-a-") ||
+                          def.name == "cp-is" || def.name == "agency-actions"));
     CHECK(def.parameters.front() == "as_of");
   }
   CHECK(ics::report::find_definition("chronology").parameters == std::vector<std::string>{"as_of", "child"});

@@ -1,6 +1,7 @@
 #include <ics/model/code_lists.hpp>
 #include <ics/model/codes.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/model/text_rules.hpp>
 #include <ics/model/validate.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/text.hpp>
@@ -11,25 +12,16 @@
 
 namespace ics::model {
 
-namespace {
-constexpr size_t k_max_text_bytes = 2000;
-}  // namespace
-
 std::string require_text(std::string_view value, std::string_view field) {
-  if (!util::is_valid_utf8(value))
-    throw InvalidInput(std::string(field), std::string(value), "is not valid UTF-8");
   auto trimmed = util::trim(value);
   if (trimmed.empty()) throw InvalidInput(std::string(field), std::string(value), "must not be empty");
-  if (util::has_control_chars(trimmed))
-    throw InvalidInput(std::string(field), std::string(value), "holds control characters");
-  if (trimmed.size() > k_max_text_bytes)
-    throw InvalidInput(std::string(field), std::string(trimmed.substr(0, 40)) + "...",
-                       fmt::format("is longer than {} bytes", k_max_text_bytes));
+  if (auto fault = text_fault(trimmed, text_rule(field)))
+    throw InvalidInput(std::string(field), std::string(value), std::move(*fault));
   return std::string(trimmed);
 }
 
 std::optional<std::string> optional_text(std::string_view value, std::string_view field) {
-  if (util::is_valid_utf8(value) && util::trim(value).empty()) return std::nullopt;
+  if (util::trim(value).empty()) return std::nullopt;
   return require_text(value, field);
 }
 

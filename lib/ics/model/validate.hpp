@@ -37,7 +37,8 @@ std::string join_codes(const std::vector<std::string>& codes);
 // A date of death: not after today, and not before the child's date of birth.
 void require_death_date(const Child& child, util::Date death, util::Date today, std::string_view field);
 
-// A required free-text value: trimmed, non-empty, valid UTF-8, no control characters.
+// A required free-text value: trimmed, non-empty, and within the text rules of model/text_rules.hpp
+// (valid UTF-8, no control or bidirectional control characters, within text_rule(field)).
 std::string require_text(std::string_view value, std::string_view field);
 // An optional free-text value: nullopt when blank, otherwise as require_text.
 std::optional<std::string> optional_text(std::string_view value, std::string_view field);

@@ -37,10 +37,25 @@ const util::Calendar& census_calendar() {
   return k_calendar;
 }
 
+// Asked for every child with the same period and n: the answers are kept, because counting back day
+// by day for each of 400,000 children was a tenth of `check census`'s time.
 std::optional<util::Date> working_days_before_reference(const CensusPeriod& period, int n) {
+  struct Answer {
+    util::Date start;
+    util::Date reference;
+    int n = 0;
+    std::optional<util::Date> date;
+  };
+  thread_local std::vector<Answer> known;
+  for (const auto& a : known)
+    if (a.start == period.start && a.reference == period.reference && a.n == n) return a.date;
   const auto& calendar = census_calendar();
-  if (!calendar.covers(period.start) || !calendar.covers(period.reference)) return std::nullopt;
-  return calendar.add_working_days(period.reference, -n);
+  std::optional<util::Date> date;
+  if (calendar.covers(period.start) && calendar.covers(period.reference))
+    date = calendar.add_working_days(period.reference, -n);
+  if (known.size() >= 8) known.clear();
+  known.push_back({period.start, period.reference, n, date});
+  return date;
 }
 
 }  // namespace items

@@ -3,6 +3,7 @@
 #include "sqlite.hpp"
 
 #include <ics/util/error.hpp>
+#include <ics/util/pipelined.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -155,21 +156,27 @@ void read_plan(CensusEpisode& e, SQLite::Statement& q) {
 
 }  // namespace
 
+// The reading (SQLite's work and building each child) runs on a thread of its own, `each` on the
+// caller's: on two cores the census is read while the last children are checked and written. The
+// connection is used by the reading thread only, until it ends.
 void read_census(Database& db, const returns::CensusPeriod& period,
                  const std::function<void(const returns::CensusChild&)>& each) {
-  ChildCursor episodes(db, "census_episodes", period);
-  ChildCursor assessments(db, "census_assessments", period);
-  ChildCursor enquiries(db, "census_enquiries", period);
-  ChildCursor plans(db, "census_plans", period);
-  while (episodes.more()) {
-    CensusChild child;
-    read_child(episodes.row(), child);
-    read_episodes(episodes, child);
-    read_items(assessments, child, read_assessment);
-    read_items(enquiries, child, read_enquiry);
-    read_items(plans, child, read_plan);
-    each(child);
-  }
+  auto produce = [&](auto emit) {
+    ChildCursor episodes(db, "census_episodes", period);
+    ChildCursor assessments(db, "census_assessments", period);
+    ChildCursor enquiries(db, "census_enquiries", period);
+    ChildCursor plans(db, "census_plans", period);
+    while (episodes.more()) {
+      CensusChild child;
+      read_child(episodes.row(), child);
+      read_episodes(episodes, child);
+      read_items(assessments, child, read_assessment);
+      read_items(enquiries, child, read_enquiry);
+      read_items(plans, child, read_plan);
+      if (!emit(std::move(child))) return;
+    }
+  };
+  util::pipelined<CensusChild>(produce, [&](CensusChild& child) { each(child); });
 }
 
 }  // namespace ics::store

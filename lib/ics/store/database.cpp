@@ -1,4 +1,5 @@
 #include <ics/store/audit_chain_writes.hpp>
+#include <ics/store/busy_timeout.hpp>
 #include <ics/store/database.hpp>
 #include <ics/store/queries.hpp>
 #include <ics/store/sqlite.hpp>
@@ -14,14 +15,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
 namespace ics::store {
 
 namespace {
-
-constexpr int k_busy_timeout_ms = 10000;
 
 struct Migration {
   int version;
@@ -41,15 +41,58 @@ std::vector<Migration> migrations() {
   return out;
 }
 
+std::atomic<long> g_busy_timeout_ms{k_default_busy_timeout.count()};
+
+int timeout_ms() {
+  return static_cast<int>(g_busy_timeout_ms.load());
+}
+
+// A new database file: created new, never through a link, owner-only.
 void create_owner_only(const std::filesystem::path& path) {
   if (path.has_parent_path() && !std::filesystem::exists(path.parent_path())) {
     std::filesystem::create_directories(path.parent_path());
     std::filesystem::permissions(path.parent_path(), std::filesystem::perms::owner_all);
   }
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT, 0600);
-  if (fd < 0 || ::fchmod(fd, 0600) != 0)
-    throw StorageError(fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) throw StorageError(fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
   ::close(fd);
+}
+
+[[noreturn]] void refuse_init(const std::filesystem::path& path, std::string_view what) {
+  throw InvalidInput(fmt::format("'{}' {}: init leaves it as it is; give another path", path.string(), what));
+}
+
+// An existing file init may migrate: empty, or an SQLite database holding icsctl's schema or none.
+// Read without changing anything (read-only, no journal created).
+void require_icsctl_file(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0)
+    throw StorageError(fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+  if (S_ISLNK(st.st_mode)) refuse_init(path, "is a symbolic link");
+  if (!S_ISREG(st.st_mode)) refuse_init(path, "is not a regular file");
+  if (st.st_size == 0) return;
+  constexpr std::string_view k_header{"SQLite format 3\0", 16};
+  char header[16] = {};
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  bool sqlite = fd >= 0 && ::read(fd, header, sizeof header) == sizeof header &&
+                std::string_view(header, sizeof header) == k_header;
+  if (fd >= 0) ::close(fd);
+  if (!sqlite) refuse_init(path, "is not an icsctl database (not an SQLite file)");
+  bool ours = false;
+  try {
+    SQLite::Database probe(path.string(), SQLite::OPEN_READONLY, timeout_ms());
+    ours = probe
+               .execAndGet(
+                   "SELECT count(*) = 0 OR count(*) FILTER (WHERE name = 'audit') = 1 "
+                   "FROM sqlite_schema WHERE type = 'table'")
+               .getInt() != 0;
+  } catch (const SQLite::Exception& e) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      throw_typed(e, fmt::format("cannot open '{}'", path.string()));
+    refuse_init(path, fmt::format("cannot be read as an SQLite database ({})", e.what()));
+  }
+  if (!ours) refuse_init(path, "is an SQLite database of another program, not an icsctl database");
 }
 
 // Process-wide SQLite settings, applied once before the library first initialises. Without memory
@@ -65,6 +108,14 @@ void configure_sqlite_once() {
 
 }  // namespace
 
+void set_busy_timeout(std::chrono::milliseconds timeout) {
+  g_busy_timeout_ms.store(static_cast<long>(timeout.count()));
+}
+
+std::chrono::milliseconds busy_timeout() {
+  return std::chrono::milliseconds(g_busy_timeout_ms.load());
+}
+
 int latest_schema_version() {
   auto all = migrations();
   return all.empty() ? 0 : all.back().version;
@@ -73,7 +124,7 @@ int latest_schema_version() {
 Database::Database(const std::filesystem::path& path, int flags) : m_path(path) {
   configure_sqlite_once();
   try {
-    m_db = std::make_unique<SQLite::Database>(path.string(), flags | SQLITE_OPEN_NOMUTEX, k_busy_timeout_ms);
+    m_db = std::make_unique<SQLite::Database>(path.string(), flags | SQLITE_OPEN_NOMUTEX, timeout_ms());
     m_db->exec("PRAGMA foreign_keys = ON");
     // 16 KiB pages (takes effect only on a new, empty file; before WAL, which fixes the size):
     // fewer, fuller b-tree pages make a large import about a fifth faster and scans no slower.
@@ -108,8 +159,15 @@ Database::Database(const std::filesystem::path& path, OpenMode mode)
 
 Database::~Database() = default;
 
+// Refuses (InvalidInput), changing nothing, a path that is a symbolic link, not a regular file, or a
+// file that is neither empty nor an icsctl database (one with an empty schema counts as one not yet
+// migrated); creates a missing file new (O_EXCL, O_NOFOLLOW), owner-only.
 int Database::init(const std::filesystem::path& path, const AuditContext& context) {
-  create_owner_only(path);
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 && errno == ENOENT)
+    create_owner_only(path);
+  else
+    require_icsctl_file(path);
   Database db(path, SQLite::OPEN_READWRITE);
   return db.migrate(context);
 }

@@ -7,11 +7,7 @@
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
-#include <cerrno>
-#include <cstring>
 
 namespace ics::store {
 
@@ -48,20 +44,13 @@ std::vector<std::string> uncoded_values(Database& db) {
   return out;
 }
 
-void backup(Database& db, const std::filesystem::path& target) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0 && errno == EEXIST) throw InvalidInput("target", target.string(), "already exists");
-  if (fd < 0)
-    throw StorageError(fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
-  ::close(fd);
-  try {
-    SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
-    SQLite::Backup job(copy, connection(db));
-    job.executeStep(-1);
-  } catch (const SQLite::Exception& e) {
-    std::filesystem::remove(target);
-    throw_typed(e, fmt::format("backup to '{}' failed", target.string()));
-  }
+void backup(Database& db, const std::filesystem::path& file) try {
+  SQLite::Database copy(file.string(), SQLite::OPEN_READWRITE);
+  copy.exec("PRAGMA journal_mode = OFF");  // no file beside it: the copy is all or nothing anyway
+  SQLite::Backup job(copy, connection(db));
+  job.executeStep(-1);
+} catch (const SQLite::Exception& e) {
+  throw_typed(e, "backup failed");
 }
 
 }  // namespace ics::store

@@ -18,8 +18,9 @@ std::vector<std::string> integrity_problems(Database& db);
 // schemas/codes/agency.yaml".
 std::vector<std::string> uncoded_values(Database& db);
 
-// A consistent copy of the open database at `target` (created owner-only; must not exist yet).
-void backup(Database& db, const std::filesystem::path& target);
+// A consistent copy of the open database into `file`: an empty file the caller created (owner-only)
+// and puts in place; written without a journal, so nothing is created beside it.
+void backup(Database& db, const std::filesystem::path& file);
 
 }  // namespace ics::store
 ICS_API_END

@@ -43,11 +43,13 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   largest_plan.executeStep();
   m_next_plan_id = largest_plan.getColumn(0).getInt64() + 1;
   // A migration into a database with no children builds the indexes of child and child_ref
-  // afresh after the rows rather than inserting into them row by row; so too those of episode and
-  // conference, into a database with none.
+  // afresh after the rows rather than inserting into them row by row; so too that of episode, into a
+  // database with none. Conferences keep theirs: the import numbers them in order, so each entry goes
+  // at the end of conference_episode, which costs less than sorting them all after (callgrind,
+  // 100k rows: 4.15 G instructions on the writing thread against 4.22 G).
   std::vector<std::string> deferred;
   if (!m_had_children) deferred = {"child", "child_ref"};
-  if (!exists(db, "register_any_episode")) deferred.insert(deferred.end(), {"episode", "conference"});
+  if (!exists(db, "register_any_episode")) deferred.insert(deferred.end(), {"episode"});
   if (!deferred.empty()) m_deferred.emplace(*m_tx, deferred);
 
   std::int64_t template_id =

@@ -1,5 +1,6 @@
 #include <ics/util/csv.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/limits.hpp>
 
 #include <fmt/format.h>
 
@@ -50,12 +51,21 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     return false;
   }
   m_record_line = m_line;
+  const long long record_start = m_consumed;
   std::size_t count = 0;
   auto start_field = [&]() -> std::string* {
     if (count == fields.size()) fields.emplace_back();
     std::string* f = &fields[count++];
     f->clear();
     return f;
+  };
+  // /dev/zero, or a quote never closed in a big file, ends here rather than in all the memory there is.
+  auto check_size = [&] {
+    if (m_consumed - record_start > static_cast<long long>(k_max_record_bytes))
+      throw InvalidInput(
+          fmt::format("line {}: a record is longer than {} bytes: not a {} file, or a quoted "
+                      "field never closed",
+                      m_record_line, k_max_record_bytes, m_separator == ',' ? "csv" : "tsv"));
   };
   std::string* field = start_field();
   bool quoted = false;      // inside a quoted part
@@ -64,8 +74,7 @@ bool CsvReader::next(std::vector<std::string>& fields) {
   while (true) {
     if (m_pos == m_end && !fill()) {  // the end of the input
       if (quoted)
-        throw InvalidInput("record", field->substr(0, 40), "has a quoted field that is never closed",
-                           m_record_line);
+        throw InvalidInput("record", *field, "has a quoted field that is never closed", m_record_line);
       fields.resize(count);
       return true;
     }
@@ -82,8 +91,9 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       field->append(begin, static_cast<std::size_t>(p - begin));
       m_pos += static_cast<std::size_t>(p - begin);
       m_consumed += p - begin;
-      if (p == end) continue;
     }
+    check_size();  // once per run and per separator, quote or line end: a line of commas alone too
+    if (p == end) continue;
     int c = get();
     if (quoted) {
       if (c == '"') {

@@ -8,7 +8,8 @@
 ICS_API_BEGIN
 namespace ics::util {
 
-// The file's bytes; throws NotFound("cannot read '…'") when it cannot be opened or read.
+// The file's bytes; throws NotFound("cannot read '…'") when it cannot be opened or read, and
+// InvalidInput when it is longer than 1 MiB (README "Limits"): these files are small.
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace ics::util

@@ -31,7 +31,7 @@ std::span<const std::string_view> bulk_columns(RecordKind kind);
 struct RowError {
   long line = 0;
   std::string field;  // a column name; empty when the problem is the whole row
-  std::string value;
+  std::string value;  // as shown: escaped and cut (util::shown_text)
   std::string reason;
 };
 

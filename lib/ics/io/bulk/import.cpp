@@ -5,6 +5,7 @@
 #include <ics/store/bulk.hpp>
 #include <ics/store/record_check.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -63,15 +64,16 @@ std::optional<RowError> import_row(RowContext& ctx, RowImporter importer, const 
     count(result, outcome);
     return std::nullopt;
   } catch (const InvalidInput& e) {
-    if (e.field().empty()) return RowError{row.line, "", "", e.what()};
-    return RowError{row.line, e.field(), e.value(), e.reason()};
+    if (e.field().empty()) return RowError{row.line, "", "", util::escape_text(e.what())};
+    return RowError{row.line, e.field(), util::shown_text(e.value()), e.reason()};
   } catch (const Conflict& e) {
-    if (e.field().empty()) return RowError{row.line, "", "", e.what()};
-    return RowError{row.line, e.field(), e.value(), e.reason()};
+    if (e.field().empty()) return RowError{row.line, "", "", util::escape_text(e.what())};
+    return RowError{row.line, e.field(), util::shown_text(e.value()), e.reason()};
   } catch (const NotFound& e) {
-    return RowError{row.line, "", "", e.what()};
+    return RowError{row.line, "", "", util::escape_text(e.what())};
   } catch (const ConstraintViolation& e) {
-    return RowError{row.line, "", "", fmt::format("is refused by the database: {}", e.what())};
+    return RowError{row.line, "", "",
+                    fmt::format("is refused by the database: {}", util::escape_text(e.what()))};
   } catch (const StorageError& e) {
     throw StorageError(fmt::format("import failed at line {}: {}", row.line, e.what()));
   }

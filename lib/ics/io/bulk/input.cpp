@@ -1,5 +1,9 @@
 #include <ics/io/bulk/input.hpp>
+#include <ics/util/error.hpp>
+#include <ics/util/limits.hpp>
 #include <ics/util/sha256.hpp>
+
+#include <fmt/format.h>
 
 namespace ics::io {
 
@@ -10,7 +14,9 @@ constexpr size_t k_block = 1 << 16;
 // A read-only streambuf over another stream that hashes each block as it is pulled in.
 class BulkInput::Buffer : public std::streambuf {
  public:
-  explicit Buffer(std::istream& in) : m_in(in), m_block(k_block) { pull(); }
+  Buffer(std::istream& in, long long max_bytes) : m_in(in), m_block(k_block), m_max_bytes(max_bytes) {
+    pull();
+  }
 
   std::string_view first_block() const { return m_first; }
   const util::Sha256& hash() const { return m_hash; }
@@ -29,6 +35,9 @@ class BulkInput::Buffer : public std::streambuf {
     m_in.read(m_block.data(), static_cast<std::streamsize>(m_block.size()));
     auto n = static_cast<size_t>(m_in.gcount());
     if (n == 0) return false;
+    if (m_total + static_cast<long long>(n) > m_max_bytes)
+      throw InvalidInput(fmt::format(
+          "the input is longer than {} bytes: icsctl reads no more of a file or stream", m_max_bytes));
     std::string_view data(m_block.data(), n);
     if (m_total == 0) m_first.assign(data);
     m_hash.update(data);
@@ -41,11 +50,18 @@ class BulkInput::Buffer : public std::streambuf {
   std::vector<char> m_block;
   std::string m_first;
   util::Sha256 m_hash;
+  long long m_max_bytes;
   long long m_total = 0;
 };
 
-BulkInput::BulkInput(std::istream& in)
-    : m_buffer(std::make_unique<Buffer>(in)), m_stream(std::make_unique<std::istream>(m_buffer.get())) {}
+BulkInput::BulkInput(std::istream& in) : BulkInput(in, util::k_max_input_bytes) {}
+
+BulkInput::BulkInput(std::istream& in, long long max_bytes)
+    : m_buffer(std::make_unique<Buffer>(in, max_bytes)),
+      m_stream(std::make_unique<std::istream>(m_buffer.get())) {
+  // A stream swallows what its buffer throws unless told otherwise: the cap's error must come through.
+  m_stream->exceptions(std::ios::badbit);
+}
 
 BulkInput::~BulkInput() = default;
 

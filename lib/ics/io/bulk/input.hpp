@@ -15,8 +15,10 @@ namespace ics::io {
 
 class BulkInput {
  public:
-  // Reads the first block of `in` at once; `in` must outlive this object.
+  // Reads the first block of `in` at once; `in` must outlive this object. Reading more than
+  // `max_bytes` (default 4 GiB, README "Limits") throws InvalidInput: an endless stream ends there.
   explicit BulkInput(std::istream& in);
+  BulkInput(std::istream& in, long long max_bytes);
   ~BulkInput();
   BulkInput(const BulkInput&) = delete;
   BulkInput& operator=(const BulkInput&) = delete;

@@ -1,6 +1,8 @@
 #include <ics/io/bulk/reader.hpp>
 #include <ics/util/csv.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/limits.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -52,6 +54,39 @@ std::string record_names() {
     names += record_name(kinds[i]);
   }
   return names;
+}
+
+// Reads one line, without its line end, into `line`; false at the end of the input. A line longer
+// than util::k_max_record_bytes ends the import (/dev/zero has no line end to stop at).
+bool read_line(std::istream& in, std::string& line, long number) {
+  line.clear();
+  std::streambuf& bytes = *in.rdbuf();
+  for (int c; (c = bytes.sbumpc()) != std::streambuf::traits_type::eof();) {
+    if (c == '\n') return true;
+    if (line.size() == util::k_max_record_bytes)
+      throw InvalidInput(fmt::format("line {}: a line is longer than {} bytes: not an ndjson file", number,
+                                     util::k_max_record_bytes));
+    line.push_back(static_cast<char>(c));
+  }
+  return !line.empty();
+}
+
+// Whether arrays and objects nest deeper than `limit` on a JSON line (strings skipped). Checked before
+// the line is parsed: 70,000 levels overflowed the stack where the value was written in a message.
+bool nests_deeper(std::string_view line, int limit) {
+  int depth = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '"') {
+      for (++i; i < line.size() && line[i] != '"'; ++i)
+        if (line[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -124,7 +159,7 @@ class BulkReader::Impl {
 
   bool next_json(BulkRow& row) {
     std::string line;
-    while (std::getline(m_in, line)) {
+    while (read_line(m_in, line, m_line + 1)) {
       ++m_line;
       if (m_line == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -140,19 +175,23 @@ class BulkReader::Impl {
     auto fail = [&](std::string field, std::string value, std::string reason) {
       row.error = RowError{row.line, std::move(field), std::move(value), std::move(reason)};
     };
+    if (nests_deeper(line, util::k_max_json_depth))
+      return fail("", util::shown_text(line, 60),
+                  fmt::format("nests arrays or objects deeper than {} levels", util::k_max_json_depth));
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error&) {
-      return fail("", line.substr(0, 60), "is not JSON");
+      return fail("", util::shown_text(line, 60), "is not JSON");
     }
-    if (!object.is_object()) return fail("", line.substr(0, 60), "is not a JSON object");
+    if (!object.is_object()) return fail("", util::shown_text(line, 60), "is not a JSON object");
     // The "record" key (as `export all` writes it) is looked at first: a line of another kind is
     // reported as that, not as its first column this kind lacks.
     if (auto record = object.find("record"); record != object.end()) {
       auto kind = record->is_string() ? record_of_name(record->get<std::string>()) : std::nullopt;
       if (!kind)
-        return fail("record", record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+        return fail("record",
+                    util::shown_text(record->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
                     fmt::format("is not a record kind ({})", record_names()));
       if (*kind != m_kind)
         return fail("", "",
@@ -162,7 +201,8 @@ class BulkReader::Impl {
     for (const auto& [key, value] : object.items()) {
       if (key == "record") continue;
       auto index = column_index(m_kind, key);
-      if (!index) return fail(key, "", fmt::format("is not a column of {}", record_plural(m_kind)));
+      if (!index)
+        return fail(util::shown_text(key), "", fmt::format("is not a column of {}", record_plural(m_kind)));
       row.present[*index] = true;
       if (value.is_null()) continue;
       if (value.is_string())
@@ -170,7 +210,9 @@ class BulkReader::Impl {
       else if (value.is_number_integer())
         row.values[*index] = value.dump();
       else
-        return fail(key, value.dump(), "must be a string, a whole number or null");
+        return fail(key,
+                    util::shown_text(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)),
+                    "must be a string, a whole number or null");
     }
   }
 

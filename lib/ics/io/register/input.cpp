@@ -1,7 +1,9 @@
 #include <ics/io/register/input.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/limits.hpp>
 #include <ics/util/text.hpp>
 
+#include <fmt/format.h>
 #include <algorithm>
 
 namespace ics::io {
@@ -28,6 +30,10 @@ bool ExportBytes::fill() {
   auto count = static_cast<std::size_t>(m_raw.gcount());
   if (m_raw.bad()) m_failed = true;
   if (count == 0) return false;
+  if (m_bytes + static_cast<long long>(count) > util::k_max_input_bytes)
+    throw InvalidInput(
+        fmt::format("the export is longer than {} bytes: icsctl reads no more of a file or stream",
+                    util::k_max_input_bytes));
   std::string_view chunk(m_in.data(), count);
   if (m_hash) m_hash->update(chunk);
   m_bytes += static_cast<long long>(count);
@@ -47,7 +53,9 @@ ExportBytes::int_type ExportBytes::underflow() {
 }
 
 ExportReader::ExportReader(std::istream& raw, util::Encoding encoding, util::Sha256* hash)
-    : m_bytes(raw, encoding, hash), m_stream(&m_bytes), m_csv(m_stream) {}
+    : m_bytes(raw, encoding, hash), m_stream(&m_bytes), m_csv(m_stream) {
+  m_stream.exceptions(std::ios::badbit);  // what the bytes throw (the size cap) comes through the stream
+}
 
 bool ExportReader::next(std::vector<std::string>& fields) {
   while (m_csv.next(fields)) {

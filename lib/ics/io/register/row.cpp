@@ -1,5 +1,6 @@
 #include <ics/io/register/row.hpp>
 #include <ics/model/identifiers.hpp>
+#include <ics/model/text_rules.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/text.hpp>
 
@@ -18,31 +19,16 @@ constexpr RegisterField k_all_fields[] = {
     RegisterField::start_date,  RegisterField::end_date,      RegisterField::end_reason,
     RegisterField::lead_worker, RegisterField::team};
 
-// The text with each byte that is not part of valid UTF-8 written as \xNN, for messages.
-std::string printable(std::string_view text) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length > 0 && i + length <= text.size() && util::is_valid_utf8(text.substr(i, length))) {
-      out.append(text.substr(i, length));
-      i += length;
-    } else {
-      out += fmt::format("\\x{:02X}", c);
-      ++i;
-    }
+// Whether every byte of every field is printable ASCII, and the size of the longest field: then no
+// field breaks the text rules but by its length. Nearly every row of an export is plain.
+bool all_plain(const std::vector<std::string>& fields, std::size_t& longest) {
+  bool plain = true;
+  longest = 0;
+  for (const auto& field : fields) {
+    plain &= util::is_plain_ascii(field);
+    longest = std::max(longest, field.size());
   }
-  return out;
-}
-
-// Every byte of every field below 0x80 (one pass the compiler can vectorise, where checking each
-// field as UTF-8 costs a call and a tail per field).
-bool all_ascii(const std::vector<std::string>& fields) {
-  unsigned char bits = 0;
-  for (const auto& field : fields)
-    for (char c : field) bits |= static_cast<unsigned char>(c);
-  return bits < 0x80;
+  return plain;
 }
 
 // Sets `out` to `text` trimmed, or to none when that is empty, reusing its memory (a row is read
@@ -78,10 +64,18 @@ RowChecker::RowChecker(const Mapping& mapping, const std::vector<std::string>& h
     }
     if (m_index[static_cast<std::size_t>(field)] < 0)
       throw where(fmt::format("column '{}' (for '{}') is not in the file's header: {}", column->header,
-                              field_name(field), printable(fmt::format("{}", fmt::join(header, ", ")))));
+                              field_name(field),
+                              util::shown_text(fmt::format("{}", fmt::join(header, ", ")), 400)));
   }
   for (const auto& format : mapping.date_formats)
     m_formats += (m_formats.empty() ? "" : ", ") + format.text();
+  m_ref_rule = model::text_rule(field_name(RegisterField::ref));
+  m_smallest_cap = m_ref_rule.max_bytes;
+  for (auto field : k_all_fields)
+    if (field != RegisterField::ref && mapped(field))
+      m_text_fields.push_back({field, static_cast<std::size_t>(m_index[static_cast<std::size_t>(field)]),
+                               model::text_rule(field_name(field))});
+  for (const auto& text : m_text_fields) m_smallest_cap = std::min(m_smallest_cap, text.rule.max_bytes);
 }
 
 std::string_view RowChecker::value(const std::vector<std::string>& fields, RegisterField field) const {
@@ -93,8 +87,9 @@ std::string_view RowChecker::value(const std::vector<std::string>& fields, Regis
 std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fields, long line,
                                              std::string& ref) const {
   std::string_view raw = value(fields, RegisterField::ref);
-  bool readable = util::is_valid_utf8(raw);
-  ref = readable ? std::string(util::trim(raw)) : std::string();
+  auto trimmed = util::trim(raw);
+  auto fault = model::text_fault(trimmed, m_ref_rule);
+  ref = fault ? std::string() : std::string(trimmed);
   auto reject = [&](std::string field, std::string value, std::string reason) {
     return RowIssue{.rejected = true,
                     .line = line,
@@ -105,8 +100,30 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
   };
   if (fields.size() != m_width)
     return reject("row", "", fmt::format("has {} fields where the header has {}", fields.size(), m_width));
-  if (!readable) return reject("ref", printable(raw), "is not valid UTF-8");
-  if (ref.empty()) return reject("ref", std::string(raw), "is empty");
+  if (fault) return reject("ref", util::shown_text(raw), std::move(*fault));
+  if (ref.empty()) return reject("ref", util::shown_text(raw), "is empty");
+  return std::nullopt;
+}
+
+// The text rules (model/text_rules.hpp) for every mapped field but the reference (read_ref's).
+std::optional<RowIssue> RowChecker::break_text_rules(const std::vector<std::string>& fields, long line,
+                                                     const std::string& ref) const {
+  std::size_t longest = 0;
+  bool plain = all_plain(fields, longest);
+  if (plain && longest <= m_smallest_cap) return std::nullopt;  // every field within every cap
+  for (const auto& text : m_text_fields) {
+    std::string_view raw =
+        text.index < fields.size() ? std::string_view(fields[text.index]) : std::string_view();
+    if (plain && raw.size() <= text.rule.max_bytes) continue;
+    auto fault = model::text_fault(util::trim(raw), text.rule);
+    if (!fault) continue;
+    return RowIssue{.rejected = true,
+                    .line = line,
+                    .ref = ref,
+                    .field = std::string(field_name(text.field)),
+                    .value = util::shown_text(raw),
+                    .reason = std::move(*fault)};
+  }
   return std::nullopt;
 }
 
@@ -117,7 +134,7 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
                     .line = line,
                     .ref = row.ref,
                     .field = std::string(field_name(field)),
-                    .value = std::string(raw),
+                    .value = util::shown_text(raw),
                     .reason = std::move(reason)};
   };
   auto reject = [&](RegisterField field, std::string reason) {
@@ -132,10 +149,7 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   using F = RegisterField;
   row.line = line;
 
-  if (!all_ascii(fields))  // nearly every row of an export is: then all of it is valid UTF-8
-    for (auto field : k_all_fields)
-      if (mapped(field) && !util::is_valid_utf8(value(fields, field)))
-        return issue(true, field, printable(value(fields, field)), "is not valid UTF-8");
+  if (auto broken = break_text_rules(fields, line, row.ref)) return broken;
 
   row.family_name = util::trim(value(fields, F::family_name));
   if (row.family_name.empty()) return reject(F::family_name, "is empty");

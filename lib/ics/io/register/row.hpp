@@ -3,6 +3,7 @@
 // row is still imported, and the values of the plan and child it becomes.
 #include <ics/io/mapping.hpp>
 #include <ics/io/register/import.hpp>
+#include <ics/model/text_rules.hpp>
 #include <ics/util/date.hpp>
 
 #include <array>
@@ -56,17 +57,29 @@ class RowChecker {
   // The row's register reference (trimmed), or why the row is rejected without it.
   std::optional<RowIssue> read_ref(const std::vector<std::string>& fields, long line, std::string& ref) const;
   // Reads the rest of the row into `row` and appends its warnings; returns the first reason to
-  // reject it instead (then `row` and `warnings` are incomplete).
+  // reject it instead (then `row` and `warnings` are incomplete). A mapped field that breaks the text
+  // rules (model/text_rules.hpp: invalid UTF-8, control or bidirectional control characters, longer
+  // than its cap) rejects the row. An issue's value is shown escaped and cut (util::shown_text).
   std::optional<RowIssue> read(const std::vector<std::string>& fields, long line, RegisterRow& row,
                                std::vector<RowIssue>& warnings) const;
 
  private:
   std::string_view value(const std::vector<std::string>& fields, RegisterField field) const;
   bool mapped(RegisterField field) const { return m_index[static_cast<std::size_t>(field)] >= 0; }
+  std::optional<RowIssue> break_text_rules(const std::vector<std::string>& fields, long line,
+                                           const std::string& ref) const;
 
   const Mapping& m_mapping;
   std::array<int, k_register_field_count> m_index;  // column position per field, -1 when unmapped
-  std::size_t m_width;                              // the header's number of columns
+  struct TextField {
+    RegisterField field;
+    std::size_t index;  // its column
+    model::TextRule rule;
+  };
+  std::vector<TextField> m_text_fields;  // the mapped fields but the reference, checked by the text rules
+  model::TextRule m_ref_rule{};
+  std::size_t m_smallest_cap = 0;  // of every field checked, the reference's included
+  std::size_t m_width;             // the header's number of columns
   util::Date m_today;
   std::vector<std::string> m_categories;
   std::string m_formats;  // the date formats, for messages
