@@ -45,9 +45,10 @@ Examples:
     for (auto& p : ics::store::chain_problems(db.read(), expected)) problems.push_back(std::move(p));
     for (auto& p : ics::store::record_problems(db.read())) problems.push_back(std::move(p));
     for (const auto& p : problems) std::cout << p << '\n';
+    // values kept from before a code list: listed whether or not there are problems
+    for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));
     if (!problems.empty() || loose > 0)
       throw ics::StorageError(fmt::format("{} problems found", problems.size() + loose));
-    for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));
     s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(),
                        db.read().schema_version()));
   };

@@ -284,8 +284,10 @@ refused 3 "'date' is not a date" start-enquiry E8 --date 2026-02-30
 
 # --- db check: actions whose agency is not a code are kept and listed ------------------------------------
 expect_rc 0 db check
+# (written here with sqlite3, past the audit trail: db check names that change too, and exits 1)
 sqlite3 "$ICSCTL_DB" "UPDATE action SET agency = 'Social Services' WHERE id = 2"
-expect_rc 0 db check
+expect_rc 1 db check
+expect_out_has "A2: agency is 'Social Services'"
 expect_err_has "agency 'Social Services' of 1 action (first A2) is not a code"
 expect_rc 0 show A2 -o json
 check "db check changed the agency: $(field agency)" test "$(field agency)" = "Social Services"
