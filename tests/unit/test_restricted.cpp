@@ -135,11 +135,11 @@ TEST_CASE_FIXTURE(Fixture,
     auto seen = scalar(reader, std::string("SELECT count(*) FROM ") + t);
     auto of_hidden =
         scalar(*db, std::string("SELECT count(*) FROM ") + t + " WHERE " +
-                       (std::string(t) == "child"                                 ? "id = 2"
-                        : std::string(t) == "plan" || std::string(t) == "episode" ? "child_id = 2"
-                        : std::string(t) == "conference"
-                            ? "episode_id IN (SELECT id FROM episode WHERE child_id = 2)"
-                            : "plan_id IN (SELECT id FROM plan WHERE child_id = 2)"));
+                        (std::string(t) == "child"                                 ? "id = 2"
+                         : std::string(t) == "plan" || std::string(t) == "episode" ? "child_id = 2"
+                         : std::string(t) == "conference"
+                             ? "episode_id IN (SELECT id FROM episode WHERE child_id = 2)"
+                             : "plan_id IN (SELECT id FROM plan WHERE child_id = 2)"));
     CHECK(of_hidden > 0);
     CHECK(seen == all[t] - of_hidden);
   }

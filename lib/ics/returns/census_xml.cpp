@@ -135,11 +135,9 @@ CensusXmlWriter::CensusXmlWriter(std::ostream& out, const CensusPeriod& period, 
   el.text("DateTime", header.date_time);
   group.close("Source");
   top.close("Header");
-  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
 }
 
 void CensusXmlWriter::child(const CensusChild& c) {
-  m_buffer.clear();
   Elements top(m_buffer, 1), person(m_buffer, 2), group(m_buffer, 3), el(m_buffer, 4), sub(m_buffer, 5);
   if (!m_children_open) top.open("Children");
   m_children_open = true;
@@ -164,10 +162,18 @@ void CensusXmlWriter::child(const CensusChild& c) {
   group.close("ChildCharacteristics");
   for (const auto& e : c.episodes) write_episode(m_buffer, e);
   person.close("Child");
+  if (m_buffer.size() >= k_write_bytes) write_buffer();
+}
+
+// The elements gathered so far, in one write: a stream writes a block of 1 KiB or more straight through
+// (libstdc++'s filebuf), so a write per child was a system call per child.
+void CensusXmlWriter::write_buffer() {
   m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_buffer.clear();
 }
 
 void CensusXmlWriter::finish() {
+  write_buffer();
   if (m_children_open) m_out << "  </Children>\n";
   m_out << "</Message>\n";
   m_out.flush();

@@ -20,8 +20,11 @@ class CensusXmlWriter {
   void finish();
 
  private:
+  void write_buffer();
+  static constexpr std::size_t k_write_bytes = 256 * 1024;
+
   std::ostream& m_out;
-  std::string m_buffer;  // one child's elements
+  std::string m_buffer;  // the elements not yet written, up to about k_write_bytes
   bool m_children_open = false;
 };
 
