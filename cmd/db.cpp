@@ -47,8 +47,8 @@ Examples:
     for (const auto& p : problems) std::cout << p << '\n';
     // values kept from before a code list: listed whether or not there are problems
     for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));
-    if (!problems.empty() || loose > 0)
-      throw ics::StorageError(fmt::format("{} problems found", problems.size() + loose));
+    if (auto found = problems.size() + loose; found > 0)
+      throw ics::StorageError(fmt::format("{} problem{} found", found, found == 1 ? "" : "s"));
     s.info(fmt::format("database '{}' is sound (schema version {})", s.db_path().string(),
                        db.read().schema_version()));
   };

@@ -241,7 +241,7 @@ expect_out "'shared.db' is readable by group (mode 0640): chmod 600 'shared.db'"
 expect_err_has "1 problem found; the database was not opened"
 expect_rc 1 --db shared.db --allow-shared db check
 expect_out "'shared.db' is readable by group (mode 0640): chmod 600 'shared.db'"
-expect_err_has "1 problems found"
+expect_err_has "1 problem found"
 chmod 600 shared.db
 expect_rc 0 --db shared.db db check
 expect_out ""

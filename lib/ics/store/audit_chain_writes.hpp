@@ -1,13 +1,13 @@
 #pragma once
 // Private to store: appending a chained audit record and chaining the records of a database made
-// before the chain (migration 0005).
+// before the chain (migration 0007).
 #include <ics/store/audit_chain.hpp>
 #include <ics/store/transaction.hpp>  // not a forward declaration: that would hide the class
 
 namespace ics::store {
 
-// The schema version from which audit records are chained (schemas/sql/0005_audit_chain.sql).
-inline constexpr int k_chain_schema_version = 5;
+// The schema version from which audit records are chained (schemas/sql/0007_audit_chain.sql).
+inline constexpr int k_chain_schema_version = 7;
 
 // Appends `record` (its seq and prev_hash are set here) after the chain's head; returns its hash.
 std::string append_audit_record(Database& db, AuditRecord record);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <functional>
 #include <map>
 #include <optional>
@@ -104,37 +105,83 @@ std::vector<Text> overlay(const std::vector<Text>& image, const std::vector<std:
   return out;
 }
 
+// "<byte length>:" appended to `out`.
+void append_length(std::string& out, std::size_t size) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, size).ptr;
+  out.append(digits, end);
+  out += ':';
+}
+
 // The digests of one group's rows, per kind and chunk of ids.
 struct Chunk {
   std::int64_t rows = 0;
   util::Sha256 hash;
 };
-using Chunks = std::map<std::pair<std::string, std::int64_t>, Chunk>;
-
-void add_to(Chunks& chunks, std::string_view kind, std::int64_t id, const std::vector<Text>& image) {
-  auto& chunk = chunks[{std::string(kind), id / k_chunk_ids}];
-  ++chunk.rows;
-  std::string bytes;
-  for (const auto& v : image) bytes += v ? fmt::format("{}:{}\n", v->size(), *v) : std::string("-\n");
-  chunk.hash.update(fmt::format("{}:", bytes.size()));
-  chunk.hash.update(bytes);
-}
-
-// The digest of a group: SHA-256 over "kind chunk rows sha256\n" of each chunk, in that order.
 struct ChunkLine {
   std::string kind;
   std::int64_t chunk = 0, rows = 0;
   std::string sha256;
 };
+class GroupDigest {
+ public:
+  GroupDigest() = default;
+  GroupDigest(GroupDigest&&) = default;  // the map's nodes, which m_last points into, move with it
+  GroupDigest& operator=(GroupDigest&&) = default;
+
+  // Adds a row to its chunk's digest: "<length>:" then its image, each value "<length>:<bytes>\n"
+  // or "-\n" for null. An import seals every row it wrote, so the bytes are built in a reused buffer.
+  void add(std::string_view kind, std::int64_t id, const std::vector<Text>& image) {
+    auto& bytes = begin_row();
+    for (const auto& v : image) value(bytes, v ? std::optional<std::string_view>(*v) : std::nullopt);
+    end_row(kind, id);
+  }
+  // The same a value at a time, for a batch's rows read straight from SQLite: begin_row(), then
+  // value(bytes, v) for each value of the image, then end_row().
+  std::string& begin_row() {
+    m_bytes.clear();
+    return m_bytes;
+  }
+  static void value(std::string& bytes, std::optional<std::string_view> v) {
+    if (!v) {
+      bytes += "-\n";
+      return;
+    }
+    append_length(bytes, v->size());
+    bytes += *v;
+    bytes += '\n';
+  }
+  void end_row(std::string_view kind, std::int64_t id) {
+    std::int64_t number = id / k_chunk_ids;
+    if (!m_last || m_last_key.second != number || m_last_key.first != kind) {
+      m_last_key = {std::string(kind), number};
+      m_last = &m_chunks[m_last_key];
+    }
+    ++m_last->rows;
+    m_framed.clear();
+    append_length(m_framed, m_bytes.size());
+    m_framed += m_bytes;
+    m_last->hash.update(m_framed);
+  }
+
+  std::vector<ChunkLine> lines() const {
+    std::vector<ChunkLine> out;
+    for (const auto& [key, c] : m_chunks) out.push_back({key.first, key.second, c.rows, c.hash.hex_digest()});
+    return out;
+  }
+
+ private:
+  std::map<std::pair<std::string, std::int64_t>, Chunk> m_chunks;
+  Chunk* m_last = nullptr;
+  std::pair<std::string, std::int64_t> m_last_key;
+  std::string m_bytes, m_framed;
+};
+
+// The digest of a group: SHA-256 over "kind chunk rows sha256\n" of each chunk, in that order.
 std::string digest_of(const std::vector<ChunkLine>& lines) {
   util::Sha256 hash;
   for (const auto& l : lines) hash.update(fmt::format("{} {} {} {}\n", l.kind, l.chunk, l.rows, l.sha256));
   return hash.hex_digest();
-}
-std::vector<ChunkLine> lines_of(const Chunks& chunks) {
-  std::vector<ChunkLine> out;
-  for (const auto& [key, c] : chunks) out.push_back({key.first, key.second, c.rows, c.hash.hex_digest()});
-  return out;
 }
 
 // Whether a row belongs to its group's digest: a batch's rows all do; group 0 (sealed by the
@@ -160,18 +207,42 @@ model::EntityKind entity_of(std::string_view kind) {
   return model::EntityKind::batch;
 }
 
+// Adds every row of one kind an import batch wrote to `digest`, each value read as SQLite holds it
+// (what scan's CheckedRow::image holds, without a copy: an import seals every row it wrote).
+void seal_rows(Database& db, const Kind& kind, std::int64_t batch, GroupDigest& digest) {
+  SQLite::Statement q(connection(db), named_query(kind.query));
+  q.bind(":batch", batch);
+  const int columns = q.getColumnCount();
+  while (step(q)) {
+    auto& bytes = digest.begin_row();
+    for (int i = k_image; i < columns; ++i) {
+      auto column = q.getColumn(i);
+      if (column.isNull())
+        GroupDigest::value(bytes, std::nullopt);
+      else
+        GroupDigest::value(bytes,
+                           std::string_view(column.getText(), static_cast<std::size_t>(column.getBytes())));
+    }
+    digest.end_row(kind.name, q.getColumn(k_id).getInt64());
+  }
+}
+
 }  // namespace
 
 void audit_sealed_batch(WriteTransaction& tx, std::int64_t batch_id, const std::string& image) try {
   auto& db = tx.db();
-  Chunks chunks;
+  GroupDigest chunks;
   std::vector<std::string> names;
-  for (const auto& kind : k_kinds)
-    scan(db, kind, batch_id ? std::optional(batch_id) : std::nullopt, names, [&](const CheckedRow& row) {
-      if (batch_id == 0 && (row.group != 0 || row.first_seq)) return;
-      add_to(chunks, kind.name, row.id, row.image);
+  for (const auto& kind : k_kinds) {
+    if (batch_id != 0) {
+      seal_rows(db, kind, batch_id, chunks);
+      continue;
+    }
+    scan(db, kind, std::nullopt, names, [&](const CheckedRow& row) {
+      if (row.group == 0 && !row.first_seq) chunks.add(kind.name, row.id, row.image);
     });
-  auto lines = lines_of(chunks);
+  }
+  auto lines = chunks.lines();
   for (const auto& l : lines) {
     auto& q = statement(db, "insert_batch_chunk");
     q.bind(1, batch_id);
@@ -209,7 +280,7 @@ std::vector<std::string> record_problems(Database& db) try {
   struct Seal {
     std::int64_t audit_seq = 0;
     std::string sha256;
-    Chunks found;
+    GroupDigest found;
   };
   std::map<std::int64_t, Seal> seals;
   {
@@ -245,7 +316,7 @@ std::vector<std::string> record_problems(Database& db) try {
         problems.push_back(fmt::format("{}: it has no audit record and no sealed import batch", id));
       }
       if (seal != seals.end() && sealed_member(row, seal->second.audit_seq))
-        add_to(seal->second.found, kind.name, row.id, sealed_image(row, names));
+        seal->second.found.add(kind.name, row.id, sealed_image(row, names));
     });
   }
   for (auto& [group, seal] : seals) {
@@ -261,7 +332,7 @@ std::vector<std::string> record_problems(Database& db) try {
       continue;
     }
     std::map<std::pair<std::string, std::int64_t>, ChunkLine> now;
-    for (auto& l : lines_of(seal.found)) now[{l.kind, l.chunk}] = l;
+    for (auto& l : seal.found.lines()) now[{l.kind, l.chunk}] = l;
     std::map<std::pair<std::string, std::int64_t>, ChunkLine> then;
     for (auto& l : stored) then[{l.kind, l.chunk}] = l;
     for (const auto& [key, l] : now) then.try_emplace(key, ChunkLine{key.first, key.second, 0, ""});
