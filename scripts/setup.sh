@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a bare Debian machine lacks, then configures and builds icsctl in build/.
 # Usage: scripts/setup.sh [extra cmake -D options]
+#        scripts/setup.sh --deps-only   (installs only: for scripts/fuzz and scripts/test.sh --sanitize)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+[ "${1:-}" = "--deps-only" ] && exit 0
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

@@ -79,7 +79,9 @@ Map::Map(const YAML::Node& node, std::string_view what, std::string_view source,
   if (!node.IsMap())
     yaml::fail(m_source, m_mark, fmt::format("{} must be a map of keys, not {}", m_what, describe(node)));
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // Copies (a Node is a handle): `it->` returns a proxy that ends with the statement, and a
+    // reference into it dangles (ASan, stack-use-after-scope; tests/fuzz/corpus/template).
+    const YAML::Node key = it->first;
     if (!key.IsScalar()) yaml::fail(m_source, key.Mark(), fmt::format("keys in {} must be text", m_what));
     const std::string& name = key.Scalar();
     if (has(name)) yaml::fail(m_source, key.Mark(), fmt::format("duplicate key '{}' in {}", name, m_what));
