@@ -47,6 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const ics::InvalidInput& e) {
       FUZZ_EXPECT(!Date::parse_iso(text));
       FUZZ_EXPECT(e.field() == "date");
+      ics::fuzz::expect_printable(e);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "unexpected exception: %s\n", e.what());

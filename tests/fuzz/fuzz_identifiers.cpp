@@ -69,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       } catch (const ics::InvalidInput& e) {
         FUZZ_EXPECT(e.field() == "id");
         FUZZ_EXPECT(e.value() == text);
+        ics::fuzz::expect_printable(e);
       }
     }
   } catch (const std::exception& e) {
