@@ -35,7 +35,9 @@ std::string join(std::initializer_list<std::string_view> words) {
 void fail(std::string_view source, const YAML::Mark& mark, const std::string& what) {
   int line = mark.is_null() ? 1 : mark.line + 1;
   int column = mark.is_null() ? 1 : mark.column + 1;
-  throw InvalidInput(fmt::format("{}:{}:{}: {}", source, line, column, what));
+  // Escaped here, once for every message: they quote keys and values from the file (a control
+  // character in a key reached the terminal raw; tests/fuzz/corpus/template/key_with_control).
+  throw InvalidInput(fmt::format("{}:{}:{}: {}", escape_text(source), line, column, escape_text(what)));
 }
 
 YAML::Node load_map(std::string_view text, std::string_view source, std::string_view what) {
