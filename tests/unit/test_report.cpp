@@ -271,11 +271,11 @@ TEST_CASE("report list-children, list-plans and list-actions") {
   Params a = as_of(k_d1);
   a["plan"] = std::int64_t{1};
   CHECK(run(*s.db, "list-actions", a) ==
-        Rows{"A1|P1|safety|Hold core group|Sam Smith|social-care|2025-06-16|done|2025-06-12",
-             "A2|P1|health|Health assessment|Nurse|health|2025-07-01|open|NULL",
-             "A3|P1|education|Report attendance|DSL|education|2025-12-01|done|2025-12-10",
-             "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|done|2025-11-20",
-             "A5|P1|family-support|Parenting course|FS worker|social-care|2026-02-01|open|NULL"});
+        Rows{"A1|P1|safety|Hold core group|Sam Smith|social-care|2025-06-16|done|2025-06-12|C1",
+             "A2|P1|health|Health assessment|Nurse|health|2025-07-01|open|NULL|C1",
+             "A3|P1|education|Report attendance|DSL|education|2025-12-01|done|2025-12-10|C1",
+             "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|done|2025-11-20|C1",
+             "A5|P1|family-support|Parenting course|FS worker|social-care|2026-02-01|open|NULL|C1"});
   a["status"] = std::string("done");
   CHECK(ids(run(*s.db, "list-actions", a)) == "A1 A3 A4");
   a["plan"] = std::monostate{};
@@ -312,21 +312,22 @@ TEST_CASE("reports known at a date: leave out what was entered later, and later 
   enter_late(*s.db);
   // register: P2's end not yet entered (open), R3 not yet (category NEG, next review from R2).
   CHECK(run(*s.db, "register", known(k_d2, k_d2)) ==
-        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08",
-             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01",
-             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08|NULL",
+             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01|NULL",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29|NULL"});
   CHECK(run(*s.db, "register", as_of(k_d2)) ==
-        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01",
-             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01|NULL",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29|NULL"});
   // P5 started on D0 but was entered after it: as of D0 it counts only with everything known.
   CHECK(run(*s.db, "register", known(k_d0, k_d0)).size() == 2);
   CHECK(run(*s.db, "register", as_of(k_d0)).size() == 3);
 
   // overdue-actions: A4 was done on 2025-11-20, entered on 2025-11-24: on D0 it was still overdue.
-  const Rows overdue_d0{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|143",
-                        "A7|P2|C2|health|GP check|GP|health|2025-10-01|51",
-                        "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|20",
-                        "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|6"};
+  const Rows overdue_d0{
+      "A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|143|Amy Brown|2015-05-01|NULL",
+      "A7|P2|C2|health|GP check|GP|health|2025-10-01|51|Ben Adams|2018-02-10|NULL",
+      "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|20|Amy Brown|2015-05-01|NULL",
+      "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|6|Cara Brown|2012-09-09|NULL"};
   CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d0)) == overdue_d0);
   CHECK(run(*s.db, "overdue-actions", known(k_d0, "2025-11-23")) == overdue_d0);
   Rows without_a4 = overdue_d0;
@@ -337,22 +338,29 @@ TEST_CASE("reports known at a date: leave out what was entered later, and later 
   CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d2)) == without_a4);
   // On D2: A9 not yet entered; P2 not yet ended, so A7 still counts.
   CHECK(run(*s.db, "overdue-actions", known(k_d2, k_d2)) ==
-        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198",
-             "A7|P2|C2|health|GP check|GP|health|2025-10-01|106",
-             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61"});
+        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198|Amy Brown|2015-05-01|NULL",
+             "A7|P2|C2|health|GP check|GP|health|2025-10-01|106|Ben Adams|2018-02-10|NULL",
+             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61|Cara Brown|2012-09-09|NULL"});
 
-  CHECK(run(*s.db, "open-plans", known(k_d2, k_d2)) ==
-        Rows{"P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old Worker|North|2025-04-05|0|0",
-             "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|370|Sam Smith|North|2025-10-08|1|1",
-             "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1",
-             "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|227|Sam Smith|North|2026-03-01|2|1",
-             "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|0|0"});
+  CHECK(
+      run(*s.db, "open-plans", known(k_d2, k_d2)) ==
+      Rows{
+          "P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old "
+          "Worker|North|2025-04-05|0|0|2015-05-01|NULL",
+          "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|370|Sam "
+          "Smith|North|2025-10-08|1|1|2018-02-10|NULL",
+          "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1|2012-09-09|NULL",
+          "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|227|Sam "
+          "Smith|North|2026-03-01|2|1|2015-05-01|NULL",
+          "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|0|0|2012-09-09|NULL"});
   CHECK(run(*s.db, "caseload", known(k_d2, k_d2)) ==
         Rows{"NULL|NULL|1|0|0", "Ann Jones|South|1|1|1", "Old Worker|North|1|0|0", "Sam Smith|North|2|3|2"});
   CHECK(run(*s.db, "reviews-due", known(k_d2, k_d2)) ==
-        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue", "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
-             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-99|overdue",
-             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-09-01|2026-03-01|45|ok"});
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue|2025-01-05|2015-05-01|NULL",
+             "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue|2025-03-01|2012-09-09|NULL",
+             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-99|overdue|2025-01-10|2018-02-10|NULL",
+             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon|2025-11-20|2012-09-09|NULL",
+             "P1|C1|Amy Brown|2025-09-01|2026-03-01|45|ok|2025-06-02|2015-05-01|NULL"});
 
   // chronology: no R3 on D2; no A4 done on D0; no end of P2 on D2.
   Params c1 = known(k_d2, k_d2);
@@ -408,7 +416,7 @@ TEST_CASE("lists known at a date: records as they were, later ones left out") {
   Params a = known(k_d0, k_d0);
   a["plan"] = std::int64_t{1};
   CHECK(run(*s.db, "list-actions", a)[3] ==
-        "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|open|NULL");
+        "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|open|NULL|C1");
   a["status"] = std::string("done");
   CHECK(ids(run(*s.db, "list-actions", a)) == "A1 A3");
   a["plan"] = std::monostate{};
@@ -477,9 +485,9 @@ TEST_CASE("report runner: refuses missing, unknown and malformed parameters") {
   CHECK_THROWS_AS(ics::report::run_report(*s.db, reg, {{"as_of", std::int64_t{20251115}}}, buffer),
                   ics::InvalidInput);
   Params extra = as_of(k_d1);
-  extra["child"] = std::int64_t{1};
+  extra["plan"] = std::int64_t{1};
   CHECK_THROWS_WITH_AS(ics::report::run_report(*s.db, reg, extra, buffer),
-                       "report 'register' has no parameter 'child'", ics::InvalidInput);
+                       "report 'register' has no parameter 'plan'", ics::InvalidInput);
 }
 
 TEST_CASE("report runner: binds known_at on every report, the given date or 9999-12-31") {
@@ -596,7 +604,7 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
         "demo.yaml:9:21: column type 'number' is not one of text, integer, date");
   CHECK(error("listed: false", "colour: red") ==
         "demo.yaml:6:1: unknown key 'colour' in report definition (expected name, title, row, parameters, "
-        "optional_parameters, thresholds, listed, columns, query)");
+        "optional_parameters, thresholds, filters, listed, columns, query)");
   CHECK(error("listed: false", "listed: maybe") == "demo.yaml:6:9: 'listed' must be true or false");
   CHECK(error("[as_of, plan]", "[plan]") == "demo.yaml:4:13: 'parameters' must include as_of");
   CHECK(error("[status]", "[plan]") == "demo.yaml:5:23: parameter 'plan' is listed twice");
@@ -719,9 +727,9 @@ TEST_CASE(
             .find("filter 'agency' takes the values of its own kind: it has no 'values'") !=
         std::string::npos);
   CHECK(error("values: [open, done]", "values: []") ==
-        "demo.yaml:6:35: 'values' must list the values the filter takes");
+        "demo.yaml:6:42: 'values' must list the values the filter takes");
   CHECK(error("values: [open, done]", "colours: [red]")
-            .starts_with("demo.yaml:6:28: unknown key 'colours' in filter"));
+            .starts_with("demo.yaml:6:34: unknown key 'colours' in filter"));
 }
 
 TEST_CASE("report filters: bound as null when not given, a value checked as its kind says") {
