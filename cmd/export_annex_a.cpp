@@ -28,8 +28,8 @@ window, 4 assessments open in it, 5 section 47 enquiries open in it with their i
 is the extract date (ages, statuses, what had happened by then). Lists 1, 2 and 8-11 need contacts,
 early help and looked-after records, which icsctl does not hold (README "Ofsted Annex A").
 Without --list the workbook goes to --out, created owner-only and put in place only when complete.
-With --list N one list goes to stdout in the -o format: csv, tsv and table headed as Annex A,
-json and ndjson keyed by snake_case names.
+With --list N one list goes to stdout in the -o format: csv, tsv, table and markdown headed as
+Annex A (--fields names those headings), json and ndjson keyed by snake_case names.
 
 Examples:
   icsctl export annex-a --from 2026-04-01 --to 2026-09-30 --out annex-a.xlsx
@@ -50,8 +50,8 @@ void register_export_annex_a(CLI::App& app, Runner& run) {
     if (o->list != 0) {
       const auto& list = ics::returns::annex_a_list(o->list, "list");
       auto& db = access.read();
-      auto headings = s.machine_output() && !s.csv_like_output() ? ics::returns::Headings::snake_case
-                                                                 : ics::returns::Headings::annex_a;
+      bool for_people = !s.machine_output() || s.csv_like_output() || s.markdown_output();
+      auto headings = for_people ? ics::returns::Headings::annex_a : ics::returns::Headings::snake_case;
       auto sink = s.output();
       ics::returns::write_annex_a_list(db, list, from, to, headings, *sink);
       return;

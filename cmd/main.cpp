@@ -23,8 +23,12 @@ using namespace icsctl;
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (env ICSCTL_DB; default $XDG_DATA_HOME/icsctl/ics.db)");
   app.add_option("--as", g.actor, "who is acting, for the audit trail (env ICSCTL_USER; default login name)");
-  app.add_option("-o,--output", g.output, "output format: table, csv, tsv, json, ndjson")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+  app.add_option("-o,--output", g.output, "output format: table, csv, tsv, json, ndjson, markdown")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "markdown"}));
+  app.add_option("--fields", g.fields,
+                 "a,b,c: only these columns of the rows printed, in this order, in every format (an "
+                 "unknown name is refused with the list)");
+  app.add_flag("--no-headers", g.no_headers, "-o table, csv, tsv: print the rows without the header row");
   app.add_flag("-q,--quiet", g.quiet, "no summaries or progress on stderr");
   app.add_flag("-v,--verbose", g.verbose, "more detail on stderr");
   app.add_flag("--raw-cells", g.raw_cells,

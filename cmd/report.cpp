@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "database_access.hpp"
+#include "filters.hpp"
 #include "report_dates.hpp"
 #include "session.hpp"
 
@@ -18,13 +19,14 @@ namespace {
 struct Options {
   std::string name, child, as_of, known_at, year;
   std::vector<std::string> thresholds;  // NAME=N, each
+  FilterOptions filters;
   bool list = false;
 };
 
-// `report --list`: one row per listed report with its columns.
+// `report --list`: one row per listed report with its columns, thresholds and filters.
 void list_reports(Session& s) {
   auto out = s.output();
-  out->begin({{"name"}, {"row"}, {"parameters"}, {"columns"}, {"thresholds"}});
+  out->begin({{"name"}, {"row"}, {"parameters"}, {"columns"}, {"thresholds"}, {"filters"}});
   for (const auto& def : ics::report::builtin_definitions()) {
     if (!def.listed) continue;
     std::string columns, parameters, thresholds;
@@ -32,7 +34,15 @@ void list_reports(Session& s) {
     for (const auto& p : def.parameters) parameters += (parameters.empty() ? "" : " ") + p;
     for (const auto& t : def.thresholds)
       thresholds += fmt::format("{}{}={}", thresholds.empty() ? "" : " ", t.name, t.value);
-    out->row({def.name, def.row, parameters, columns, thresholds});
+    // named as options without their dashes: a cell beginning with - would be neutralised in csv
+    std::string filters;
+    for (const auto& f : def.filters) {
+      std::string name = f.name;
+      std::replace(name.begin(), name.end(), '_', '-');
+      filters += fmt::format("{}{}{}{}", filters.empty() ? "" : " ", name, f.values.empty() ? "" : "=",
+                             fmt::join(f.values, "|"));
+    }
+    out->row({def.name, def.row, parameters, columns, thresholds, filters});
   }
   out->end();
 }
@@ -86,12 +96,16 @@ void register_report(CLI::App& app, Runner& run) {
                  "NAME=N: use N for the report's threshold NAME this once (repeatable; see --list)");
   app.add_option("--year", o->year,
                  "YYYY: the year ending 31 March YYYY, for a report about a statutory year (plan-stats)");
-  app.add_flag("--list", o->list, "list the reports, their columns and thresholds");
+  app.add_flag("--list", o->list, "list the reports, their columns, thresholds and filters");
+  add_filter_options(app, o->filters);
   app.footer(R"(Examples:
   icsctl report --list
   icsctl report overdue-actions --as-of 2026-03-31 -o csv
   icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
   icsctl report assumed-safe --threshold visit_working_days=5
+  icsctl report overdue-actions --agency health --fields action_id,name,nhs_number,what,due_date -o csv
+  icsctl report reviews-due --status overdue --team "CP Team A"
+  icsctl report repeat-plans --threshold months=12 --since 2026-01-01
   icsctl report chronology C1 -o json
   icsctl report plan-stats --year 2026 -o csv)");
   run = [o](Session& s, DatabaseAccess& access) {
@@ -99,6 +113,7 @@ void register_report(CLI::App& app, Runner& run) {
     if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");
     const auto& def = ics::report::find_definition(o->name);
     if (!def.listed) throw ics::NotFound(fmt::format("no report '{}'", o->name));
+    check_filters(def, o->filters, "report " + def.name);
     auto& db = access.read("report " + def.name);  // the statutory ones hold every child
     auto params = report_dates(s, o->as_of, o->known_at);
     bool wants_child =
@@ -109,6 +124,7 @@ void register_report(CLI::App& app, Runner& run) {
     if (wants_child) params["child"] = ics::store::resolve_child(db, o->child);
     add_year(def, o->year, params);
     add_thresholds(def, o->thresholds, params);
+    add_filter_params(db, def, o->filters, "report " + def.name, params);
     auto out = s.output();
     ics::report::run_report(db, def, params, *out);
   };

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "fields.hpp"
 #include "render.hpp"
 
 #include <ics/io/writers.hpp>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <pwd.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -101,6 +103,12 @@ Session::Session(GlobalOptions options, const Terminal& terminal, std::string co
     m_wait = parse_wait(m_options.wait, "--wait");
   else if (auto wait = env("ICSCTL_WAIT"); !wait.empty())
     m_wait = parse_wait(wait, "ICSCTL_WAIT");
+  if (!m_options.fields.empty()) m_fields = parse_fields(m_options.fields);
+  if (m_options.no_headers && m_options.output != "table" && !csv_like_output())
+    throw CLI::ValidationError("--no-headers",
+                               fmt::format("applies to -o table, csv and tsv, not {}: its header is part of "
+                                           "the format",
+                                           m_options.output));
 }
 
 ics::util::Date Session::today() const {
@@ -134,16 +142,29 @@ ics::plan::CalendarLoader Session::calendar_loader() const {
   return [this](const std::string& name) { return calendar(name); };
 }
 
-std::unique_ptr<ics::util::RowSink> Session::output() {
+std::unique_ptr<ics::util::RowSink> Session::unprojected_output() {
   if (m_options.output == "table")
-    return make_table_writer(std::cout, m_terminal.color(Stream::out), m_terminal.width(Stream::out));
-  return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout,
-                              {.neutralise_formulas = !m_options.raw_cells});
+    return make_table_writer(std::cout, m_terminal.color(Stream::out), m_terminal.width(Stream::out),
+                             !m_options.no_headers);
+  return ics::io::make_writer(
+      ics::io::parse_format(m_options.output), std::cout,
+      {.neutralise_formulas = !m_options.raw_cells, .headers = !m_options.no_headers});
+}
+
+std::unique_ptr<ics::util::RowSink> Session::output() {
+  auto out = unprojected_output();
+  return m_fields.empty() ? std::move(out) : project_fields(std::move(out), m_fields);
 }
 
 std::unique_ptr<ics::util::RowSink> Session::round_trip_output() {
   if (m_options.output == "table") return output();
-  return ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout);
+  auto out = ics::io::make_writer(ics::io::parse_format(m_options.output), std::cout,
+                                  {.headers = !m_options.no_headers});
+  return m_fields.empty() ? std::move(out) : project_fields(std::move(out), m_fields);
+}
+
+void Session::check_fields(const std::vector<ics::util::Column>& columns) const {
+  field_positions(columns, m_fields);
 }
 
 void Session::print_id(const std::string& id) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace icsctl {
 
@@ -31,6 +32,8 @@ struct GlobalOptions {
   bool allow_shared = false;  // open a database whose files others may read, change or replace
   // Reads show restricted children too, audited (restricted_reads.hpp).
   bool include_restricted = false;
+  std::string fields;       // --fields a,b,c: only these columns, in this order (fields.hpp)
+  bool no_headers = false;  // csv, tsv, table: rows without the header row
 };
 
 // How long a command waits for another process's write lock when neither --wait nor ICSCTL_WAIT
@@ -60,12 +63,21 @@ class Session {
   ics::util::Calendar calendar(const std::string& name) const;
   ics::plan::CalendarLoader calendar_loader() const;
 
-  // A writer of rows in the chosen output format, to stdout. csv and tsv are meant for people and
-  // spreadsheets: formula-like cells are neutralised (io::neutralise_formula) unless --raw-cells.
+  // A writer of rows in the chosen output format, to stdout, keeping only the --fields asked for.
+  // csv, tsv and markdown are meant for people and spreadsheets: formula-like cells are neutralised
+  // (io::neutralise_formula) unless --raw-cells.
   std::unique_ptr<ics::util::RowSink> output();
   // The same for output meant to be read back (`export`): every value exactly as stored.
   std::unique_ptr<ics::util::RowSink> round_trip_output();
+  // output() with every column: for a command that applies --fields itself (show).
+  std::unique_ptr<ics::util::RowSink> unprojected_output();
+  // --fields, in order (empty: every column).
+  const std::vector<std::string>& fields() const { return m_fields; }
+  // Throws the usage error of --fields when it names something that is not one of `columns`.
+  void check_fields(const std::vector<ics::util::Column>& columns) const;
+  // Any format but table (markdown too: it is made a row at a time, like csv).
   bool machine_output() const { return m_options.output != "table"; }
+  bool markdown_output() const { return m_options.output == "markdown"; }
   bool csv_like_output() const { return m_options.output == "csv" || m_options.output == "tsv"; }
   bool json_array_output() const { return m_options.output == "json"; }
   // --raw-cells: csv/tsv cells as stored, formula-like or not.
@@ -88,6 +100,7 @@ class Session {
   bool m_today_fixed = false;  // by ICSCTL_TODAY
   std::filesystem::path m_db_path;
   std::chrono::milliseconds m_wait{k_default_wait};
+  std::vector<std::string> m_fields;
 };
 
 }  // namespace icsctl

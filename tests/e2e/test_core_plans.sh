@@ -31,29 +31,29 @@ expect_out "plan_id,child_id,name,template,template_version,template_hash,kind,i
 P1,C1,Amelia Smith,child-protection,1,$HASH,child-protection,NEG,NEG,2025-12-19,,,Sam Patel,CP Team A,,2026-03-19,2026-03-19,0,,,,,,E1,I1"
 # every template action, due by working days (bank holidays skipped), weeks; no owner -> lead worker
 expect_rc 0 list actions --plan P1 -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,open,
-A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,open,
-A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,open,
-A4,P1,health,\"Arrange a health assessment, including immunisations and dental care\",Health visitor or school nurse,health,2026-01-16,open,
-A5,P1,health,Check registration with a GP and that health appointments are attended,Sam Patel,health,2026-01-07,open,
-A6,P1,education,\"Report attendance, punctuality and concerns to the core group\",Designated safeguarding lead,education,2026-01-07,open,
-A7,P1,education,\"Review support needs and whether an education, health and care assessment is needed\",Sam Patel,education,2026-01-30,open,
-A8,P1,family-support,Complete an assessment of the parents' capacity to meet the child's needs,Lead social worker,social-care,2026-02-11,open,
-A9,P1,family-support,\"Refer the parents to substance misuse, mental health or domestic abuse services as needed\",Sam Patel,social-care,2026-01-14,open,"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,open,,C1
+A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,open,,C1
+A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,open,,C1
+A4,P1,health,\"Arrange a health assessment, including immunisations and dental care\",Health visitor or school nurse,health,2026-01-16,open,,C1
+A5,P1,health,Check registration with a GP and that health appointments are attended,Sam Patel,health,2026-01-07,open,,C1
+A6,P1,education,\"Report attendance, punctuality and concerns to the core group\",Designated safeguarding lead,education,2026-01-07,open,,C1
+A7,P1,education,\"Review support needs and whether an education, health and care assessment is needed\",Sam Patel,education,2026-01-30,open,,C1
+A8,P1,family-support,Complete an assessment of the parents' capacity to meet the child's needs,Lead social worker,social-care,2026-02-11,open,,C1
+A9,P1,family-support,\"Refer the parents to substance misuse, mental health or domestic abuse services as needed\",Sam Patel,social-care,2026-01-14,open,,C1"
 
 # a child in need plan (of another child: a child's CP and CIN plans never overlap); opened on Friday
 # before the Spring bank holiday
 expect_rc 0 open-plan nhs:4010232137 --template child-in-need --start 2026-05-22 --worker "Jo Bloggs" --team "CIN Team"
 expect_out P2
 expect_rc 0 list actions --plan P2 -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A10,P2,needs,Hold the first child in need meeting with the family and agencies,Allocated social worker,social-care,2026-06-08,open,
-A11,P2,needs,Agree the plan's outcomes with the child and family and give them a copy,Allocated social worker,social-care,2026-06-15,open,
-A12,P2,health,Confirm health needs and any referrals to community health services,Health visitor or school nurse,health,2026-06-19,open,
-A13,P2,education,\"Share attendance and progress, and agree support in school or early years setting\",Jo Bloggs,education,2026-06-22,open,
-A14,P2,family-support,Offer early help or parenting support and record whether it is taken up,Jo Bloggs,social-care,2026-06-22,open,
-A15,P2,family-support,\"Check entitlement to benefits, housing and childcare support\",Jo Bloggs,housing,2026-07-03,open,"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A10,P2,needs,Hold the first child in need meeting with the family and agencies,Allocated social worker,social-care,2026-06-08,open,,C3
+A11,P2,needs,Agree the plan's outcomes with the child and family and give them a copy,Allocated social worker,social-care,2026-06-15,open,,C3
+A12,P2,health,Confirm health needs and any referrals to community health services,Health visitor or school nurse,health,2026-06-19,open,,C3
+A13,P2,education,\"Share attendance and progress, and agree support in school or early years setting\",Jo Bloggs,education,2026-06-22,open,,C3
+A14,P2,family-support,Offer early help or parenting support and record whether it is taken up,Jo Bloggs,social-care,2026-06-22,open,,C3
+A15,P2,family-support,\"Check entitlement to benefits, housing and childcare support\",Jo Bloggs,housing,2026-07-03,open,,C3"
 expect_rc 0 show P2 -o json
 check "CIN first review $(field first_review_due)" test "$(field first_review_due)" = 2026-08-22
 check "CIN category $(field initial_category)" test "$(field initial_category)" = null
@@ -101,9 +101,9 @@ expect_out ""
 expect_err_has "A1 done on 2026-11-22"
 expect_rc 0 complete-action A2 --date 2026-01-05
 expect_rc 0 list actions --plan P1 --status done -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22
-A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,done,2026-01-05"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22,C1
+A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,done,2026-01-05,C1"
 refused 3 "action 'A1' is already done" complete-action A1
 refused 3 "'date' is after today: '2026-11-23'" complete-action A3 --date 2026-11-23
 refused 3 "'date' is before the plan's start (2025-12-19)" complete-action A3 --date 2025-12-18
@@ -164,7 +164,7 @@ expect_rc 0 close-plan P1 --end 2026-09-30 --reason no-longer-at-risk
 expect_out ""
 expect_rc 0 list actions --plan P1 -o csv
 check "close-plan left open actions" test "$(grep -c ',open,' <<<"$OUT")" = 0
-check "close-plan: cancelled actions $(grep -c ',cancelled,2026-09-30$' <<<"$OUT"), wanted 8" test "$(grep -c ',cancelled,2026-09-30$' <<<"$OUT")" = 8
+check "close-plan: cancelled actions $(grep -c ',cancelled,2026-09-30,C1$' <<<"$OUT"), wanted 8" test "$(grep -c ',cancelled,2026-09-30,C1$' <<<"$OUT")" = 8
 expect_out_has "A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22"
 expect_out_has "A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,cancelled,2026-11-22"
 expect_rc 0 show A4 -o csv
