@@ -149,14 +149,14 @@ expect_out "date,kind,id,summary
 # --- report --list: the six, with their columns; internal definitions are not listed -------------------
 expect_rc 0 report --list -o csv
 list=$OUT
-check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds"
+check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds,source"
 for want in \
-  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due," \
-  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions," \
-  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue," \
-  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status," \
-  "caseload,*,as_of,worker team open_plans open_actions overdue_actions," \
-  "chronology,*,as_of child,date kind id summary,"; do
+  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due,,shipped" \
+  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions,,shipped" \
+  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue,,shipped" \
+  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status,,shipped" \
+  "caseload,*,as_of,worker team open_plans open_actions overdue_actions,,shipped" \
+  "chronology,*,as_of child,date kind id summary,,shipped"; do
   CHECKS=$((CHECKS + 1))
   n=0; while IFS= read -r line; do [[ "$line" == $want ]] && n=$((n + 1)); done <<<"$list"
   [ "$n" = 1 ] || fail "report --list has $n rows like [$want]"
