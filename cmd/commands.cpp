@@ -58,6 +58,7 @@ namespace icsctl {
   X(register_export_cin_census, "export cin-census", read, no,                                              \
     "the children in need census XML of a year (returns-spec §1)")                                          \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
+  X(register_reports, "reports", none, no, "show a report's definition, or check your own")                 \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
   X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \

@@ -41,6 +41,9 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--reports", g.reports,
+                 "folder of your own report definitions, NAME.yaml each (env ICSCTL_REPORTS; see "
+                 "'icsctl reports check')");
   app.add_option("--wait", g.wait,
                  "seconds to wait while another process is writing to the database (env ICSCTL_WAIT; "
                  "default 600)")

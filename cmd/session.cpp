@@ -98,6 +98,7 @@ Session::Session(GlobalOptions options, const Terminal& terminal, std::string co
   if (m_options.actor.empty() && may_write) m_options.actor = login_name();
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
+  if (m_options.reports.empty()) m_options.reports = env("ICSCTL_REPORTS");
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
   if (!m_options.wait.empty())
     m_wait = parse_wait(m_options.wait, "--wait");
@@ -132,6 +133,11 @@ ics::store::AuditContext Session::audit_context() const {
 
 ics::plan::TemplateLibrary Session::templates() const {
   return ics::plan::TemplateLibrary(data_dirs(m_options.templates, "plans"));
+}
+
+std::optional<std::filesystem::path> Session::reports_dir() const {
+  if (m_options.reports.empty()) return std::nullopt;
+  return std::filesystem::path(m_options.reports);
 }
 
 ics::util::Calendar Session::calendar(const std::string& name) const {

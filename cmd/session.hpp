@@ -25,6 +25,7 @@ struct GlobalOptions {
   std::string output = "table";
   std::string color = "auto";
   std::string templates;
+  std::string reports;  // --reports DIR: the user's report definitions (else ICSCTL_REPORTS)
   bool quiet = false;
   bool verbose = false;
   bool raw_cells = false;     // csv/tsv: leave cells a spreadsheet would run as formulas as they are
@@ -60,6 +61,8 @@ class Session {
   ics::store::AuditContext audit_context() const;
 
   ics::plan::TemplateLibrary templates() const;
+  // The folder of the user's own report definitions (--reports, else ICSCTL_REPORTS), if any.
+  std::optional<std::filesystem::path> reports_dir() const;
   ics::util::Calendar calendar(const std::string& name) const;
   ics::plan::CalendarLoader calendar_loader() const;
 

@@ -149,14 +149,14 @@ expect_out "date,kind,id,summary
 # --- report --list: the six, with their columns; internal definitions are not listed -------------------
 expect_rc 0 report --list -o csv
 list=$OUT
-check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds,filters"
+check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds,filters,source"
 for want in \
-  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due nhs_number,,worker team child category since until" \
-  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions date_of_birth nhs_number,,worker team child kind category since until" \
-  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue name date_of_birth nhs_number,,agency owner worker team child kind due-before due-after" \
-  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status start_date date_of_birth nhs_number,,worker team child kind status=overdue|due-soon|ok due-before due-after" \
-  "caseload,*,as_of,worker team open_plans open_actions overdue_actions,,worker team kind" \
-  "chronology,*,as_of child,date kind id summary,,kind=birth|*|episode-closed since until"; do
+  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due nhs_number,,worker team child category since until,shipped" \
+  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions date_of_birth nhs_number,,worker team child kind category since until,shipped" \
+  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue name date_of_birth nhs_number,,agency owner worker team child kind due-before due-after,shipped" \
+  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status start_date date_of_birth nhs_number,,worker team child kind status=overdue|due-soon|ok due-before due-after,shipped" \
+  "caseload,*,as_of,worker team open_plans open_actions overdue_actions,,worker team kind,shipped" \
+  "chronology,*,as_of child,date kind id summary,,kind=birth|*|episode-closed since until,shipped"; do
   CHECKS=$((CHECKS + 1))
   n=0; while IFS= read -r line; do [[ "$line" == $want ]] && n=$((n + 1)); done <<<"$list"
   [ "$n" = 1 ] || fail "report --list has $n rows like [$want]"
