@@ -87,13 +87,6 @@ void register_report(CLI::App& app, Runner& run) {
   app.add_option("--year", o->year,
                  "YYYY: the year ending 31 March YYYY, for a report about a statutory year (plan-stats)");
   app.add_flag("--list", o->list, "list the reports, their columns and thresholds");
-  app.footer(R"(Examples:
-  icsctl report --list
-  icsctl report overdue-actions --as-of 2026-03-31 -o csv
-  icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
-  icsctl report assumed-safe --threshold visit_working_days=5
-  icsctl report chronology C1 -o json
-  icsctl report plan-stats --year 2026 -o csv)");
   run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
     if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");
