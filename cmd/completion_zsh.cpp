@@ -24,59 +24,80 @@ _icsctl_values() {
   local how=$1
   local -a list
   shift
-  case $how in
-    (words:*) list=(${=${how#words:}}); compadd -a list ;;
-    (file) _files ;;
-    (directory) _files -/ ;;
-    (asked:*)
-      list=(${(f)" $("$@" - q __complete $ { how #asked: } "$PREFIX" 2 > / dev / null) "})
-                                   compadd -
-                                   a list;
-;
-esac
+  # (if, not case: zsh cannot parse a command substitution in quotes inside a case item)
+  if [[ $how == words:* ]]; then
+    list=(${=${how#words:}})
+    compadd -a list
+  elif [[ $how == file ]]; then
+    _files
+  elif [[ $how == directory ]]; then
+    _files -/
+  elif [[ $how == asked:* ]]; then
+    list=(${(f)"$("$@" -q __complete ${how#asked:} "$PREFIX" 2>/dev/null)"})
+    compadd -a list
+  fi
 }
 
 _icsctl() {
-  local cmdpath ='' word pending ='' REPLY local - i i n = 0 local - a reply icsctl options icsctl =
-                                                               (${words[1]}) for ((i = 2; i < CURRENT; i++));
-  do word = $ {
-      words[i]
-    }
-  if
-    [[-n $pending]];
-  then [[$pending == (--db | --templates)]]&& icsctl +=
-      ($pending $word)pending ='' continue fi case $word in(--db = * | --templates = *)icsctl += ($word);
-  ;
-  (- *= *);
-  ;
-      (-?*) _icsctl_find_option "$cmdpath" "$word" && [[ $REPLY != flag ]] && pending=$word ;
-      ;
-      (*)_icsctl_subcommands "$cmdpath" if ((${reply [(I)${(b)word}:*]}));
-      then cmdpath = ${cmdpath : +$cmdpath} $word n = 0 else n += 1 fi;
-      ;
-      esac done if[[-n $pending]];
-      then _icsctl_find_option
-          "$cmdpath"
-          "$pending" &&
-          _icsctl_values "$REPLY" $icsctl return fi if [[$PREFIX == - *= *]];
-      then if _icsctl_find_option
-          "$cmdpath"
-          "${PREFIX%%=*}" && [[$REPLY != flag]];
-      then compset - P '*=' _icsctl_values "$REPLY" $icsctl fi return fi if [[$PREFIX == -*]];
-      then word = $cmdpath while:;
-      do _icsctl_options "$word" options += ($reply)[[-z $word]] && break if [[$word == *' ' * ]];
-      then word = ${word % *};
-      else word ='';
-      fi done _describe - t options 'option' options return fi if ((n == 0));
-      then _icsctl_subcommands "$cmdpath"(($ #reply)) &&
-          _describe - t commands 'command' reply fi _icsctl_argument "$cmdpath" $((n + 1)) &&
-          _icsctl_values "$REPLY" $icsctl
+  local cmdpath='' word pending='' REPLY
+  local -i i n=0
+  local -a reply icsctl options
+  icsctl=(${words[1]})
+  for ((i = 2; i < CURRENT; i++)); do
+    word=${words[i]}
+    if [[ -n $pending ]]; then
+      [[ $pending == (--db|--templates) ]] && icsctl+=($pending $word)
+      pending=''
+      continue
+    fi
+    if [[ $word == (--db=*|--templates=*) ]]; then
+      icsctl+=($word)
+    elif [[ $word == -*=* ]]; then
+      :
+    elif [[ $word == -?* ]]; then
+      _icsctl_find_option "$cmdpath" "$word" && [[ $REPLY != flag ]] && pending=$word
+    else
+      _icsctl_subcommands "$cmdpath"
+      if (( ${reply[(I)${(b)word}:*]} )); then
+        cmdpath=${cmdpath:+$cmdpath }$word
+        n=0
+      else
+        n+=1
+      fi
+    fi
+  done
+  if [[ -n $pending ]]; then
+    _icsctl_find_option "$cmdpath" "$pending" && _icsctl_values "$REPLY" $icsctl
+    return
+  fi
+  if [[ $PREFIX == -*=* ]]; then
+    if _icsctl_find_option "$cmdpath" "${PREFIX%%=*}" && [[ $REPLY != flag ]]; then
+      compset -P '*='
+      _icsctl_values "$REPLY" $icsctl
+    fi
+    return
+  fi
+  if [[ $PREFIX == -* ]]; then
+    word=$cmdpath
+    while :; do
+      _icsctl_options "$word"
+      options+=($reply)
+      [[ -z $word ]] && break
+      if [[ $word == *' '* ]]; then word=${word% *}; else word=''; fi
+    done
+    _describe -t options 'option' options
+    return
+  fi
+  if (( n == 0 )); then
+    _icsctl_subcommands "$cmdpath"
+    (( $#reply )) && _describe -t commands 'command' reply
+  fi
+  _icsctl_argument "$cmdpath" $((n + 1)) && _icsctl_values "$REPLY" $icsctl
 }
 
-#Autoloaded from a folder of $fpath, this file is _icsctl's body: define, then complete. Sourced
-#(after compinit), it registers the function.
-if
-  [[${zsh_eval_context[-1]} == loadautofunc]]; then
+# Autoloaded from a folder of $fpath, this file is _icsctl's body: define, then complete. Sourced
+# (after compinit), it registers the function.
+if [[ ${zsh_eval_context[-1]} == loadautofunc ]]; then
   _icsctl "$@"
 else
   compdef _icsctl icsctl

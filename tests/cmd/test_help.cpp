@@ -10,6 +10,8 @@
 #include <help_tree.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <string>
@@ -24,6 +26,15 @@ struct Tree {
   CLI::App app{"icsctl", "icsctl"};
   Dispatcher commands{app, ""};
 };
+
+// An option or argument as help_tree.hpp describes it.
+OptionHelp option(std::string name, std::string value_name = "TEXT") {
+  OptionHelp o;
+  o.positional = name[0] != '-';
+  o.names = {std::move(name)};
+  o.value_name = std::move(value_name);
+  return o;
+}
 
 bool is_parent(std::string_view name) {
   const auto& table = command_table();
@@ -125,18 +136,18 @@ TEST_CASE("the command tree: options, values and arguments as the parser has the
 
 TEST_CASE("completion values: ids, names and codes where the option or argument takes them") {
   using Kind = CompletionValues::Kind;
-  OptionHelp name{{"NAME"}, "TEXT", {}, "", true};
+  auto name = option("NAME");
   CHECK(completion_values("report", name).asked == "report");
   CHECK(completion_values("templates show", name).asked == "template");
-  OptionHelp child{{"CHILD"}, "TEXT", {}, "", true};
+  auto child = option("CHILD");
   CHECK(completion_values("open-plan", child).asked == "child");
-  OptionHelp sex{{"--sex"}, "TEXT"};
+  auto sex = option("--sex");
   CHECK(completion_values("add-child", sex).words == std::vector<std::string>{"M", "F", "U"});
-  OptionHelp flag{{"--open"}};
+  auto flag = option("--open", "");
   CHECK(completion_values("list plans", flag).kind == Kind::none);
-  OptionHelp db{{"--db"}, "TEXT"};
+  auto db = option("--db");
   CHECK(completion_values("", db).kind == Kind::file);
-  OptionHelp agency{{"--agency"}, "TEXT"};
+  auto agency = option("--agency");
   auto agencies = completion_values("assign-action", agency).words;
   CHECK(std::find(agencies.begin(), agencies.end(), "health") != agencies.end());
 }

@@ -75,7 +75,7 @@ expect_bash "$(lines csv json ndjson table tsv)" -o ""
 expect_bash "$(lines csv)" --output = cs   # --output=cs: bash splits the word at '='
 expect_bash "$(lines csv)" list children -o cs
 expect_bash "$(lines --given-names)" add-child --giv
-expect_bash "$(lines --db)" add-child --d   # a global option after the command
+expect_bash "$(lines --wait)" add-child --wa   # a global option after the command
 expect_bash "$(lines bash fish zsh)" completion ""
 expect_bash "$(lines formats)" help form
 expect_bash "" --db "$SCRATCH/none.db" show C   # the database named on the command line is asked

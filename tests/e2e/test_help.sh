@@ -31,6 +31,9 @@ help_text=$OUT
 expect_rc 0 add-child --help
 check "help add-child differs from add-child --help" test "$OUT" = "$help_text"
 expect_rc 0 help import children
+help_text=$OUT
+expect_rc 0 import children --help
+check "help import children differs from import children --help" test "$OUT" = "$help_text"
 expect_out_has "bulk import children"
 expect_out_has "Examples:"
 
@@ -55,8 +58,8 @@ check "a far command got a suggestion: [$ERR]" test "${ERR/did you mean/}" = "$E
 expect_rc 0 init
 expect_rc 2 list actions --stauts open
 expect_err_has "(did you mean '--status'?)"
-expect_rc 2 add-child --given-names A --family-nmae B --dob 2019-01-01
-expect_err_has "(did you mean '--family-name'?)"
+expect_rc 2 add-child --given-names A --family-name B --dob 2019-01-01 --ethnicty WBRI
+expect_err_has "(did you mean '--ethnicity'?)"
 expect_rc 2 list children --dbb x.db  # a global option, after the command
 expect_err_has "(did you mean '--db'?)"
 expect_rc 4 report assumd-safe
