@@ -14,16 +14,16 @@ prepare init
 for setting in "la_code 202" "software_code ICSCTL" "release 0.1" "serial_no 001" "la_name Example"; do
   prepare settings set $setting
 done
-prepare add-child --given-names Ava --family-name Clarke --dob 2019-04-02 --sex F --nhs-number 4010232137 --ethnicity WBRI
-prepare add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M --ethnicity WBRI  # C2
-prepare add-child --given-names Lily --family-name Evans --dob 2020-01-15 --sex F --ethnicity WBRI # C3
-prepare add-child --given-names Mia --family-name Green --dob 2015-06-30 --sex F --ethnicity WBRI  # C4
-prepare add-child --given-names Leo --family-name Hall --dob 2018-02-11 --sex M --ref CPR-0000042 --ethnicity WBRI
-prepare add-child --given-names Zoe --family-name King --dob 2016-08-08 --sex F --ethnicity WBRI   # C6
-prepare add-child --given-names Sam --family-name Lee --dob 2014-03-03 --sex M --ethnicity WBRI    # C7
-prepare add-child --given-names Ivy --family-name Moss --dob 2013-09-09 --sex F --ethnicity WBRI   # C8
-prepare add-child --given-names Max --family-name Ward --dob 2012-12-12 --sex M --ethnicity WBRI   # C9
-prepare add-child --given-names Ben --family-name Ford --dob 2011-11-11 --sex M --ethnicity WBRI   # C10
+prepare add-child --given-names Ava --family-name Clarke --dob 2019-04-02 --sex F --nhs-number 4010232137 --ethnicity WBRI --disabilities NONE
+prepare add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M --ethnicity WBRI --disabilities NONE  # C2
+prepare add-child --given-names Lily --family-name Evans --dob 2020-01-15 --sex F --ethnicity WBRI --disabilities NONE # C3
+prepare add-child --given-names Mia --family-name Green --dob 2015-06-30 --sex F --ethnicity WBRI --disabilities NONE  # C4
+prepare add-child --given-names Leo --family-name Hall --dob 2018-02-11 --sex M --ref CPR-0000042 --ethnicity WBRI --disabilities NONE
+prepare add-child --given-names Zoe --family-name King --dob 2016-08-08 --sex F --ethnicity WBRI --disabilities NONE   # C6
+prepare add-child --given-names Sam --family-name Lee --dob 2014-03-03 --sex M --ethnicity WBRI --disabilities NONE    # C7
+prepare add-child --given-names Ivy --family-name Moss --dob 2013-09-09 --sex F --ethnicity WBRI --disabilities NONE   # C8
+prepare add-child --given-names Max --family-name Ward --dob 2012-12-12 --sex M --ethnicity WBRI --disabilities NONE   # C9
+prepare add-child --given-names Ben --family-name Ford --dob 2011-11-11 --sex M --ethnicity WBRI --disabilities NONE   # C10
 prepare open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" \
   --team "CP Team A"                                                  # P1, its episode E1, A1-A9
 prepare record-review P1 --date 2026-01-07 --kind core-group                    # R1
@@ -43,6 +43,7 @@ done
 "$ICSCTL" --include-restricted export actions -o tsv >actions.tsv
 python3 "$ICS_SOURCE_DIR/scripts/gen-register.py" 40 7 export.csv >/dev/null
 cp "$ICS_SOURCE_DIR/schemas/mappings/legacy-register.yaml" my-mapping.yaml
+"$ICSCTL" templates show child-in-need >my-plan.yaml
 cd "$SCRATCH" || exit 1
 check "the base database has no plan P1" "$ICSCTL" show P1 -o csv
 

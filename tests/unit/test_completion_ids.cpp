@@ -5,6 +5,11 @@
 #include <doctest/doctest.h>
 #include <ics/record/children.hpp>
 #include <ics/store/completion.hpp>
+#include <ics/store/queries.hpp>
+#include <ics/util/resources.hpp>
+
+#include <map>
+#include <string>
 
 #include <vector>
 
@@ -55,4 +60,15 @@ TEST_CASE_FIXTURE(Fixture, "ids beginning with what no id begins with: none, and
   for (auto kind : {EntityKind::plan, EntityKind::action, EntityKind::review, EntityKind::batch,
                     EntityKind::episode, EntityKind::assessment, EntityKind::enquiry, EntityKind::conference})
     CHECK(ids_beginning(*db, kind, "1", 100).empty());
+}
+
+TEST_CASE("named statements: no name is used twice, in one file or across the files of schemas/queries") {
+  std::map<std::string, std::string> seen;  // name -> file
+  for (const auto& file : ics::util::resources_under("queries/"))
+    for (const auto& [name, sql] : ics::store::parse_named_queries(file.text)) {
+      CAPTURE(name);
+      auto [at, added] = seen.emplace(name, std::string(file.path));
+      CHECK_MESSAGE(added, "also in ", at->second, " and ", file.path);
+    }
+  CHECK(seen.count("completion_ids_child") == 1);
 }

@@ -14,17 +14,17 @@ namespace {
 const char* statement_of(model::EntityKind kind) {
   using model::EntityKind;
   switch (kind) {
-    case EntityKind::child: return "complete_child";
-    case EntityKind::plan: return "complete_plan";
-    case EntityKind::action: return "complete_action";
-    case EntityKind::review: return "complete_review";
-    case EntityKind::batch: return "complete_batch";
-    case EntityKind::episode: return "complete_episode";
-    case EntityKind::assessment: return "complete_assessment";
-    case EntityKind::enquiry: return "complete_enquiry";
-    case EntityKind::conference: return "complete_conference";
+    case EntityKind::child: return "completion_ids_child";
+    case EntityKind::plan: return "completion_ids_plan";
+    case EntityKind::action: return "completion_ids_action";
+    case EntityKind::review: return "completion_ids_review";
+    case EntityKind::batch: return "completion_ids_batch";
+    case EntityKind::episode: return "completion_ids_episode";
+    case EntityKind::assessment: return "completion_ids_assessment";
+    case EntityKind::enquiry: return "completion_ids_enquiry";
+    case EntityKind::conference: return "completion_ids_conference";
   }
-  return "complete_child";
+  return "completion_ids_child";
 }
 
 // Appends the numbers from `low` to `high` to `out`, until it holds `limit`.
