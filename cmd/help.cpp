@@ -38,7 +38,8 @@ void register_help(CLI::App& app, Runner& run) {
     if (const auto* command = find_command(root, subject); command && command != &root) {
       // Named as `icsctl import children --help` names it: the commands above it first.
       auto above = subject.rfind(' ');
-      std::cout << command->help(above == std::string::npos ? "icsctl" : "icsctl " + subject.substr(0, above));
+      std::cout << command->help(above == std::string::npos ? "icsctl"
+                                                            : "icsctl " + subject.substr(0, above));
       return;
     }
     std::vector<std::string> candidates;
