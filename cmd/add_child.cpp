@@ -49,12 +49,6 @@ void register_add_child(CLI::App& app, Runner& run) {
                              codes_of("disability")));
   app.add_option("--mother-nhs-number", o->mother_nhs_number,
                  "an unborn child's mother's NHS number (for CP-IS), with --expected-dob");
-  app.footer(R"(Examples:
-  icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
-  icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042
-  icsctl add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M
-  icsctl add-child --given-names Noah --family-name Green --dob 2012-09-09 --sex M --ethnicity WBRI --disabilities AUT,COMM --upn-unknown UN2
-  icsctl add-child --given-names Unborn --family-name Patel --expected-dob 2027-02-14 --mother-nhs-number 9434765870)");
   run = [o, dob, edob](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;

@@ -24,9 +24,6 @@ void register_assign_action(CLI::App& app, Runner& run) {
   app.add_option("--agency", o->agency, "their agency, e.g. health, education, police")->required();
   app.add_option("--due", o->due, "due date, YYYY-MM-DD")->required();
   app.add_option("--section", o->section, "section key of the plan's template");
-  app.footer(R"(Examples:
-  icsctl assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
-  icsctl assign-action P1 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-02-02 --section education)");
   run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewAction action;
     action.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");

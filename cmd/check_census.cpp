@@ -92,9 +92,6 @@ void check(Session& s, DatabaseAccess& access, const Options& o) {
 
 void register_check(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(R"(Examples:
-  icsctl check census --rules
-  icsctl check census --year 2025 -o csv)");
 }
 
 void register_check_census(CLI::App& app, Runner& run) {
@@ -106,12 +103,7 @@ void register_check_census(CLI::App& app, Runner& run) {
   app.add_flag("--rules", o->rules, "list the rules applied: number, severity and what each checks");
   app.footer(R"(Findings: one row per fault, columns rule, severity (error|query), child_id, episode_id,
 record_id, message; the rule numbers are the DfE's. Exit 3 when any error is found, 0 when none (queries
-alone are not errors).
-
-Examples:
-  icsctl check census --rules
-  icsctl check census --year 2025
-  icsctl check census --year 2025 --la 201 -o csv)");
+alone are not errors).)");
   run = [o, year](Session& s, DatabaseAccess& db) {
     if (o->rules) return list_rules(s);
     if (year->count() == 0)

@@ -20,8 +20,6 @@ void register_close_plan(CLI::App& app, Runner& run) {
   app.add_option("--reason", *reason,
                  fmt::format("why it ends: {}", fmt::join(ics::model::end_reason_codes(), ", ")))
       ->required();
-  app.footer(R"(Examples:
-  icsctl close-plan P1 --end 2026-09-30 --reason no-longer-at-risk)");
   run = [plan, end, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::plan, *plan, "plan");
     auto end_date = ics::util::parse_iso_or_throw(*end, "end");

@@ -67,6 +67,11 @@ namespace icsctl {
   X(register_check_census, "check census", read, no,                                                        \
     "apply the DfE's children in need census rules to a year's census (returns-spec §1.12)")               \
   X(register_log, "log", read, no, "show the audit trail")                                                  \
+  X(register_help, "help", none, no, "explain a topic (formats, exit codes, dates, ...) or a command")       \
+  X(register_completion, "completion", none, no, "print the completion script of a shell: bash, zsh or fish") \
+  X(register_version, "version", none, no, "the versions of icsctl, its schema and the libraries it uses")  \
+  X(register_complete, "__complete", read, no, "ids, reports or templates beginning with a prefix (hidden)") \
+  X(register_man, "__man", none, no, "print the manual page, icsctl.1 (hidden)")                          \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \
   X(register_settings_show, "settings show", read, no, "show the return settings, or one value")

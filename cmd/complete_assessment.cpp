@@ -25,8 +25,6 @@ void register_complete_assessment(CLI::App& app, Runner& run) {
                  "the factors it found, comma-separated codes of schemas/codes/assessment-factor.yaml; "
                  "21 alone: none")
       ->required();
-  app.footer(R"(Examples:
-  icsctl complete-assessment E3 --date 2026-04-14 --factors 3B,16A)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto episode = ics::model::parse_id_of(ics::model::EntityKind::episode, o->episode, "episode");
     auto on = optional_date(o->date, "date").value_or(s.today());

@@ -1,6 +1,8 @@
 #include "dispatch.hpp"
 
 #include "database_access.hpp"
+#include "help_examples.hpp"
+#include "help_tree.hpp"
 #include "session.hpp"
 
 #include <ics/util/error.hpp>
@@ -71,12 +73,15 @@ Dispatcher::Dispatcher(CLI::App& app, std::string_view wanted) {
       parent = m_entries[static_cast<std::size_t>(at - table.begin())].app;
     }
     auto* sub = parent->add_subcommand(std::string(last_word(row.name)), std::string(row.help));
-    if (parent == &app)
+    if (is_hidden_command(row.name))
+      sub->group("");  // left out of help, completion and the man page
+    else if (parent == &app)
       sub->group(help_group(table, row));
     else
-      sub->footer(app.get_footer());  // not its parent's examples, unless it sets its own
+      sub->footer(app.get_footer());  // not its parent's text, unless it sets its own
     sub->fallthrough();
     row.setup(*sub, m_entries[i].run);
+    if (!is_hidden_command(row.name)) attach_examples(*sub, std::string(row.name));
     m_entries[i].app = sub;
   }
 }

@@ -58,15 +58,7 @@ import it, split it by kind, e.g.
 Values are written exactly as stored, so that import reads back the same: unlike reports and lists,
 export does not put a ' before a cell beginning with = + - @ (README "Spreadsheets"). Open an export
 in a spreadsheet only with its formulas off, or use a report or list instead. --fields a,b,c writes
-only those columns (which import may not read back); -o markdown a table for a document.
-
-Examples:
-  icsctl export children > children.csv
-  icsctl export episodes -o ndjson > episodes.ndjson
-  icsctl export plans -o ndjson > plans.ndjson
-  icsctl export actions -o tsv > actions.tsv
-  icsctl export actions --for-agency health > health-actions.csv
-  icsctl export all -o ndjson | gzip > ics-backup.ndjson.gz)";
+only those columns (which import may not read back); -o markdown a table for a document.)";
 
 // `export actions --for-agency CODE`: the agency's rows, gathered first (an agency's actions fit in
 // memory) so that the disclosure is audited, with its count and children, before any row is written.

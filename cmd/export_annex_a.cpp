@@ -29,11 +29,7 @@ is the extract date (ages, statuses, what had happened by then). Lists 1, 2 and 
 early help and looked-after records, which icsctl does not hold (README "Ofsted Annex A").
 Without --list the workbook goes to --out, created owner-only and put in place only when complete.
 With --list N one list goes to stdout in the -o format: csv, tsv, table and markdown headed as
-Annex A (--fields names those headings), json and ndjson keyed by snake_case names.
-
-Examples:
-  icsctl export annex-a --from 2026-04-01 --to 2026-09-30 --out annex-a.xlsx
-  icsctl export annex-a --from 2026-04-01 --to 2026-09-30 --list 7 -o csv)";
+Annex A (--fields names those headings), json and ndjson keyed by snake_case names.)";
 
 }  // namespace
 

@@ -32,11 +32,7 @@ la_code, la_name (icsctl settings la_code and la_name; --la overrides the code).
 Rows: every child protection plan open on the as-of date, and every one ended since the last extract
 (after the latest extract's as-of date; with none made yet, in the 12 months before the as-of date).
 A plan whose child has no valid NHS number (an unborn child: the mother's) is left out and named on
-stderr. Each extract but --dry-run is logged and audited.
-
-Examples:
-  icsctl export cp-is --out cp-is.csv
-  icsctl export cp-is --as-of 2026-03-31 --la 999 --dry-run)";
+stderr. Each extract but --dry-run is logged and audited.)";
 
 // The authority: --la, else the la_code setting (an LA number of schemas/codes/la-number.yaml, checked
 // as `settings set` and `export cin-census --la` check it), with the la_name setting.

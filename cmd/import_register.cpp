@@ -4,6 +4,7 @@
 #include "interrupt.hpp"
 #include "private_file.hpp"
 #include "session.hpp"
+#include "standard_input.hpp"
 #include "terminal.hpp"
 
 #include <ics/io/register/import.hpp>
@@ -161,13 +162,9 @@ void register_import_register(CLI::App& app, Runner& run) {
 NHS number) become one child. Rows read = plans created + already imported + rejected.
 Exit 0 when no row was rejected, 3 when some were (the other rows are imported).
 -o json prints the summary as an array of one object. The shipped mapping legacy-register
-(share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.
-
-Examples:
-  icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
-  icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
-  icsctl import register - --mapping legacy-register -v < export.csv)");
+(share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.)");
   run = [o](Session& s, DatabaseAccess& access) {
+    refuse_terminal_input(o->file, s.command());
     auto mapping = load_mapping(o->mapping);
     auto input = open_input(o->file);
     auto& db = access.connection();

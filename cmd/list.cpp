@@ -58,17 +58,6 @@ void register_list(CLI::App& app, Runner& run) {
   app.add_option("--known-at", o->known_at,
                  "as the records were known on this date, YYYY-MM-DD, not after today: leave out what "
                  "was entered later (and --open means open on that date)");
-  app.footer(R"(Examples:
-  icsctl list children
-  icsctl list plans --child C1 --open
-  icsctl list actions --plan P1 --status open -o csv
-  icsctl list actions --agency health --owner "Dr Ann Lee" --due-before 2026-04-01
-  icsctl list plans --worker "Sam Patel" --kind child-protection --since 2025-01-01
-  icsctl list plans --open --known-at 2026-03-31
-  icsctl list episodes --child C1
-  icsctl list assessments --open
-  icsctl list enquiries --episode E3
-  icsctl list conferences --outcome plan -o csv)");
   run = [o, children, plans, episodes, assessments, enquiries, conferences](Session& s,
                                                                             DatabaseAccess& access) {
     std::string name = "list-actions";

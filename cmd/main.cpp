@@ -1,7 +1,9 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
+#include "did_you_mean.hpp"
 #include "dispatch.hpp"
 #include "empty_values.hpp"
 #include "exit_codes.hpp"
+#include "help_tree.hpp"
 #include "render.hpp"
 #include "session.hpp"
 #include "terminal.hpp"
@@ -107,17 +109,21 @@ int main(int argc, char** argv) {
 
   // Only the command asked for is set up, when there is one: setting up all of them took about a
   // millisecond, a tenth of a short report. Anything else (help, a misspelt command) gets them all.
+  // `help`, `completion` and the man page describe every command.
   std::string_view wanted = requested_command(app, argc, argv);
-  Dispatcher commands(app, wanted);
+  Dispatcher commands(app, describes_every_command(wanted) ? std::string_view() : wanted);
   bool known = commands.knows(wanted);
 
   try {
-    if (!wanted.empty() && !known) throw CLI::ParseError(fmt::format("no command '{}'", wanted), 2);
+    if (!wanted.empty() && !known)
+      throw CLI::ParseError(
+          fmt::format("no command '{}'{}", wanted, ics::util::did_you_mean(wanted, command_names(app))), 2);
     refuse_empty_values(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n'
+    std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what()
+              << option_suggestion(app, e.what(), argc, argv) << '\n'
               << "Run 'icsctl --help' or 'icsctl COMMAND --help' for usage.\n";
     return k_exit_usage;
   }

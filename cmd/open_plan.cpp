@@ -33,11 +33,7 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.footer(
       R"(Without --episode the plan goes in the child's open episode; a child with none gets one, made by
 open-plan (a referral on the plan's start, source and need not known), and a child protection plan a
-transfer-in conference on its start when its episode has no conference that day; stderr says so.
-
-Examples:
-  icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
-  icsctl open-plan ref:CPR-0000042 --template child-in-need --worker "Jo Bloggs")");
+transfer-in conference on its start when its episode has no conference that day; stderr says so.)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(o->template_name);

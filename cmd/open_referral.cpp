@@ -32,8 +32,6 @@ void register_open_referral(CLI::App& app, Runner& run) {
                  fmt::format("primary need: {} (schemas/codes/primary-need.yaml); none with --nfa",
                              fmt::join(ics::model::code_list("primary-need").values(), ", ")));
   app.add_flag("--nfa", o->nfa, "the referral led to no further action (the episode holds nothing more)");
-  app.footer(R"(Examples:
-  icsctl open-referral C3 --date 2026-03-02 --source 3A --need N1)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     ics::record::NewReferral referral;

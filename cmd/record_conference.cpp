@@ -31,10 +31,7 @@ void register_record_conference(CLI::App& app, Runner& run) {
   app.footer(R"(With --outcome plan it opens the child protection plan from the child-protection template and
 prints the plan id (P…); with no-plan it prints the conference id (I…). An episode with no open
 enquiry records a transfer-in conference. For example:
-record-conference E1 --date 2026-03-25 --outcome plan --category NEG --worker "Sam Patel"
-
-Examples:
-  icsctl record-conference E3 --date 2026-03-25 --outcome no-plan)");
+record-conference E1 --date 2026-03-25 --outcome plan --category NEG --worker "Sam Patel")");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(ics::record::k_conference_template);

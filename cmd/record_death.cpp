@@ -28,10 +28,7 @@ void register_record_death(CLI::App& app, Runner& run) {
   app.footer(R"(Ends what must end: the child's open plans close that day (reason died, their open actions
 cancelled) and its open episode closes that day (reason RC2). Refused while any record of the child is
 dated after the death, or while an assessment or enquiry of the open episode is still open. Afterwards
-nothing of the child may be dated after the death.
-
-Examples:
-  icsctl record-death C4 --date 2026-05-04)");
+nothing of the child may be dated after the death.)");
   run = [child, date](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     auto id = ics::store::resolve_child(tx.db(), *child);

@@ -25,10 +25,6 @@ void register_record_review(CLI::App& app, Runner& run) {
   app.add_option("--outcome", o->outcome, "the outcome, in words");
   app.add_option("--seen", o->seen, "a visit: whether the child was seen, yes or no");
   app.add_option("--seen-alone", o->seen_alone, "a visit: whether the child was seen alone, yes or no");
-  app.footer(R"(Examples:
-  icsctl record-review P1 --date 2026-01-07 --kind core-group
-  icsctl record-review P1 --date 2026-01-09 --kind visit --seen yes --seen-alone no
-  icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
   run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewReview review;
     review.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");

@@ -145,17 +145,6 @@ void register_report(CLI::App& app, Runner& run) {
                  "B…: one import batch's rows, for a report about imports (migration-warnings)");
   app.add_flag("--list", o->list, "list the reports, their columns, thresholds and filters");
   add_filter_options(app, o->filters);
-  app.footer(R"(Examples:
-  icsctl report --list
-  icsctl report overdue-actions --as-of 2026-03-31 -o csv
-  icsctl report register --as-of 2026-03-05 --known-at 2026-03-05
-  icsctl report assumed-safe --threshold visit_working_days=5
-  icsctl report overdue-actions --agency health --fields action_id,name,nhs_number,what,due_date -o csv
-  icsctl report reviews-due --status overdue --team "CP Team A"
-  icsctl report repeat-plans --threshold months=12 --since 2026-01-01
-  icsctl report chronology C1 -o json
-  icsctl report plan-stats --year 2026 -o csv
-  icsctl report migration-quality -o csv)");
   run = [o](Session& s, DatabaseAccess& access) {
     if (o->list) return list_reports(s);
     if (o->name.empty()) throw CLI::RequiredError("NAME (or --list)");

@@ -65,11 +65,7 @@ void register_reports(CLI::App& app, Runner& run) {
   for (auto* sub : {show, check}) sub->fallthrough();
   app.footer(R"(Your own reports are NAME.yaml files in a folder given by --reports DIR (or ICSCTL_REPORTS),
 written like the shipped ones; 'icsctl help reports' and the README ("Writing your own report")
-explain them. A shipped report's name is reserved. Exit 3 when a file is not valid.
-
-Examples:
-  icsctl reports show caseload | sed 's/^name: caseload$/name: my-caseload/' > my-caseload.yaml
-  icsctl reports check my-caseload.yaml)");
+explain them. A shipped report's name is reserved. Exit 3 when a file is not valid.)");
   run = [name, files, show](Session& s, DatabaseAccess&) {
     if (show->parsed())
       std::cout << definition_text(s, *name);

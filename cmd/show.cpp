@@ -114,10 +114,6 @@ void register_show(CLI::App& app, Runner& run) {
          "any id: C12 (child), P3 (plan), A7 (action), R2 (review), B1 (import batch), E4 (episode), "
          "N5 (assessment), S6 (section 47 enquiry), I7 (conference); a child also as nhs:…, upn:…, ref:…")
       ->required();
-  app.footer(R"(Examples:
-  icsctl show C1
-  icsctl show P1 -o json
-  icsctl show E3)");
   run = [id](Session& s, DatabaseAccess& access) {
     auto& db = access.read();
     auto parsed = ics::model::parse_id(*id);

@@ -15,8 +15,6 @@ void register_start_assessment(CLI::App& app, Runner& run) {
   auto date = std::make_shared<std::string>();
   app.add_option("EPISODE", *episode, "episode id, e.g. E12")->required();
   app.add_option("--date", *date, "the day the assessment started, YYYY-MM-DD (default today)");
-  app.footer(R"(Examples:
-  icsctl start-assessment E3 --date 2026-03-03)");
   run = [episode, date](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
     auto on = optional_date(*date, "date").value_or(s.today());

@@ -43,6 +43,10 @@ std::size_t columns(unsigned terminal_columns, std::string_view columns_env) {
   return 80;
 }
 
+bool standard_input_is_terminal() {
+  return ::isatty(STDIN_FILENO) == 1;
+}
+
 Terminal::Terminal()
     : m_env{env("NO_COLOR"), env("CLICOLOR_FORCE"), env("FORCE_COLOR"), env("TERM")},
       m_out_terminal(::isatty(STDOUT_FILENO) == 1),

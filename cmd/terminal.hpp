@@ -26,6 +26,9 @@ std::size_t columns(unsigned terminal_columns, std::string_view columns_env);
 
 enum class Stream { out, err };
 
+// Whether standard input is a terminal (so that `-` as input would wait for typing).
+bool standard_input_is_terminal();
+
 class Terminal {
  public:
   // Asks once whether stdout and stderr are terminals and reads the environment; colour follows

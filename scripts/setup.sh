@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config python3 sqlite3 libsqlite3-dev libcli11-dev libsqlitecpp-dev
           libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev nettle-dev bsdutils
           libxlsxwriter-dev python3-openpyxl)
+packages+=(man-db)  # man -l renders the manual page (tests/e2e/test_install.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

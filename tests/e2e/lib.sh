@@ -84,6 +84,22 @@ refused() {
   expect_unchanged "$before"
 }
 
+# command_paths [ICSCTL]: every command that --help leads to, nested ones as "import children", one
+# a line, found by walking each command's --help (the names listed under its headings).
+command_paths() {
+  local bin=${1:-$ICSCTL} parent name
+  local -a queue=("")
+  while [ ${#queue[@]} -gt 0 ]; do
+    parent=${queue[0]}
+    queue=("${queue[@]:1}")
+    for name in $("$bin" $parent --help | awk '/^[A-Z][A-Za-z ]*:$/ && !/^(Options|Positionals|Examples):$/ { list = 1; next }
+                                             /^$/ { list = 0 } list && /^  [a-z]/ { print $1 }'); do
+      echo "${parent:+$parent }$name"
+      queue+=("${parent:+$parent }$name")
+    done
+  done
+}
+
 finish() {
   local passed=$((CHECKS - FAILURES))
   echo "$passed passed, $FAILURES failed"

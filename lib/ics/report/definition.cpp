@@ -1,6 +1,7 @@
 #include <ics/report/definition.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
+#include <ics/util/spellcheck.hpp>
 #include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
@@ -222,6 +223,16 @@ std::vector<Definition> builtin_definitions() {
   return k_builtins;
 }
 
+namespace {
+// The names `report --list` lists, for a name misspelt.
+std::vector<std::string> listed_names() {
+  std::vector<std::string> names;
+  for (const auto& def : builtin_definitions())
+    if (def.listed) names.push_back(def.name);
+  return names;
+}
+}  // namespace
+
 // Parses only the definition asked for, once: a report command runs one report, and reading all
 // of them with yaml-cpp took 3 ms of every run.
 const Definition& find_definition(std::string_view name) {
@@ -231,7 +242,7 @@ const Definition& find_definition(std::string_view name) {
   if (auto it = parsed.find(name); it != parsed.end()) return it->second;
   auto path = fmt::format("reports/{}.yaml", name);
   auto text = util::resource(path);
-  if (!text) throw NotFound(fmt::format("no report '{}'", name));
+  if (!text) throw NotFound(fmt::format("no report '{}'{}", name, util::did_you_mean(name, listed_names())));
   return parsed.emplace(std::string(name), parse_builtin({path, *text})).first->second;
 }
 
