@@ -94,6 +94,10 @@ void report_committed(Session& s, const ics::io::BulkImportOptions& options,
 }
 
 void run_import(Session& s, DatabaseAccess& db, RecordKind kind, const Options& o) {
+  if (o.on_conflict == "update")
+    db.confirm(fmt::format("replace the stored {} that rows of '{}' name (--on-conflict update)",
+                           ics::io::record_plural(kind), o.file),
+               o.file == "-");
   auto& tx = db.write();  // a missing database is reported before the file is read
   std::ifstream file;
   if (o.file != "-") {
@@ -174,7 +178,7 @@ invalid and batch_id (null when nothing was written).
 Examples:
   icsctl import children children.csv --on-conflict skip
   icsctl import episodes episodes.csv
-  icsctl import plans plans.ndjson --on-conflict update
+  icsctl import plans plans.ndjson --on-conflict update --yes
   icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv
   icsctl import reviews reviews.csv
   grep '^{"record":"plan"' all.ndjson | icsctl import plans - --format ndjson)";
