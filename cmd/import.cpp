@@ -15,7 +15,7 @@ Examples:
   icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
   icsctl import children children.csv --on-conflict skip
   icsctl import episodes episodes.ndjson --on-conflict skip
-  icsctl import plans plans.ndjson --on-conflict update)");
+  icsctl import plans plans.ndjson --on-conflict update --yes)");
 }
 
 }  // namespace icsctl

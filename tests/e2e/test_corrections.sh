@@ -63,20 +63,20 @@ expect_rc 0 update-plan P1 --team "CP Team B"
 expect_rc 0 show P1 -o json
 expect_out_has '"lead_worker":"Sam Patel","team":"CP Team B"'
 
-# --- reassign: destructive -----------------------------------------------------------------------
+# --- reassign: destructive (the template's actions went to the plan's lead worker, Sam Patel) ----
 expect_rc 0 assign-action P1 --what "School report" --owner "Sam Patel" --agency education --due 2026-02-02
 expect_rc 0 assign-action P1 --what "Home visit" --owner "Sam Patel" --agency social-care --due 2026-02-03
 refused 2 "--yes" reassign --from "Sam Patel" --to "Jo Green"
-expect_err_has "reassign would give 2 open actions and 1 open plan of 'Sam Patel' to 'Jo Green'"
+expect_err_has "reassign would give 6 open actions and 1 open plan of 'Sam Patel' to 'Jo Green'"
 refused 4 "'Nobody' owns no open action and leads no open plan" reassign --from Nobody --to "Jo Green" --yes
 refused 3 "'to' is the worker given as --from" reassign --from "Sam Patel" --to "Sam Patel" --yes
 expect_rc 0 reassign --from "Sam Patel" --to "Jo Green" --agency education --yes -o csv
-expect_out $'from,to,actions,plans\nSam Patel,Jo Green,1,1'
+expect_out $'from,to,actions,plans\nSam Patel,Jo Green,2,1'
 expect_rc 0 reassign --from "Sam Patel" --to "Jo Green" --yes -o json
 expect_out '[
-{"from":"Sam Patel","to":"Jo Green","actions":1,"plans":0}
+{"from":"Sam Patel","to":"Jo Green","actions":4,"plans":0}
 ]'
-expect_err_has "reassigned from 'Sam Patel' to 'Jo Green': 1 action, 0 plans"
+expect_err_has "reassigned from 'Sam Patel' to 'Jo Green': 4 actions, 0 plans"
 
 # --- confirmation: close-plan with open actions -------------------------------------------------
 command -v script >/dev/null || { fail "no 'script' (util-linux, Debian bsdutils)"; finish; exit; }
