@@ -2,6 +2,9 @@
 
 #include <ics/util/error.hpp>
 
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
 namespace icsctl {
 
 std::optional<ics::util::Date> optional_date(const std::string& text, const char* field) {
@@ -28,6 +31,19 @@ std::vector<std::string> code_list(const std::string& text, const char* field) {
     if (comma == std::string::npos) return codes;
     from = comma + 1;
   }
+}
+
+}  // namespace icsctl
+
+namespace icsctl {
+
+void require_one_of(const std::vector<CLI::Option*>& options) {
+  std::string names;
+  for (const auto* option : options) {
+    if (option->count() > 0) return;
+    names += (names.empty() ? "" : ", ") + option->get_name();
+  }
+  throw CLI::ParseError(fmt::format("nothing to change: give at least one of {}", names), 2);
 }
 
 }  // namespace icsctl

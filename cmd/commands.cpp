@@ -27,6 +27,12 @@ namespace icsctl {
   X(register_restrict, "restrict", write, no,                                                               \
     "restrict a child: left out of lists, reports and exports unless --include-restricted")               \
   X(register_unrestrict, "unrestrict", write, no, "lift a child's restriction")                             \
+  X(register_update_child, "update-child", write, no, "correct a child's details, by add-child's rules")     \
+  X(register_update_plan, "update-plan", write, no, "correct an open plan's lead worker or team")            \
+  X(register_update_action, "update-action", write, no, "correct an open action's due date or text")         \
+  X(register_reassign_action, "reassign-action", write, no, "give an open action to another owner")          \
+  X(register_reassign, "reassign", write, always,                                                            \
+    "give a worker's open actions and plans to another (a worker who leaves)")                             \
   X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \

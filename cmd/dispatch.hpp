@@ -24,6 +24,8 @@ class Dispatcher {
   struct Entry {
     CLI::App* app = nullptr;  // null when not set up
     Runner run;               // empty for a parent's row
+    bool dry_run = false;     // -n, --dry-run: on every command that writes
+    bool yes = false;         // --yes: on every destructive command
   };
   std::vector<Entry> m_entries;  // one per row of the table
 };

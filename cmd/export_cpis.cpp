@@ -22,7 +22,6 @@ namespace {
 
 struct Options {
   std::string as_of, out, la;
-  bool dry_run = false;
 };
 
 constexpr const char* k_footer =
@@ -58,7 +57,6 @@ void register_export_cpis(CLI::App& app, Runner& run) {
   app.add_option("--out", o->out, "write the CSV to FILE (owner-only) instead of stdout");
   app.add_option("--la", o->la,
                  "the DfE LA number (3 digits, from the la-number list), instead of the la_code setting");
-  app.add_flag("--dry-run", o->dry_run, "write the extract but do not log it (the next one sends the same)");
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {
     auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
@@ -76,8 +74,11 @@ void register_export_cpis(CLI::App& app, Runner& run) {
     auto extract = ics::returns::write_cpis(tx.db(), as_of, since, la, *sink);
     for (const auto& left : extract.left_out)
       s.warn(fmt::format("left out {} (plan {}): {}", left.child_id, left.plan_id, left.reason));
-    if (!o->dry_run) ics::returns::record_cpis_extract(tx, as_of, since, extract.rows);
-    access.after_commit([&s, file, extract, as_of, since, dry = o->dry_run] {
+    // A dry run writes the extract (its report of what it would send) but logs nothing: the
+    // dispatcher rolls the log back, so the next extract sends the same.
+    if (s.dry_run()) access.own_dry_run_report();
+    ics::returns::record_cpis_extract(tx, as_of, since, extract.rows);
+    access.after_commit([&s, file, extract, as_of, since, dry = s.dry_run()] {
       if (file) file->commit();
       s.info(fmt::format("cp-is: {} plan(s) open on {} or ended after {}; {} left out{}", extract.rows,
                          as_of.iso(), since.iso(), extract.left_out.size(),

@@ -96,6 +96,10 @@ void report_committed(Session& s, const ics::io::BulkImportOptions& options,
 
 void run_import(Session& s, DatabaseAccess& db, RecordKind kind, const Options& o) {
   refuse_terminal_input(o.file, s.command());
+  if (o.on_conflict == "update")
+    db.confirm(fmt::format("replace the stored {} that rows of '{}' name (--on-conflict update)",
+                           ics::io::record_plural(kind), o.file),
+               o.file == "-");
   auto& tx = db.write();  // a missing database is reported before the file is read
   std::ifstream file;
   if (o.file != "-") {

@@ -52,6 +52,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--allow-shared", g.allow_shared,
                "open a database whose files another user owns or may read or write (with a warning)");
+  app.add_flag("--no-input", g.no_input,
+               "never ask on the terminal (env ICSCTL_NO_INPUT=1): a destructive command then needs --yes");
 }
 
 // The command named on the command line: the first word that is neither a global option nor the

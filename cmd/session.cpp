@@ -99,6 +99,7 @@ Session::Session(GlobalOptions options, const Terminal& terminal, std::string co
   if (!m_options.actor.empty()) m_options.actor = ics::model::require_text(m_options.actor, "as");
   if (m_options.templates.empty()) m_options.templates = env("ICSCTL_TEMPLATES");
   if (m_options.reports.empty()) m_options.reports = env("ICSCTL_REPORTS");
+  if (auto no_input = env("ICSCTL_NO_INPUT"); !no_input.empty() && no_input != "0") m_options.no_input = true;
   m_db_path = m_options.db.empty() ? default_db_path() : std::filesystem::path(m_options.db);
   if (!m_options.wait.empty())
     m_wait = parse_wait(m_options.wait, "--wait");

@@ -35,6 +35,11 @@ struct GlobalOptions {
   bool include_restricted = false;
   std::string fields;       // --fields a,b,c: only these columns, in this order (fields.hpp)
   bool no_headers = false;  // csv, tsv, table: rows without the header row
+  // README "Dry runs and confirmation": --no-input (also ICSCTL_NO_INPUT) forbids every prompt; -n,
+  // --dry-run and --yes are options of the write commands, which the dispatcher adds (dispatch.cpp).
+  bool no_input = false;
+  bool dry_run = false;
+  bool yes = false;
 };
 
 // How long a command waits for another process's write lock when neither --wait nor ICSCTL_WAIT
@@ -94,6 +99,12 @@ class Session {
   void detail(const std::string& message) const;
   void warn(const std::string& message) const;
   const Terminal& terminal() const { return m_terminal; }
+  // -n, --dry-run: the work is done in its transaction, what would change is printed, and it is rolled back.
+  bool dry_run() const { return m_options.dry_run; }
+  // --yes: a destructive command goes on without asking.
+  bool yes() const { return m_options.yes; }
+  // --no-input, or ICSCTL_NO_INPUT set to anything but empty or 0: nothing is asked on the terminal.
+  bool no_input() const { return m_options.no_input; }
 
  private:
   GlobalOptions m_options;

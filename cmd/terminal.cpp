@@ -55,6 +55,10 @@ Terminal::Terminal()
   if (m_err_terminal) m_err_width = columns(terminal_columns(STDERR_FILENO), env("COLUMNS"));
 }
 
+bool Terminal::can_ask() const {
+  return m_err_terminal && ::isatty(STDIN_FILENO) == 1;
+}
+
 void Terminal::configure(std::string_view color_choice, bool quiet) {
   m_choice = color_choice;
   m_quiet = quiet;

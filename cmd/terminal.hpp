@@ -38,6 +38,8 @@ class Terminal {
   void configure(std::string_view color_choice, bool quiet);
 
   bool is_terminal(Stream s) const { return s == Stream::out ? m_out_terminal : m_err_terminal; }
+  // Whether a question can be asked: stdin and stderr are both terminals.
+  bool can_ask() const;
   bool color(Stream s) const;
   // Columns of the stream's terminal; 0 when the stream is not a terminal (its lines are not cut).
   std::size_t width(Stream s) const { return s == Stream::out ? m_out_width : m_err_width; }

@@ -154,13 +154,13 @@ refused 3 "'plan'" record-review A1 --date 2026-04-02
 refused 2 "--date is required" record-review P1
 
 # --- close-plan: open actions are cancelled with it; a closed plan takes nothing more ---------------
-refused 3 "'end' is before the plan's start (2025-12-19): '2025-12-18'" close-plan P1 --end 2025-12-18 --reason other
-refused 3 "'reason' must be one of no-longer-at-risk, transferred-out, looked-after, adopted, age-18, died, other: 'bogus'" close-plan P1 --end 2026-09-30 --reason bogus
-refused 3 "'end' is after today: '2026-11-23'" close-plan P1 --end 2026-11-23 --reason other
-refused 3 "'end' is not a date" close-plan P1 --end 2026-09-31 --reason other
-refused 2 "--reason is required" close-plan P1 --end 2026-09-30
-refused 4 "no plan 'P99'" close-plan P99 --end 2026-09-30 --reason other
-expect_rc 0 close-plan P1 --end 2026-09-30 --reason no-longer-at-risk
+refused 3 "'end' is before the plan's start (2025-12-19): '2025-12-18'" close-plan --yes P1 --end 2025-12-18 --reason other
+refused 3 "'reason' must be one of no-longer-at-risk, transferred-out, looked-after, adopted, age-18, died, other: 'bogus'" close-plan --yes P1 --end 2026-09-30 --reason bogus
+refused 3 "'end' is after today: '2026-11-23'" close-plan --yes P1 --end 2026-11-23 --reason other
+refused 3 "'end' is not a date" close-plan --yes P1 --end 2026-09-31 --reason other
+refused 2 "--reason is required" close-plan --yes P1 --end 2026-09-30
+refused 4 "no plan 'P99'" close-plan --yes P99 --end 2026-09-30 --reason other
+expect_rc 0 close-plan --yes P1 --end 2026-09-30 --reason no-longer-at-risk
 expect_out ""
 expect_rc 0 list actions --plan P1 -o csv
 check "close-plan left open actions" test "$(grep -c ',open,' <<<"$OUT")" = 0
@@ -169,7 +169,7 @@ expect_out_has "A1,P1,safety,Hold the first core group meeting,Lead social worke
 expect_out_has "A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,cancelled,2026-11-22"
 expect_rc 0 show A4 -o csv
 expect_out_has ",cancelled,2026-09-30,plan closed"
-refused 3 "plan 'P1' was closed on 2026-09-30" close-plan P1 --end 2026-10-30 --reason other
+refused 3 "plan 'P1' was closed on 2026-09-30" close-plan --yes P1 --end 2026-10-30 --reason other
 refused 3 "plan 'P1' was closed on 2026-09-30" assign-action P1 "${act[@]}" --due 2026-10-01
 refused 3 "plan 'P1' was closed on 2026-09-30" record-review P1 --date 2026-10-01
 refused 3 "already cancelled" complete-action A4
@@ -225,7 +225,7 @@ for id in X1 P 1 P1x ""; do refused 3 "'id'" show "$id"; done
 refused 3 "'status'" list actions --status bogus
 refused 4 "no plan 'P99'" list actions --plan P99
 # a new plan may not start while the child's last plan of that kind was still open (P1 ran to 2026-09-30)
-expect_rc 0 close-plan P4 --end 2026-10-06 --reason other
+expect_rc 0 close-plan --yes P4 --end 2026-10-06 --reason other
 refused 3 "start" open-plan C1 --template child-protection --category NEG --start 2026-09-01
 
 finish

@@ -34,7 +34,7 @@ for a in A25:2025-06-13 A26:2025-06-16 A27:2025-06-09 A28:2025-07-10 A29:2025-06
 done
 fx record-review P4 --date 2025-06-13 --kind core-group
 fx record-review P4 --date 2025-09-01 --outcome "Plan continues"
-fx close-plan P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A37 cancelled with it
+fx close-plan --yes P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A37 cancelled with it
 fx open-plan C5 --template child-in-need --start 2026-05-01 --worker "Jo Bloggs" --team "CIN Team"
 fx open-plan C4 --template child-protection --category MUL --start 2026-11-02 --worker "Priya Shah" --team "CP Team B"
 fx complete-action A1 --date 2026-01-07

@@ -68,7 +68,7 @@ on $MON record-review P1 --date "$THU" --kind visit --outcome "Seen alone at sch
 on $MON complete-action "$GP" --date 2026-09-30
 on $MON record-review P1 --date 2026-09-29 --outcome "Plan continues" --category EMO
 on $MON complete-action "$HOUSING" --date 2026-09-30
-on $MON close-plan P2 --end "$THU" --reason other
+on $MON close-plan --yes P2 --end "$THU" --reason other
 on $MON assign-action P1 --what "Dental check" --owner "Dentist" --agency health --due 2026-09-28
 on $MON complete-assessment E3 --date "$THU" --factors 3B
 on $MON end-enquiry E3 --date 2026-09-30
