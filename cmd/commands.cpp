@@ -68,7 +68,10 @@ namespace icsctl {
   X(register_log, "log", read, no, "show the audit trail")                                                  \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \
-  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")
+  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")            \
+  X(register_config, "config", none, no, "show the configuration in effect (README \"Configuration\")")     \
+  X(register_config_show, "config show", read, no,                                                          \
+    "show each configured value in effect and where it came from")
 // clang-format on
 
 #define ICSCTL_DECLARE(setup, name, access, destructive, help) void setup(CLI::App&, Runner&);

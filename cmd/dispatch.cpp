@@ -87,13 +87,14 @@ bool Dispatcher::knows(std::string_view name) const {
          parent_of(name).empty();
 }
 
-void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& terminal) const {
+void Dispatcher::run_parsed(const GlobalOptions& globals, const Config& config,
+                            const Terminal& terminal) const {
   const auto& table = command_table();
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& entry = m_entries[i];
     if (!entry.app || !entry.app->parsed() || !entry.run) continue;
     Session session(globals, terminal, command_path(table[i].name, entry.app),
-                    table[i].access != Access::read);
+                    table[i].access != Access::read, config);
     run_command(table[i], entry.run, session);
   }
 }

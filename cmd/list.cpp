@@ -55,7 +55,8 @@ void register_list(CLI::App& app, Runner& run) {
   for (auto* sub : {children, plans, actions, episodes, assessments, enquiries, conferences})
     sub->fallthrough();
   app.add_option("--known-at", o->known_at,
-                 "as the records were known on this date, YYYY-MM-DD, not after today: leave out what "
+                 "as the records were known on this date, YYYY-MM-DD or today, +7d, eom… (icsctl help "
+                 "dates), not after today: leave out what "
                  "was entered later (and --open means open on that date)");
   app.footer(R"(Examples:
   icsctl list children

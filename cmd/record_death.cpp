@@ -24,7 +24,9 @@ void register_record_death(CLI::App& app, Runner& run) {
   auto child = std::make_shared<std::string>();
   auto date = std::make_shared<std::string>();
   app.add_option("CHILD", *child, "the child: C12, nhs:N, upn:U or ref:R")->required();
-  app.add_option("--date", *date, "the date of death, YYYY-MM-DD (not after today)")->required();
+  app.add_option("--date", *date,
+                 "the date of death, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); not after today")
+      ->required();
   app.footer(R"(Ends what must end: the child's open plans close that day (reason died, their open actions
 cancelled) and its open episode closes that day (reason RC2). Refused while any record of the child is
 dated after the death, or while an assessment or enquiry of the open episode is still open. Afterwards
@@ -35,7 +37,7 @@ Examples:
   run = [child, date](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     auto id = ics::store::resolve_child(tx.db(), *child);
-    auto on = ics::util::parse_iso_or_throw(*date, "date");
+    auto on = date_value(s, *date, "date");
     auto ends = ics::record::record_death(tx, id, on, s.today());
     db.after_commit([&s, id, on, ends] {
       using ics::model::EntityKind;
