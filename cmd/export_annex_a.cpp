@@ -62,7 +62,7 @@ void register_export_annex_a(CLI::App& app, Runner& run) {
       return;
     }
     if (o->out.empty()) throw CLI::RequiredError("--out FILE.xlsx (or --list N)");
-    if (to < from) throw ics::InvalidInput("to", o->to, "is before --from " + o->from);
+    if (to < from) throw ics::InvalidInput("to", o->to, "is before --from " + from.iso());
     auto& db = access.read();
     PrivateFile file(o->out);
     ics::io::XlsxWorkbook workbook(file.reopen_path());
