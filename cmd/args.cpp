@@ -1,5 +1,8 @@
 #include "args.hpp"
 
+#include "session.hpp"
+
+#include <ics/util/date_words.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
@@ -7,9 +10,13 @@
 
 namespace icsctl {
 
-std::optional<ics::util::Date> optional_date(const std::string& text, const char* field) {
+ics::util::Date date_value(const Session& s, std::string_view text, const char* field) {
+  return ics::util::resolve_date(text, field, s.today(), [&s] { return s.working_day_calendar(); });
+}
+
+std::optional<ics::util::Date> optional_date(const Session& s, const std::string& text, const char* field) {
   if (text.empty()) return std::nullopt;
-  return ics::util::parse_iso_or_throw(text, field);
+  return date_value(s, text, field);
 }
 
 std::optional<std::string> optional_value(const std::string& text, const char* field) {

@@ -1,3 +1,4 @@
+#include "args.hpp"
 #include "command.hpp"
 #include "database_access.hpp"
 #include "session.hpp"
@@ -17,7 +18,10 @@ void register_close_plan(CLI::App& app, Runner& run) {
   auto end = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
   app.add_option("PLAN", *plan, "plan id, e.g. P12")->required();
-  app.add_option("--end", *end, "the first day the plan no longer applies, YYYY-MM-DD")->required();
+  app.add_option(
+         "--end", *end,
+         "the first day the plan no longer applies, YYYY-MM-DD or today, +7d, eom… (icsctl help dates)")
+      ->required();
   app.add_option("--reason", *reason,
                  fmt::format("why it ends: {}", fmt::join(ics::model::end_reason_codes(), ", ")))
       ->required();
@@ -26,7 +30,7 @@ void register_close_plan(CLI::App& app, Runner& run) {
 without one (exit 2 otherwise); -n shows what would change.)");
   run = [plan, end, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::plan, *plan, "plan");
-    auto end_date = ics::util::parse_iso_or_throw(*end, "end");
+    auto end_date = date_value(s, *end, "end");
     // Destructive only when it cancels actions: asked before the write begins.
     if (auto open = ics::store::open_actions_of_plan(db.peek(), id).size(); open > 0)
       db.confirm(

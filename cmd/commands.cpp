@@ -80,7 +80,10 @@ namespace icsctl {
   X(register_man, "__man", none, no, "print the manual page, icsctl.1 (hidden)")                          \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \
-  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")
+  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")            \
+  X(register_config, "config", none, no, "show the configuration in effect (README \"Configuration\")")     \
+  X(register_config_show, "config show", read, no,                                                          \
+    "show each configured value in effect and where it came from")
 // clang-format on
 
 #define ICSCTL_DECLARE(setup, name, access, destructive, help) void setup(CLI::App&, Runner&);

@@ -108,7 +108,8 @@ bool Dispatcher::knows(std::string_view name) const {
          parent_of(name).empty();
 }
 
-void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& terminal) const {
+void Dispatcher::run_parsed(const GlobalOptions& globals, const Config& config,
+                            const Terminal& terminal) const {
   const auto& table = command_table();
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& entry = m_entries[i];
@@ -117,7 +118,7 @@ void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& termin
     options.dry_run = entry.dry_run;
     options.yes = entry.yes;
     Session session(options, terminal, command_path(table[i].name, entry.app),
-                    table[i].access != Access::read);
+                    table[i].access != Access::read, config);
     run_command(table[i], entry.run, session);
   }
 }

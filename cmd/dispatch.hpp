@@ -8,6 +8,7 @@
 namespace icsctl {
 
 struct GlobalOptions;
+class Config;
 class Terminal;
 
 class Dispatcher {
@@ -17,8 +18,8 @@ class Dispatcher {
   Dispatcher(CLI::App& app, std::string_view wanted);
   // Whether `name` is a command of the table's first level.
   bool knows(std::string_view name) const;
-  // Runs the command that app.parse() found.
-  void run_parsed(const GlobalOptions& globals, const Terminal& terminal) const;
+  // Runs the command that app.parse() found, with the configuration read.
+  void run_parsed(const GlobalOptions& globals, const Config& config, const Terminal& terminal) const;
 
  private:
   struct Entry {

@@ -35,14 +35,19 @@ Annex A (--fields names those headings), json and ndjson keyed by snake_case nam
 
 void register_export_annex_a(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
-  app.add_option("--from", o->from, "the window's first day, YYYY-MM-DD")->required();
-  app.add_option("--to", o->to, "the window's last day and the extract date, YYYY-MM-DD")->required();
+  app.add_option("--from", o->from,
+                 "the window's first day, YYYY-MM-DD or today, +7d, eom… (icsctl help dates)")
+      ->required();
+  app.add_option(
+         "--to", o->to,
+         "the window's last day and the extract date, YYYY-MM-DD or today, +7d, eom… (icsctl help dates)")
+      ->required();
   auto* out = app.add_option("--out", o->out, "the workbook to write (FILE.xlsx)");
   app.add_option("--list", o->list, "write only this list (3-7) to stdout, in the -o format")->excludes(out);
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {
-    auto from = ics::util::parse_iso_or_throw(o->from, "from");
-    auto to = ics::util::parse_iso_or_throw(o->to, "to");
+    auto from = date_value(s, o->from, "from");
+    auto to = date_value(s, o->to, "to");
     if (o->list != 0) {
       const auto& list = ics::returns::annex_a_list(o->list, "list");
       auto& db = access.read();
@@ -53,7 +58,7 @@ void register_export_annex_a(CLI::App& app, Runner& run) {
       return;
     }
     if (o->out.empty()) throw CLI::RequiredError("--out FILE.xlsx (or --list N)");
-    if (to < from) throw ics::InvalidInput("to", o->to, "is before --from " + o->from);
+    if (to < from) throw ics::InvalidInput("to", o->to, "is before --from " + from.iso());
     auto& db = access.read();
     PrivateFile file(o->out);
     ics::io::XlsxWorkbook workbook(file.reopen_path());

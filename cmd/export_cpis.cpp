@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "database_access.hpp"
 #include "private_file.hpp"
+#include "return_settings.hpp"
 #include "session.hpp"
 
 #include <ics/io/writers.hpp>
@@ -33,15 +34,20 @@ Rows: every child protection plan open on the as-of date, and every one ended si
 A plan whose child has no valid NHS number (an unborn child: the mother's) is left out and named on
 stderr. Each extract but --dry-run is logged and audited.)";
 
-// The authority: --la, else the la_code setting (an LA number of schemas/codes/la-number.yaml, checked
-// as `settings set` and `export cin-census --la` check it), with the la_name setting.
-ics::returns::CpisAuthority authority(ics::store::Database& db, const std::string& la) {
-  ics::returns::CpisAuthority out{la, ics::store::setting(db, "la_name").value_or("")};
+// The authority: --la, else the la_code setting (the database's, else the configuration's; an LA number of
+// schemas/codes/la-number.yaml, checked as `settings set` and `export cin-census --la` check it), with the
+// la_name setting.
+ics::returns::CpisAuthority authority(const Session& s, ics::store::Database& db, const std::string& la) {
+  auto setting = [&](const char* key) {
+    auto value = return_setting(s, db, key);
+    return value ? value->value : "";
+  };
+  ics::returns::CpisAuthority out{la, setting("la_name")};
   if (!la.empty()) {
     out.la_code = ics::model::require_listed(la, "la-number", "--la");
     return out;
   }
-  out.la_code = ics::store::setting(db, "la_code").value_or("");
+  out.la_code = setting("la_code");
   if (out.la_code.empty())
     throw ics::InvalidInput(
         "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'");
@@ -53,15 +59,17 @@ ics::returns::CpisAuthority authority(ics::store::Database& db, const std::strin
 
 void register_export_cpis(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
-  app.add_option("--as-of", o->as_of, "the date the extract is as of, YYYY-MM-DD (default today)");
+  app.add_option(
+      "--as-of", o->as_of,
+      "the date the extract is as of, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default today");
   app.add_option("--out", o->out, "write the CSV to FILE (owner-only) instead of stdout");
   app.add_option("--la", o->la,
                  "the DfE LA number (3 digits, from the la-number list), instead of the la_code setting");
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {
-    auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
+    auto as_of = optional_date(s, o->as_of, "as_of").value_or(s.today());
     auto& tx = access.write();
-    auto la = authority(tx.db(), o->la);
+    auto la = authority(s, tx.db(), o->la);
     auto since = ics::returns::cpis_since(tx.db(), as_of);
     std::shared_ptr<PrivateFile> file;
     std::unique_ptr<ics::util::RowSink> sink;

@@ -48,7 +48,7 @@ void check_filters(const ics::report::Definition& def, const FilterOptions& opti
   }
 }
 
-void add_filter_params(ics::store::Database& db, const ics::report::Definition& def,
+void add_filter_params(const Session& s, ics::store::Database& db, const ics::report::Definition& def,
                        const FilterOptions& options, std::string_view command, ics::store::Params& params) {
   check_filters(def, options, command);
   for (const auto& spec : ics::report::filter_specs()) {
@@ -60,7 +60,7 @@ void add_filter_params(ics::store::Database& db, const ics::report::Definition& 
     switch (spec.value) {
       case ics::report::FilterValue::child: params[filter->name] = ics::store::resolve_child(db, text); break;
       case ics::report::FilterValue::date:
-        params[filter->name] = optional_date(text, field.c_str())->iso();
+        params[filter->name] = optional_date(s, text, field.c_str())->iso();
         break;
       default: params[filter->name] = ics::report::filter_text_value(*filter, text);
     }

@@ -17,6 +17,8 @@ class Database;
 
 namespace icsctl {
 
+class Session;
+
 // Each filter's value as typed, by the filter's name ("" when not given).
 struct FilterOptions {
   std::map<std::string, std::string, std::less<>> given;
@@ -33,7 +35,7 @@ void check_filters(const ics::report::Definition& def, const FilterOptions& opti
 // Each filter given, into `params` as `def` binds it: a child resolved to its number, a date read as
 // every date option reads one (args.hpp), other values checked (report/filters.hpp). A filter that
 // `def` does not accept is check_filters' usage error.
-void add_filter_params(ics::store::Database& db, const ics::report::Definition& def,
+void add_filter_params(const Session& s, ics::store::Database& db, const ics::report::Definition& def,
                        const FilterOptions& options, std::string_view command, ics::store::Params& params);
 
 // The options of `def`'s filters, space-separated, with the values of those that list them

@@ -56,7 +56,8 @@ void register_list(CLI::App& app, Runner& run) {
     add_filter_options(*sub, o->filters);
   }
   app.add_option("--known-at", o->known_at,
-                 "as the records were known on this date, YYYY-MM-DD, not after today: leave out what "
+                 "as the records were known on this date, YYYY-MM-DD or today, +7d, eom… (icsctl help "
+                 "dates), not after today: leave out what "
                  "was entered later (and --open means open on that date)");
   run = [o, children, plans, episodes, assessments, enquiries, conferences](Session& s,
                                                                             DatabaseAccess& access) {
@@ -94,7 +95,7 @@ void register_list(CLI::App& app, Runner& run) {
             ics::store::get_plan(db, ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan"))
                 .id;
     }
-    add_filter_params(db, def, o->filters, s.command(), params);
+    add_filter_params(s, db, def, o->filters, s.command(), params);
     auto out = s.output();
     ics::report::run_report(db, def, params, *out);
   };

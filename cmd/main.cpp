@@ -1,5 +1,6 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
 #include "did_you_mean.hpp"
+#include "config_file.hpp"
 #include "dispatch.hpp"
 #include "empty_values.hpp"
 #include "exit_codes.hpp"
@@ -25,8 +26,10 @@ using namespace icsctl;
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (env ICSCTL_DB; default $XDG_DATA_HOME/icsctl/ics.db)");
   app.add_option("--as", g.actor, "who is acting, for the audit trail (env ICSCTL_USER; default login name)");
-  app.add_option("-o,--output", g.output, "output format: table, csv, tsv, json, ndjson, markdown")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "markdown"}));
+  app.add_option("-o,--output", g.output,
+                 "output format: table, csv, tsv, json, ndjson, markdown (default table)")
+      ->check(
+          CLI::IsMember(std::vector<std::string>(std::begin(k_output_formats), std::end(k_output_formats))));
   app.add_option("--fields", g.fields,
                  "a,b,c: only these columns of the rows printed, in this order, in every format (an "
                  "unknown name is refused with the list)");
@@ -39,7 +42,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--include-restricted", g.include_restricted,
                "show restricted children too, in lists, reports, show, log and exports; every such read "
                "is audited (README \"Information sharing\")");
-  app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
+  app.add_option("--color", g.color, "colour on the terminal: auto, always, never (default auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
@@ -51,7 +54,11 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                  "default 600)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--allow-shared", g.allow_shared,
-               "open a database whose files another user owns or may read or write (with a warning)");
+               "open a database whose files another user owns or may read or write, or read such a "
+               "configuration file (with a warning)");
+  app.add_option("--config", g.config,
+                 "configuration file of defaults (env ICSCTL_CONFIG; default "
+                 "$XDG_CONFIG_HOME/icsctl/config; README \"Configuration\")");
   app.add_flag("--no-input", g.no_input,
                "never ask on the terminal (env ICSCTL_NO_INPUT=1): a destructive command then needs --yes");
 }
@@ -129,10 +136,15 @@ int main(int argc, char** argv) {
               << "Run 'icsctl --help' or 'icsctl COMMAND --help' for usage.\n";
     return k_exit_usage;
   }
-  terminal.configure(globals.color, globals.quiet);
+  terminal.configure(globals.color.empty() ? "auto" : globals.color, globals.quiet);
 
   try {
-    commands.run_parsed(globals, terminal);
+    auto config =
+        load_config(config_location(globals.config), globals.allow_shared, [&](const std::string& m) {
+          std::cerr << styled_prefix("warning", terminal.color(Stream::err)) << m << '\n';
+        });
+    terminal.configure(effective_color(globals.color, config).value, globals.quiet);
+    commands.run_parsed(globals, config, terminal);
     // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.
     std::cout.flush();
     if (!std::cout) throw ics::StorageError("cannot write to standard output");

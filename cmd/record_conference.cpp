@@ -22,7 +22,9 @@ void register_record_conference(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("EPISODE", o->episode, "episode id, e.g. E12 (the conference of its open enquiry)")
       ->required();
-  app.add_option("--date", o->date, "the day of the conference, YYYY-MM-DD (default today)");
+  app.add_option(
+      "--date", o->date,
+      "the day of the conference, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default today");
   app.add_option("--outcome", o->outcome, "plan (a child protection plan starts that day) or no-plan")
       ->required();
   app.add_option("--category", o->category, "with a plan: category of abuse NEG, PHY, SAB, EMO, MUL");
@@ -38,7 +40,7 @@ record-conference E1 --date 2026-03-25 --outcome plan --category NEG --worker "S
     auto calendar = s.calendar(tmpl.calendar);
     ics::record::NewConference conference;
     conference.episode_id = ics::model::parse_id_of(ics::model::EntityKind::episode, o->episode, "episode");
-    conference.date = optional_date(o->date, "date").value_or(s.today());
+    conference.date = optional_date(s, o->date, "date").value_or(s.today());
     static constexpr std::string_view k_outcomes[] = {"plan", "no-plan"};
     conference.plan = ics::model::require_code(o->outcome, k_outcomes, "outcome") == "plan";
     conference.category = optional_value(o->category, "category");

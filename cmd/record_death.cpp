@@ -24,7 +24,9 @@ void register_record_death(CLI::App& app, Runner& run) {
   auto child = std::make_shared<std::string>();
   auto date = std::make_shared<std::string>();
   app.add_option("CHILD", *child, "the child: C12, nhs:N, upn:U or ref:R")->required();
-  app.add_option("--date", *date, "the date of death, YYYY-MM-DD (not after today)")->required();
+  app.add_option("--date", *date,
+                 "the date of death, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); not after today")
+      ->required();
   app.footer(R"(Ends what must end: the child's open plans close that day (reason died, their open actions
 cancelled) and its open episode closes that day (reason RC2). Refused while any record of the child is
 dated after the death, or while an assessment or enquiry of the open episode is still open. Afterwards
@@ -32,7 +34,7 @@ nothing of the child may be dated after the death.
 
 Asked first on a terminal (y/N); needs --yes without one (exit 2 otherwise).)");
   run = [child, date](Session& s, DatabaseAccess& db) {
-    auto on = ics::util::parse_iso_or_throw(*date, "date");
+    auto on = date_value(s, *date, "date");
     auto id = ics::store::resolve_child(db.peek(), *child);
     auto plans = ics::store::open_plans_of_child(db.peek(), id).size();
     db.confirm(fmt::format(

@@ -133,9 +133,11 @@ void register_report(CLI::App& app, Runner& run) {
   app.add_option("NAME", o->name, "report name (see --list)");
   app.add_option("CHILD", o->child, "the child, for a report about one child (chronology)");
   app.add_option("--as-of", o->as_of,
-                 "the date the report is as of, YYYY-MM-DD (default the --known-at date, else today)");
+                 "the date the report is as of, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default "
+                 "the --known-at date, else today");
   app.add_option("--known-at", o->known_at,
-                 "leave out what was entered after this date, YYYY-MM-DD, not after today (default: "
+                 "leave out what was entered after this date, YYYY-MM-DD or today, +7d, eom… (icsctl help "
+                 "dates), not after today (default: "
                  "leave out nothing): from the day after it on, the answer never changes");
   app.add_option("--threshold", o->thresholds,
                  "NAME=N: use N for the report's threshold NAME this once (repeatable; see --list)");
@@ -164,7 +166,7 @@ void register_report(CLI::App& app, Runner& run) {
     add_year(def, o->year, params);
     add_batch(def, o->batch, params);
     add_thresholds(def, o->thresholds, params);
-    add_filter_params(db, def, o->filters, "report " + def.name, params);
+    add_filter_params(s, db, def, o->filters, "report " + def.name, params);
     auto out = s.output();
     ics::report::run_report(db, def, params, *out);
   };

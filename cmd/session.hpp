@@ -1,6 +1,7 @@
 #pragma once
 // Everything a subcommand needs from outside libics, decided once: the database path, the actor,
 // today's date, the output format, template and calendar folders, and where messages go.
+#include "config_file.hpp"
 #include "terminal.hpp"
 
 #include <ics/plan/calendars.hpp>
@@ -15,17 +16,25 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace icsctl {
 
+// -o's formats (and the configuration's `output`).
+inline constexpr std::string_view k_output_formats[] = {"table", "csv", "tsv", "json", "ndjson", "markdown"};
+
+// The global options as given on the command line; "" when not given (the environment, the
+// configuration file or the default then decides: Session).
 struct GlobalOptions {
   std::string db;
   std::string actor;
-  std::string output = "table";
-  std::string color = "auto";
+  std::string output;
+  std::string color;
   std::string templates;
-  std::string reports;  // --reports DIR: the user's report definitions (else ICSCTL_REPORTS)
+  std::string reports;  // --reports DIR: folder of report definitions (else ICSCTL_REPORTS, config)
+  std::string config;   // --config PATH (else ICSCTL_CONFIG, else $XDG_CONFIG_HOME/icsctl/config)
   bool quiet = false;
   bool verbose = false;
   bool raw_cells = false;     // csv/tsv: leave cells a spreadsheet would run as formulas as they are
@@ -47,10 +56,20 @@ struct GlobalOptions {
 // minute or two when it is loaded), with a wide margin.
 inline constexpr std::chrono::seconds k_default_wait{600};
 
+// Seconds, whole or not, from 0 to 86400; ics::InvalidInput naming `name` otherwise.
+std::chrono::milliseconds parse_wait(const std::string& text, const char* name);
+
+// The colour choice in effect (auto, always, never) and where it came from: --color; else NO_COLOR
+// (never) or CLICOLOR_FORCE / FORCE_COLOR (always), the user's own wishes in the environment; else the
+// configuration; else auto, under which TERM=dumb and whether a stream is a terminal decide.
+Effective effective_color(const std::string& flag, const Config& config);
+
 class Session {
  public:
-  // `may_write`: false for the commands the table lists as reading only.
-  Session(GlobalOptions options, const Terminal& terminal, std::string command, bool may_write);
+  // `may_write`: false for the commands the table lists as reading only. Each global option is
+  // taken from the command line, else its environment variable, else `config`, else its default.
+  Session(GlobalOptions options, const Terminal& terminal, std::string command, bool may_write,
+          Config config = {});
 
   const std::string& command() const { return m_command; }
   // Today (ICSCTL_TODAY, else the local date), worked out the first time it is asked for.
@@ -64,11 +83,24 @@ class Session {
   bool allow_shared() const { return m_options.allow_shared; }
   // Who is running which command now, for the audit trail.
   ics::store::AuditContext audit_context() const;
+  // Who is acting: --as, ICSCTL_USER, the configuration's `as`, else the login name.
+  std::string actor() const;
+  // The folder of the user's report definitions (--reports, ICSCTL_REPORTS, the configuration's
+  // `reports`), if any.
+  std::optional<std::filesystem::path> reports_dir() const {
+    if (m_reports_dir.empty()) return std::nullopt;
+    return m_reports_dir;
+  }
+  // The configuration file read (empty when none) and its values.
+  const Config& config() const { return m_config; }
+  // Each global option the configuration may set (k_config_option_keys, in order) with its value in
+  // effect and where it came from; an option with no value (no templates folder) has "".
+  std::vector<std::pair<std::string_view, Effective>> effective_options() const;
 
   ics::plan::TemplateLibrary templates() const;
-  // The folder of the user's own report definitions (--reports, else ICSCTL_REPORTS), if any.
-  std::optional<std::filesystem::path> reports_dir() const;
   ics::util::Calendar calendar(const std::string& name) const;
+  // The calendar date options count working days by (+10wd): plan::k_default_calendar.
+  ics::util::Calendar working_day_calendar() const;
   ics::plan::CalendarLoader calendar_loader() const;
 
   // A writer of rows in the chosen output format, to stdout, keeping only the --fields asked for.
@@ -110,6 +142,10 @@ class Session {
   GlobalOptions m_options;
   const Terminal& m_terminal;
   std::string m_command;
+  Config m_config;
+  mutable std::optional<Effective> m_actor;  // nullopt: the login name, looked up when needed
+  std::filesystem::path m_reports_dir;
+  std::vector<std::pair<std::string_view, Effective>> m_effective;
   mutable std::optional<ics::util::Date> m_today;
   bool m_today_fixed = false;  // by ICSCTL_TODAY
   std::filesystem::path m_db_path;

@@ -32,7 +32,7 @@ action to someone else: reassign-action. At least one option.)");
     require_one_of(changes);
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, o->action, "action");
     ics::record::ActionCorrection correction;
-    correction.due = optional_date(o->due, "due");
+    correction.due = optional_date(s, o->due, "due");
     correction.what = optional_value(o->what, "what");
     bool changed = ics::record::update_action(db.write(), id, correction);
     db.after_commit([&s, o, changed] {

@@ -59,11 +59,11 @@ One transaction, audited with the child's record before and after (icsctl log C1
     if (given("--given-names")) child.given_names = o->given_names;
     if (given("--family-name")) child.family_name = o->family_name;
     if (given("--dob")) {
-      child.date_of_birth = ics::util::parse_iso_or_throw(o->dob, "dob");
+      child.date_of_birth = date_value(s, o->dob, "dob");
       child.expected_dob.reset();
     }
     if (given("--expected-dob")) {
-      child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
+      child.expected_dob = date_value(s, o->expected_dob, "expected_dob");
       child.date_of_birth.reset();
     }
     if (given("--sex")) child.sex = o->sex;

@@ -14,6 +14,8 @@ cd "$SCRATCH" || exit 1
 export ICSCTL_DB="$SCRATCH/ics.db" ICSCTL_TODAY=2026-11-22 ICSCTL_USER=tester NO_COLOR=1
 unset ICSCTL_TEMPLATES XDG_DATA_HOME
 unset ICSCTL_REPORTS
+# Not the configuration file of whoever runs the tests (README "Configuration"): none, unless a test writes one.
+unset ICSCTL_CONFIG; export XDG_CONFIG_HOME="$SCRATCH/.config"
 FAILURES=0
 CHECKS=0
 
