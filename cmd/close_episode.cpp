@@ -24,7 +24,8 @@ void register_close_episode(CLI::App& app, Runner& run) {
                  fmt::format("reason for closure: {} (schemas/codes/closure-reason.yaml)",
                              fmt::join(ics::model::code_list("closure-reason").values(), ", ")))
       ->required();
-  app.footer(R"(Every assessment must be completed, every enquiry ended and every plan in the episode closed.)");
+  app.footer(
+      R"(Every assessment must be completed, every enquiry ended and every plan in the episode closed.)");
   run = [episode, date, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::episode, *episode, "episode");
     auto on = optional_date(s, *date, "date").value_or(s.today());

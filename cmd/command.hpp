@@ -39,7 +39,7 @@ enum class Access {
 // makes a command destructive, the row of the leaf command that has the option says which.
 enum class Destructive {
   no,
-  always,  // close-plan (when it cancels open actions), record-death, reassign
+  always,              // close-plan (when it cancels open actions), record-death, reassign
   on_conflict_update,  // import children|plans|actions|reviews --on-conflict update replaces records
 };
 

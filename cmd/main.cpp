@@ -1,6 +1,6 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
-#include "did_you_mean.hpp"
 #include "config_file.hpp"
+#include "did_you_mean.hpp"
 #include "dispatch.hpp"
 #include "empty_values.hpp"
 #include "exit_codes.hpp"

@@ -115,7 +115,7 @@ TEST_CASE("config: a bad file is refused naming FILE:LINE, the key and the reaso
                          "output, color, wait, "
                          "templates, reports, la_code, software_code"));
   CHECK(refusal("output: xml\n") ==
-        "/etc/icsctl.conf:1: 'output' must be one of table, csv, tsv, json, ndjson: 'xml'");
+        "/etc/icsctl.conf:1: 'output' must be one of table, csv, tsv, json, ndjson, markdown: 'xml'");
   CHECK(refusal("color: yes\n") == "/etc/icsctl.conf:1: 'color' must be one of auto, always, never: 'yes'");
   CHECK(refusal("\nwait: -1\n") ==
         "/etc/icsctl.conf:2: 'wait' is not a number of seconds from 0 to 86400: '-1'");

@@ -71,7 +71,7 @@ expect_bash "children" import ch
 expect_bash "$(lines check list show)" templates ""
 expect_bash "$(lines child-in-need child-protection)" open-plan C2 --template ch
 expect_bash "$(lines F M U)" add-child --sex ""
-expect_bash "$(lines csv json ndjson table tsv)" -o ""
+expect_bash "$(lines csv json markdown ndjson table tsv)" -o ""
 expect_bash "$(lines csv)" --output = cs   # --output=cs: bash splits the word at '='
 expect_bash "$(lines csv)" list children -o cs
 expect_bash "$(lines --given-names)" add-child --giv
@@ -111,7 +111,7 @@ if command -v zsh >/dev/null; then
   expect_zsh "$(lines assessments children conferences enquiries episodes plans register reviews actions | sort)" import ch
   expect_zsh "$(lines C1 C10 C11)" show C1
   expect_zsh "$(lines F M U)" add-child --sex ""
-  expect_zsh "$(lines csv json ndjson table tsv)" --output=c
+  expect_zsh "$(lines csv json markdown ndjson table tsv)" --output=c
   expect_zsh "$(lines child-in-need child-protection)" open-plan C2 --template ch
   expect_zsh "(files)" import children ""
 else

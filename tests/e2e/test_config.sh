@@ -183,7 +183,7 @@ bad() { # bad TEXT MESSAGE: a file holding TEXT is refused with MESSAGE
   refused 3 "$2" --config "$SCRATCH/bad.conf" list children
 }
 bad 'output: csv\ncolour: always\n' "$SCRATCH/bad.conf:2: 'colour' is not a configuration key: the keys are db, as, output, color, wait, templates, reports, la_code"
-bad 'output: xml\n' "$SCRATCH/bad.conf:1: 'output' must be one of table, csv, tsv, json, ndjson: 'xml'"
+bad 'output: xml\n' "$SCRATCH/bad.conf:1: 'output' must be one of table, csv, tsv, json, ndjson, markdown: 'xml'"
 bad 'color: yes\n' "$SCRATCH/bad.conf:1: 'color' must be one of auto, always, never: 'yes'"
 bad '\n\nwait: soon\n' "$SCRATCH/bad.conf:3: 'wait' is not a number of seconds from 0 to 86400: 'soon'"
 bad 'db: ics.db\n' "$SCRATCH/bad.conf:1: 'db' must be an absolute path, or begin with ~/: 'ics.db'"

@@ -68,7 +68,7 @@ refused 3 "'category'" open-plan C2 --template child-protection --category neg
 refused 3 "'category' does not apply to template 'child-in-need': 'NEG'" open-plan C2 --template child-in-need --category NEG
 refused 3 "'start' is before the child's date of birth (2026-01-10): '2026-01-09'" open-plan C2 --template child-in-need --start 2026-01-09
 refused 3 "'start' is after today: '2026-11-23'" open-plan C2 --template child-in-need --start 2026-11-23
-refused 3 "'start' is not a date (YYYY-MM-DD): '2026-02-30'" open-plan C2 --template child-in-need --start 2026-02-30
+refused 3 "'start' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-02-30'" open-plan C2 --template child-in-need --start 2026-02-30
 refused 4 "no template 'nope'" open-plan C2 --template nope
 refused 4 "no template" open-plan C2 --template ../schemas/plans/child-protection
 refused 2 "CHILD is required" open-plan --template child-in-need
@@ -85,7 +85,7 @@ expect_rc 0 show A26 -o csv
 expect_out "action_id,plan_id,child_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason
 A26,P1,C1,education,School report,Mr Khan,education,2026-02-02,open,,"
 act=(--what x --owner o --agency health)
-refused 3 "'due' is not a date (YYYY-MM-DD): '2026-01-32'" assign-action P1 "${act[@]}" --due 2026-01-32
+refused 3 "'due' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-01-32'" assign-action P1 "${act[@]}" --due 2026-01-32
 refused 3 "'due' is before the plan's start (2025-12-19): '2025-12-18'" assign-action P1 "${act[@]}" --due 2025-12-18
 refused 4 "no plan 'P99'" assign-action P99 "${act[@]}" --due 2026-01-16
 refused 3 "'plan' is not a plan id (like P42): 'Q1'" assign-action Q1 "${act[@]}" --due 2026-01-16

@@ -174,8 +174,8 @@ done
 # --- errors: nothing on stdout, nothing written ------------------------------------------------------
 refused 4 "no report 'nope'" report nope
 refused 4 "no report 'list-children'" report list-children
-refused 3 "'as_of' is not a date (YYYY-MM-DD): '2026-02-29'" report register --as-of 2026-02-29
-refused 3 "'as_of' is not a date (YYYY-MM-DD): '15/04/2026'" report open-plans --as-of 15/04/2026
+refused 3 "'as_of' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-02-29'" report register --as-of 2026-02-29
+refused 3 "'as_of' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '15/04/2026'" report open-plans --as-of 15/04/2026
 refused 2 "CHILD" report chronology
 refused 2 "C1" report register C1
 refused 4 "no child 'C99'" report chronology C99

@@ -82,7 +82,7 @@ check "export annex-a --from -6m --to today" test "$OUT" == "$iso"
 # --- each command's own rules apply to the date the word denotes ---------------------------------
 refused 3 "'dob' is after today: '2026-11-23'" add-child --given-names Di --family-name Eve --dob tomorrow
 refused 3 "'date'" open-referral C3 --date +1d --source 2A
-refused 3 "'end'" close-plan P1 --end -1y --reason no-longer-at-risk
+refused 3 "'end'" close-plan --yes P1 --end -1y --reason no-longer-at-risk
 
 # --- bad forms: exit 3 naming the option, the value and the accepted forms; nothing written -------
 refused 3 "'due' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or" \

@@ -21,10 +21,10 @@ fx open-plan C2 --template child-in-need --start 2026-01-20 --worker "Jo Bloggs"
 fx open-plan C3 --template child-protection --category PHY --start 2026-04-01 --worker "Priya Shah" --team "CP Team B"
 # repeat plans: C4's P5 starts exactly 24 months after P4 ended; C5's P7 24 months and a day after P6
 fx open-plan C4 --template child-protection --category SAB --start 2022-01-10 --worker "Sam Patel" --team "CP Team A"
-fx close-plan P4 --end 2024-01-15 --reason no-longer-at-risk
+fx close-plan --yes P4 --end 2024-01-15 --reason no-longer-at-risk
 fx open-plan C4 --template child-protection --category EMO --start 2026-01-15 --worker "Sam Patel" --team "CP Team A"
 fx open-plan C5 --template child-protection --category NEG --start 2021-03-01 --worker "Jo Bloggs" --team "CIN Team"
-fx close-plan P6 --end 2023-06-01 --reason no-longer-at-risk
+fx close-plan --yes P6 --end 2023-06-01 --reason no-longer-at-risk
 fx open-plan C5 --template child-protection --category PHY --start 2025-06-02 --worker "Jo Bloggs" --team "CIN Team"
 fx assign-action P1 --what "GP check, weight, height" --owner "Dr Ann Lee" --agency health --due 2026-02-16
 fx assign-action P2 --what "School report" --owner "Mr Khan" --agency education --due 2026-12-02

@@ -44,6 +44,7 @@ done
 python3 "$ICS_SOURCE_DIR/scripts/gen-register.py" 40 7 export.csv >/dev/null
 cp "$ICS_SOURCE_DIR/schemas/mappings/legacy-register.yaml" my-mapping.yaml
 "$ICSCTL" templates show child-in-need >my-plan.yaml
+"$ICSCTL" reports show caseload | sed 's/^name: caseload$/name: my-caseload/' >my-caseload.yaml
 cd "$SCRATCH" || exit 1
 check "the base database has no plan P1" "$ICSCTL" show P1 -o csv
 

@@ -18,8 +18,8 @@ check "the README's example file was not found" test -s my-reports/plans-by-team
 expect_rc 0 reports check my-reports/plans-by-team.yaml
 expect_err_has "my-reports/plans-by-team.yaml: report 'plans-by-team' is valid"
 expect_rc 0 --reports my-reports report --list -o csv
-expect_out_has "plans-by-team,team with a plan open on the as-of date,as_of,team open_plans long_plans,long_days=365,my-reports/plans-by-team.yaml"
-expect_out_has "caseload,lead worker and team with a plan open on the as-of date,as_of,worker team open_plans open_actions overdue_actions,,shipped"
+expect_out_has "plans-by-team,team with a plan open on the as-of date,as_of,team open_plans long_plans,long_days=365,,my-reports/plans-by-team.yaml"
+expect_out_has "caseload,lead worker and team with a plan open on the as-of date,as_of,worker team open_plans open_actions overdue_actions,,worker team kind,shipped"
 export ICSCTL_REPORTS=$SCRATCH/my-reports
 expect_rc 0 report plans-by-team --as-of 2026-03-31 --threshold long_days=180 -o csv
 expect_out "team,open_plans,long_plans

@@ -158,11 +158,12 @@ Definition check_user_definition(const fs::path& path, store::Database* db) {
   for (const auto& name : shape.parameters) {
     bool known =
         name == "known_at" || contains(def.parameters, name) || contains(def.optional_parameters, name) ||
-        std::any_of(def.thresholds.begin(), def.thresholds.end(), [&](auto& t) { return t.name == name; });
+        std::any_of(def.thresholds.begin(), def.thresholds.end(), [&](auto& t) { return t.name == name; }) ||
+        std::any_of(def.filters.begin(), def.filters.end(), [&](auto& f) { return f.name == name; });
     if (!known)
       yaml::fail(source, mark_in_file(p.text, query, def.query, parameter_offset(def.query, name)),
-                 fmt::format("the query uses ':{}', which is none of its parameters, optional_parameters or "
-                             "thresholds (nor known_at)",
+                 fmt::format("the query uses ':{}', which is none of its parameters, optional_parameters, "
+                             "thresholds or filters (nor known_at)",
                              name));
   }
   return def;
