@@ -124,28 +124,7 @@ std::string bash_completion(const std::vector<CompletionCommand>& commands) {
   }
   out += "    *) REPLY='' ;;\n  esac\n}\n\n";
 
-  out +=
-      "# _icsctl_option PATH WORD: 'flag' when WORD is a flag of the command PATH, else how its value is\n"
-      "# completed ('words:A B', 'file', 'directory', 'asked:KIND', 'text'), in REPLY; 1: no such option.\n"
-      "_icsctl_option() {\n  case \"$1|$2\" in\n";
-  for (const auto& c : commands)
-    for (const auto& o : c.options) {
-      std::string patterns;
-      for (const auto& n : o.names) patterns += (patterns.empty() ? "" : "|") + shell_quote(c.path + "|" + n);
-      out += fmt::format("    {}) REPLY={} ;;\n", patterns,
-                         shell_quote(o.takes_value ? completion_how(o.values) : "flag"));
-    }
-  out += "    *) return 1 ;;\n  esac\n}\n\n";
-
-  out +=
-      "# _icsctl_argument PATH N: how the Nth argument of the command PATH is completed, in REPLY;\n"
-      "# 1: none.\n_icsctl_argument() {\n  case \"$1|$2\" in\n";
-  for (const auto& c : commands)
-    for (std::size_t i = 0; i < c.arguments.size(); ++i)
-      if (c.arguments[i].kind != CompletionValues::Kind::none)
-        out += fmt::format("    {}) REPLY={} ;;\n", shell_quote(fmt::format("{}|{}", c.path, i + 1)),
-                           shell_quote(completion_how(c.arguments[i])));
-  out += "    *) return 1 ;;\n  esac\n}\n";
+  out += option_and_argument_cases(commands, "");
   return out + k_bash_walk;
 }
 

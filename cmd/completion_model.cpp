@@ -49,4 +49,29 @@ std::string short_description(std::string_view description) {
   return text;
 }
 
+std::string option_and_argument_cases(const std::vector<CompletionCommand>& commands, std::string_view open) {
+  std::string out =
+      "# _icsctl_option PATH WORD: 'flag' when WORD is a flag of the command PATH, else how its value is\n"
+      "# completed ('words:A B', 'file', 'directory', 'asked:KIND', 'text'), in REPLY; 1: no such option.\n"
+      "_icsctl_option() {\n  case \"$1|$2\" in\n";
+  for (const auto& c : commands)
+    for (const auto& o : c.options) {
+      std::string patterns;
+      for (const auto& n : o.names) patterns += (patterns.empty() ? "" : "|") + shell_quote(c.path + "|" + n);
+      out += fmt::format("    {}{}) REPLY={} ;;\n", open, patterns,
+                         shell_quote(o.takes_value ? completion_how(o.values) : "flag"));
+    }
+  out += fmt::format("    {}*) return 1 ;;\n  esac\n}}\n\n", open);
+  out +=
+      "# _icsctl_argument PATH N: how the Nth argument of the command PATH is completed, in REPLY;\n"
+      "# 1: none.\n_icsctl_argument() {\n  case \"$1|$2\" in\n";
+  for (const auto& c : commands)
+    for (std::size_t i = 0; i < c.arguments.size(); ++i)
+      if (c.arguments[i].kind != CompletionValues::Kind::none)
+        out += fmt::format("    {}{}) REPLY={} ;;\n", open, shell_quote(fmt::format("{}|{}", c.path, i + 1)),
+                           shell_quote(completion_how(c.arguments[i])));
+  out += fmt::format("    {}*) return 1 ;;\n  esac\n}}\n", open);
+  return out;
+}
+
 }  // namespace icsctl

@@ -34,6 +34,10 @@ std::string bash_completion(const std::vector<CompletionCommand>& commands);
 std::string zsh_completion(const std::vector<CompletionCommand>& commands);
 std::string fish_completion(const std::vector<CompletionCommand>& commands);
 
+// The _icsctl_option and _icsctl_argument functions of the bash and zsh scripts: a case table of every
+// option and argument, each pattern opened by `open` as the shell's case syntax has it ("" for bash,
+// "(" for zsh).
+std::string option_and_argument_cases(const std::vector<CompletionCommand>& commands, std::string_view open);
 // How a script names a value's completion: "words:A B", "file", "directory", "asked:KIND", "text".
 std::string completion_how(const CompletionValues& values);
 // `text` in single quotes for sh, bash and zsh.

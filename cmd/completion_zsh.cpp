@@ -146,27 +146,7 @@ std::string zsh_completion(const std::vector<CompletionCommand>& commands) {
   }
   out += "    (*) reply=() ;;\n  esac\n}\n\n";
 
-  out +=
-      "# _icsctl_option PATH WORD: 'flag', or how the value of the option WORD of PATH is completed.\n"
-      "_icsctl_option() {\n  case \"$1|$2\" in\n";
-  for (const auto& c : commands)
-    for (const auto& o : c.options) {
-      std::string patterns;
-      for (const auto& n : o.names) patterns += (patterns.empty() ? "" : "|") + shell_quote(c.path + "|" + n);
-      out += fmt::format("    ({}) REPLY={} ;;\n", patterns,
-                         shell_quote(o.takes_value ? completion_how(o.values) : "flag"));
-    }
-  out += "    (*) return 1 ;;\n  esac\n}\n\n";
-
-  out +=
-      "# _icsctl_argument PATH N: how the Nth argument of the command PATH is completed.\n"
-      "_icsctl_argument() {\n  case \"$1|$2\" in\n";
-  for (const auto& c : commands)
-    for (std::size_t i = 0; i < c.arguments.size(); ++i)
-      if (c.arguments[i].kind != CompletionValues::Kind::none)
-        out += fmt::format("    ({}) REPLY={} ;;\n", shell_quote(fmt::format("{}|{}", c.path, i + 1)),
-                           shell_quote(completion_how(c.arguments[i])));
-  out += "    (*) return 1 ;;\n  esac\n}\n";
+  out += option_and_argument_cases(commands, "(");
   return out + k_zsh_walk;
 }
 
