@@ -28,9 +28,11 @@ void register_add_child(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("--given-names", o->given_names, "given names")->required();
   app.add_option("--family-name", o->family_name, "family name")->required();
-  auto* dob = app.add_option("--dob", o->dob, "date of birth, YYYY-MM-DD (not after today)");
+  auto* dob = app.add_option(
+      "--dob", o->dob, "date of birth, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); not after today");
   auto* edob = app.add_option("--expected-dob", o->expected_dob,
-                              "expected date of birth of an unborn child (within ten months)");
+                              "expected date of birth of an unborn child, YYYY-MM-DD or +5m, eom… (icsctl "
+                              "help dates); within ten months");
   dob->excludes(edob);
   app.add_option("--sex", o->sex, "M, F or U (default U)");
   app.add_option("--nhs-number", o->nhs_number, "NHS number, 10 digits (spaces allowed)");
@@ -49,20 +51,13 @@ void register_add_child(CLI::App& app, Runner& run) {
                              codes_of("disability")));
   app.add_option("--mother-nhs-number", o->mother_nhs_number,
                  "an unborn child's mother's NHS number (for CP-IS), with --expected-dob");
-  app.footer(R"(Examples:
-  icsctl add-child --given-names "Amelia Rose" --family-name Smith --dob 2019-04-02 --sex F --nhs-number "943 476 5919"
-  icsctl add-child --given-names Unborn --family-name Jones --expected-dob 2027-03-01 --ref CPR-0000042
-  icsctl add-child --given-names Kai --family-name Brown --dob 2017-05-05 --sex M
-  icsctl add-child --given-names Noah --family-name Green --dob 2012-09-09 --sex M --ethnicity WBRI --disabilities AUT,COMM --upn-unknown UN2
-  icsctl add-child --given-names Unborn --family-name Patel --expected-dob 2027-02-14 --mother-nhs-number 9434765870)");
   run = [o, dob, edob](Session& s, DatabaseAccess& db) {
     if (dob->count() == 0 && edob->count() == 0) throw CLI::RequiredError("one of --dob or --expected-dob");
     ics::model::Child child;
     child.given_names = o->given_names;
     child.family_name = o->family_name;
-    if (dob->count() > 0) child.date_of_birth = ics::util::parse_iso_or_throw(o->dob, "dob");
-    if (edob->count() > 0)
-      child.expected_dob = ics::util::parse_iso_or_throw(o->expected_dob, "expected_dob");
+    if (dob->count() > 0) child.date_of_birth = date_value(s, o->dob, "dob");
+    if (edob->count() > 0) child.expected_dob = date_value(s, o->expected_dob, "expected_dob");
     child.sex = o->sex;
     child.nhs_number = optional_value(o->nhs_number, "nhs-number");
     child.upn = optional_value(o->upn, "upn");

@@ -1,12 +1,22 @@
 #include "args.hpp"
 
+#include "session.hpp"
+
+#include <ics/util/date_words.hpp>
 #include <ics/util/error.hpp>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 namespace icsctl {
 
-std::optional<ics::util::Date> optional_date(const std::string& text, const char* field) {
+ics::util::Date date_value(const Session& s, std::string_view text, const char* field) {
+  return ics::util::resolve_date(text, field, s.today(), [&s] { return s.working_day_calendar(); });
+}
+
+std::optional<ics::util::Date> optional_date(const Session& s, const std::string& text, const char* field) {
   if (text.empty()) return std::nullopt;
-  return ics::util::parse_iso_or_throw(text, field);
+  return date_value(s, text, field);
 }
 
 std::optional<std::string> optional_value(const std::string& text, const char* field) {
@@ -28,6 +38,19 @@ std::vector<std::string> code_list(const std::string& text, const char* field) {
     if (comma == std::string::npos) return codes;
     from = comma + 1;
   }
+}
+
+}  // namespace icsctl
+
+namespace icsctl {
+
+void require_one_of(const std::vector<CLI::Option*>& options) {
+  std::string names;
+  for (const auto* option : options) {
+    if (option->count() > 0) return;
+    names += (names.empty() ? "" : ", ") + option->get_name();
+  }
+  throw CLI::ParseError(fmt::format("nothing to change: give at least one of {}", names), 2);
 }
 
 }  // namespace icsctl

@@ -22,18 +22,15 @@ void register_assign_action(CLI::App& app, Runner& run) {
   app.add_option("--what", o->what, "what is to be done")->required();
   app.add_option("--owner", o->owner, "the person who will do it")->required();
   app.add_option("--agency", o->agency, "their agency, e.g. health, education, police")->required();
-  app.add_option("--due", o->due, "due date, YYYY-MM-DD")->required();
+  app.add_option("--due", o->due, "due date, YYYY-MM-DD or today, +7d, eom… (icsctl help dates)")->required();
   app.add_option("--section", o->section, "section key of the plan's template");
-  app.footer(R"(Examples:
-  icsctl assign-action P1 --what "Health visitor home visit" --owner "Dr Ann Lee" --agency health --due 2026-01-16
-  icsctl assign-action P1 --what "School attendance report" --owner "Mr Khan" --agency education --due 2026-02-02 --section education)");
   run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewAction action;
     action.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
     action.what = o->what;
     action.owner = o->owner;
     action.agency = o->agency;
-    action.due = ics::util::parse_iso_or_throw(o->due, "due");
+    action.due = date_value(s, o->due, "due");
     action.section = optional_value(o->section, "section");
     auto id = ics::record::assign_action(db.write(), action);
     db.after_commit([&s, id] { s.print_id(ics::model::format_id(ics::model::EntityKind::action, id)); });

@@ -14,8 +14,6 @@ void register_cancel_action(CLI::App& app, Runner& run) {
   auto reason = std::make_shared<std::string>();
   app.add_option("ACTION", *action, "action id, e.g. A7")->required();
   app.add_option("--reason", *reason, "why it is no longer needed")->required();
-  app.footer(R"(Examples:
-  icsctl cancel-action A3 --reason "Family moved school")");
   run = [action, reason](Session& s, DatabaseAccess& db) {
     auto id = ics::model::parse_id_of(ics::model::EntityKind::action, *action, "action");
     ics::record::cancel_action(db.write(), id, *reason, s.today());

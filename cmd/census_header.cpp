@@ -1,5 +1,7 @@
 #include "census_header.hpp"
 
+#include "return_settings.hpp"
+
 #include <ics/model/code_lists.hpp>
 #include <ics/returns/settings.hpp>
 
@@ -25,11 +27,11 @@ std::string date_time(const Session& session) {
 ics::returns::CensusHeader census_header(ics::store::Database& db, const Session& session,
                                          const std::string& la_override) {
   ics::returns::CensusHeader h;
-  h.la_code = la_override.empty() ? ics::returns::require_setting(db, "la_code")
+  h.la_code = la_override.empty() ? require_return_setting(session, db, "la_code")
                                   : ics::model::require_listed(la_override, "la-number", "--la");
-  h.software_code = ics::returns::require_setting(db, "software_code");
-  h.release = ics::returns::require_setting(db, "release");
-  h.serial_no = ics::returns::require_setting(db, "serial_no");
+  h.software_code = require_return_setting(session, db, "software_code");
+  h.release = require_return_setting(session, db, "release");
+  h.serial_no = require_return_setting(session, db, "serial_no");
   h.date_time = date_time(session);
   return h;
 }

@@ -2,6 +2,7 @@
 // applied to the records `export cin-census` would write for a year, one row per finding.
 #include "command.hpp"
 #include "database_access.hpp"
+#include "return_settings.hpp"
 #include "session.hpp"
 
 #include <ics/model/code_lists.hpp>
@@ -45,9 +46,12 @@ void list_rules(Session& s) {
 
 // The header the rules see. None of them reads it today (1530 checks a UPN against every LA number,
 // not the return's own), so what is not set stays empty rather than stopping the check.
-ics::returns::CensusHeader header(ics::store::Database& db, const std::string& la) {
+ics::returns::CensusHeader header(const Session& s, ics::store::Database& db, const std::string& la) {
   ics::returns::CensusHeader h;
-  auto setting = [&](const char* key) { return ics::store::setting(db, key).value_or(""); };
+  auto setting = [&](const char* key) {
+    auto value = return_setting(s, db, key);
+    return value ? value->value : "";
+  };
   h.la_code = la.empty() ? setting("la_code") : ics::model::require_listed(la, "la-number", "--la");
   h.software_code = setting("software_code");
   h.release = setting("release");
@@ -59,7 +63,7 @@ void check(Session& s, DatabaseAccess& access, const Options& o) {
   auto period = ics::returns::census_period(o.year);
   auto& db = access.read();
   ics::store::ReadTransaction snapshot(db);
-  ics::returns::CensusChecker checker(period, header(db, o.la));
+  ics::returns::CensusChecker checker(period, header(s, db, o.la));
   auto out = s.output();
   out->begin({{"rule"}, {"severity"}, {"child_id"}, {"episode_id"}, {"record_id"}, {"message"}});
   long children = 0, errors = 0, queries = 0;
@@ -92,9 +96,6 @@ void check(Session& s, DatabaseAccess& access, const Options& o) {
 
 void register_check(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(R"(Examples:
-  icsctl check census --rules
-  icsctl check census --year 2025 -o csv)");
 }
 
 void register_check_census(CLI::App& app, Runner& run) {
@@ -106,12 +107,7 @@ void register_check_census(CLI::App& app, Runner& run) {
   app.add_flag("--rules", o->rules, "list the rules applied: number, severity and what each checks");
   app.footer(R"(Findings: one row per fault, columns rule, severity (error|query), child_id, episode_id,
 record_id, message; the rule numbers are the DfE's. Exit 3 when any error is found, 0 when none (queries
-alone are not errors).
-
-Examples:
-  icsctl check census --rules
-  icsctl check census --year 2025
-  icsctl check census --year 2025 --la 201 -o csv)");
+alone are not errors).)");
   run = [o, year](Session& s, DatabaseAccess& db) {
     if (o->rules) return list_rules(s);
     if (year->count() == 0)

@@ -33,12 +33,13 @@ enum class Access {
   schema,
 };
 
-// Whether a command removes or cancels data, so that a confirmation can be asked first (none is
-// asked yet). When an option makes a command destructive, the row of the leaf command that has the
-// option says which.
+// Whether a command removes, cancels or replaces data, so that a confirmation is asked first (README
+// "Dry runs and confirmation": such a row gets --yes; the command asks through
+// DatabaseAccess::confirm before its write, when what it would do is destructive). When an option
+// makes a command destructive, the row of the leaf command that has the option says which.
 enum class Destructive {
   no,
-  always,              // close-plan: ends the plan and cancels its open actions
+  always,              // close-plan (when it cancels open actions), record-death, reassign
   on_conflict_update,  // import children|plans|actions|reviews --on-conflict update replaces records
 };
 

@@ -27,6 +27,12 @@ namespace icsctl {
   X(register_restrict, "restrict", write, no,                                                               \
     "restrict a child: left out of lists, reports and exports unless --include-restricted")               \
   X(register_unrestrict, "unrestrict", write, no, "lift a child's restriction")                             \
+  X(register_update_child, "update-child", write, no, "correct a child's details, by add-child's rules")     \
+  X(register_update_plan, "update-plan", write, no, "correct an open plan's lead worker or team")            \
+  X(register_update_action, "update-action", write, no, "correct an open action's due date or text")         \
+  X(register_reassign_action, "reassign-action", write, no, "give an open action to another owner")          \
+  X(register_reassign, "reassign", write, always,                                                            \
+    "give a worker's open actions and plans to another (a worker who leaves)")                             \
   X(register_show, "show", read, no, "show one child, plan, action or review by id")                        \
   X(register_list, "list", read, no, "list children, plans or actions")                                     \
   X(register_report, "report", read, no, "run a named report")                                              \
@@ -58,6 +64,7 @@ namespace icsctl {
   X(register_export_cin_census, "export cin-census", read, no,                                              \
     "the children in need census XML of a year (returns-spec §1)")                                          \
   X(register_templates, "templates", none, no, "list, show or check plan templates")                        \
+  X(register_reports, "reports", none, no, "show a report's definition, or check your own")                 \
   X(register_db, "db", none, no, "check, back up or migrate the database")                                  \
   X(register_db_check, "db check", read, no, "check integrity and foreign keys (exit 1 on a problem)")      \
   X(register_db_backup, "db backup", read, no, "copy the database, consistently, while in use")             \
@@ -68,9 +75,17 @@ namespace icsctl {
   X(register_log, "log", read, no, "show the audit trail")                                                  \
   X(register_audit, "audit", none, no, "the audit trail's hash chain")                                      \
   X(register_audit_head, "audit head", read, no, "print the audit chain's head (sequence and hash) to keep") \
+  X(register_help, "help", none, no, "explain a topic (formats, exit codes, dates, ...) or a command")       \
+  X(register_completion, "completion", none, no, "print the completion script of a shell: bash, zsh or fish") \
+  X(register_version, "version", none, no, "the versions of icsctl, its schema and the libraries it uses")  \
+  X(register_complete, "__complete", read, no, "ids, reports or templates beginning with a prefix (hidden)") \
+  X(register_man, "__man", none, no, "print the manual page, icsctl.1 (hidden)")                          \
   X(register_settings, "settings", none, no, "set or show the return settings (LA code, ...)")              \
   X(register_settings_set, "settings set", write, no, "set a return setting")                               \
-  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")
+  X(register_settings_show, "settings show", read, no, "show the return settings, or one value")            \
+  X(register_config, "config", none, no, "show the configuration in effect (README \"Configuration\")")     \
+  X(register_config_show, "config show", read, no,                                                          \
+    "show each configured value in effect and where it came from")
 // clang-format on
 
 #define ICSCTL_DECLARE(setup, name, access, destructive, help) void setup(CLI::App&, Runner&);

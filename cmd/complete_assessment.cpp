@@ -20,16 +20,16 @@ void register_complete_assessment(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("EPISODE", o->episode, "episode id, e.g. E12 (its open assessment is completed)")
       ->required();
-  app.add_option("--date", o->date, "the day the assessment was completed and authorised (default today)");
+  app.add_option("--date", o->date,
+                 "the day the assessment was completed and authorised, YYYY-MM-DD or today, +7d, eom… "
+                 "(icsctl help dates); default today");
   app.add_option("--factors", o->factors,
                  "the factors it found, comma-separated codes of schemas/codes/assessment-factor.yaml; "
                  "21 alone: none")
       ->required();
-  app.footer(R"(Examples:
-  icsctl complete-assessment E3 --date 2026-04-14 --factors 3B,16A)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto episode = ics::model::parse_id_of(ics::model::EntityKind::episode, o->episode, "episode");
-    auto on = optional_date(o->date, "date").value_or(s.today());
+    auto on = optional_date(s, o->date, "date").value_or(s.today());
     auto factors = code_list(o->factors, "factors");
     auto id = ics::record::complete_assessment(db.write(), episode, on, factors, s.today());
     db.after_commit([&s, id, on] {

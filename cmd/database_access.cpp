@@ -1,14 +1,18 @@
 #include "database_access.hpp"
 
+#include "confirm.hpp"
 #include "database_files.hpp"
 #include "interrupt.hpp"
 #include "restricted_reads.hpp"
 #include "session.hpp"
 
+#include <ics/store/audit_marks.hpp>
 #include <ics/store/busy_timeout.hpp>
 #include <ics/util/error.hpp>
 
 #include <fmt/format.h>
+#include <exception>
+#include <iostream>
 
 namespace icsctl {
 
@@ -23,9 +27,12 @@ std::string busy_message(const Session& session, const std::exception& error) {
 
 DatabaseAccess::DatabaseAccess(Access access, Session& session) : m_access(access), m_session(session) {
   if (interruptible()) catch_interrupts();
+  if (m_session.dry_run()) m_stdout = std::cout.rdbuf(m_held_stdout.rdbuf());
 }
 
-DatabaseAccess::~DatabaseAccess() = default;
+DatabaseAccess::~DatabaseAccess() {
+  if (m_stdout) std::cout.rdbuf(m_stdout);  // a dry run that failed: what it held back is dropped
+}
 
 void DatabaseAccess::guard_files() {
   if (!m_guarded) guard_database_files(m_session);
@@ -55,9 +62,18 @@ ics::store::WriteTransaction& DatabaseAccess::write() {
   if (m_access != Access::write && m_access != Access::bulk_write)
     throw ics::StorageError(fmt::format("'{}' is not listed as a command that writes", m_session.command()));
   if (!m_tx) {
+    bool statutory = reach_of(m_session.command()) == Reach::statutory;
+    if (statutory && m_session.dry_run()) {
+      // A dry run shows the restricted children's records as the real run would: that read is
+      // audited, in a transaction of its own that lands (README "Dry runs and confirmation").
+      ics::store::WriteTransaction read_audit(open(ics::store::OpenMode::write), m_session.audit_context());
+      audit_statutory_write(read_audit);
+      read_audit.commit();
+    }
     m_tx = std::make_unique<ics::store::WriteTransaction>(open(ics::store::OpenMode::write),
                                                           m_session.audit_context());
-    if (reach_of(m_session.command()) == Reach::statutory) audit_statutory_write(*m_tx);
+    if (m_session.dry_run()) m_audit_mark = ics::store::audit_mark(m_tx->db());
+    if (statutory && !m_session.dry_run()) audit_statutory_write(*m_tx);
   }
   return *m_tx;
 }
@@ -67,6 +83,19 @@ ics::store::Database& DatabaseAccess::connection() {
     throw ics::StorageError(
         fmt::format("'{}' is not listed as a command that manages its transactions", m_session.command()));
   return open(ics::store::OpenMode::write);
+}
+
+ics::store::Database& DatabaseAccess::peek() {
+  if (m_access != Access::write && m_access != Access::bulk_write)
+    throw ics::StorageError(fmt::format("'{}' is not listed as a command that writes", m_session.command()));
+  return open(ics::store::OpenMode::write);
+}
+
+void DatabaseAccess::confirm(const std::string& what, bool stdin_is_input) {
+  if (m_tx)
+    throw ics::StorageError(
+        fmt::format("'{}' asked for a confirmation after its write began", m_session.command()));
+  icsctl::confirm(m_session, what, stdin_is_input);
 }
 
 int DatabaseAccess::init_schema() {
@@ -84,6 +113,7 @@ void DatabaseAccess::after_commit(std::function<void()> step) {
 }
 
 void DatabaseAccess::finish() {
+  if (m_session.dry_run()) return finish_dry_run();
   if (m_tx) {
     if (interruptible()) throw_if_interrupted();  // the last poll: only the commit follows
     m_tx->commit();
@@ -93,6 +123,36 @@ void DatabaseAccess::finish() {
   if (interruptible() && interrupt_requested())
     m_session.warn("interrupt came too late: the import was already committing, and has finished");
   for (const auto& step : m_after_commit) step();
+}
+
+void DatabaseAccess::finish_dry_run() {
+  ics::util::RowBuffer changes;
+  if (m_tx) ics::store::audit_since(m_tx->db(), m_audit_mark, changes);
+  if (interruptible()) throw_if_interrupted();
+  m_tx.reset();  // rolled back: nothing of it lands
+  m_db.reset();
+  // The steps run as after the real run's commit, so that the exit code is the same (rows rejected:
+  // 3); what they print on stdout is held back with the runner's.
+  std::exception_ptr failed;
+  try {
+    for (const auto& step : m_after_commit) step();
+  } catch (...) {
+    failed = std::current_exception();
+  }
+  std::cout.rdbuf(m_stdout);
+  m_stdout = nullptr;
+  if (m_own_dry_run_report) {
+    std::cout << m_held_stdout.str();
+  } else if (!changes.columns().empty()) {
+    auto out = m_session.output();
+    out->begin(changes.columns());
+    for (const auto& row : changes.rows()) out->row(row);
+    out->end();
+  }
+  if (!m_own_dry_run_report)
+    m_session.info(fmt::format("dry run: nothing was written ({} change{} rolled back)",
+                               changes.rows().size(), changes.rows().size() == 1 ? "" : "s"));
+  if (failed) std::rethrow_exception(failed);
 }
 
 }  // namespace icsctl

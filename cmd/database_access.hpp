@@ -6,8 +6,10 @@
 #include <ics/store/database.hpp>
 #include <ics/store/transaction.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,6 +41,16 @@ class DatabaseAccess {
   ics::store::WriteTransaction& write();
   // Access::bulk_load and schema: a connection for writing, outside any transaction.
   ics::store::Database& connection();
+  // Access::write and bulk_write, before write(): the connection the transaction will use, to read
+  // what a confirmation names (how many open actions a close cancels).
+  ics::store::Database& peek();
+  // A destructive command's confirmation (confirm.hpp), which must come before any write: refused
+  // once write() has begun the transaction.
+  // `stdin_is_input`: standard input is the command's data (FILE -), so no answer can be read from it.
+  void confirm(const std::string& what, bool stdin_is_input = false);
+  // In a dry run, what the command itself printed on stdout is its report of what it would do (the
+  // register import's counts, the CP-IS extract), printed instead of the audit records.
+  void own_dry_run_report() { m_own_dry_run_report = true; }
   // Access::schema: creates the database or applies its pending migrations (Database::init);
   // returns how many were applied.
   int init_schema();
@@ -48,7 +60,9 @@ class DatabaseAccess {
 
   // The dispatcher's part, after the runner returned: commits the transaction (asking first whether
   // an import was interrupted) and closes the database, says so if an interrupt came too late, then
-  // runs the after_commit steps.
+  // runs the after_commit steps. In a dry run it reads the audit records the transaction wrote, rolls
+  // it back, runs the after_commit steps (their exit code is the real run's) and prints those records
+  // on stdout (or the command's own report) instead of what the command printed there.
   void finish();
 
  private:
@@ -56,6 +70,7 @@ class DatabaseAccess {
   void guard_files();
   ics::store::Database& open(ics::store::OpenMode mode);
   bool interruptible() const { return m_access == Access::bulk_write || m_access == Access::bulk_load; }
+  void finish_dry_run();
 
   Access m_access;
   Session& m_session;
@@ -64,6 +79,11 @@ class DatabaseAccess {
   std::unique_ptr<ics::store::WriteTransaction> m_tx;
   std::vector<std::function<void()>> m_after_commit;
   bool m_hid_restricted = false;
+  // A dry run: the audit trail's last record before the transaction, and stdout held back meanwhile.
+  std::int64_t m_audit_mark = 0;
+  bool m_own_dry_run_report = false;
+  std::ostringstream m_held_stdout;
+  std::streambuf* m_stdout = nullptr;  // the real stdout's buffer while it is held back
 };
 
 }  // namespace icsctl

@@ -18,10 +18,6 @@ namespace icsctl {
 
 void register_db(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(R"(Examples:
-  icsctl db check
-  icsctl db backup ics-backup.db
-  icsctl db migrate)");
 }
 
 void register_db_check(CLI::App& app, Runner& run) {

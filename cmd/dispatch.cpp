@@ -1,6 +1,8 @@
 #include "dispatch.hpp"
 
 #include "database_access.hpp"
+#include "help_examples.hpp"
+#include "help_tree.hpp"
 #include "session.hpp"
 
 #include <ics/util/error.hpp>
@@ -55,6 +57,21 @@ std::string command_path(std::string_view name, CLI::App* sub) {
   return path;
 }
 
+bool writes(Access access) {
+  return access == Access::write || access == Access::bulk_write || access == Access::bulk_load;
+}
+
+// The options of README "Dry runs and confirmation", given by the table: -n/--dry-run on a leaf that
+// writes (init and db migrate, which make the schema, have none), --yes on a destructive one.
+void add_safety_options(CLI::App& sub, const CommandSpec& row, bool& dry_run, bool& yes) {
+  if (writes(row.access))
+    sub.add_flag("-n,--dry-run", dry_run,
+                 "do the work in its transaction, print what would change (the audit records, in the "
+                 "-o format), then roll it back: nothing is written, the exit code is the real run's");
+  if (row.destructive != Destructive::no)
+    sub.add_flag("-y,--yes", yes, "go on without asking (needed without a terminal, or with --no-input)");
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(CLI::App& app, std::string_view wanted) {
@@ -71,12 +88,16 @@ Dispatcher::Dispatcher(CLI::App& app, std::string_view wanted) {
       parent = m_entries[static_cast<std::size_t>(at - table.begin())].app;
     }
     auto* sub = parent->add_subcommand(std::string(last_word(row.name)), std::string(row.help));
-    if (parent == &app)
+    if (is_hidden_command(row.name))
+      sub->group("");  // left out of help, completion and the man page
+    else if (parent == &app)
       sub->group(help_group(table, row));
     else
-      sub->footer(app.get_footer());  // not its parent's examples, unless it sets its own
+      sub->footer(app.get_footer());  // not its parent's text, unless it sets its own
     sub->fallthrough();
     row.setup(*sub, m_entries[i].run);
+    if (!is_hidden_command(row.name)) attach_examples(*sub, std::string(row.name));
+    add_safety_options(*sub, row, m_entries[i].dry_run, m_entries[i].yes);
     m_entries[i].app = sub;
   }
 }
@@ -87,13 +108,17 @@ bool Dispatcher::knows(std::string_view name) const {
          parent_of(name).empty();
 }
 
-void Dispatcher::run_parsed(const GlobalOptions& globals, const Terminal& terminal) const {
+void Dispatcher::run_parsed(const GlobalOptions& globals, const Config& config,
+                            const Terminal& terminal) const {
   const auto& table = command_table();
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto& entry = m_entries[i];
     if (!entry.app || !entry.app->parsed() || !entry.run) continue;
-    Session session(globals, terminal, command_path(table[i].name, entry.app),
-                    table[i].access != Access::read);
+    GlobalOptions options = globals;
+    options.dry_run = entry.dry_run;
+    options.yes = entry.yes;
+    Session session(options, terminal, command_path(table[i].name, entry.app),
+                    table[i].access != Access::read, config);
     run_command(table[i], entry.run, session);
   }
 }

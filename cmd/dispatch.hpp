@@ -8,6 +8,7 @@
 namespace icsctl {
 
 struct GlobalOptions;
+class Config;
 class Terminal;
 
 class Dispatcher {
@@ -17,13 +18,15 @@ class Dispatcher {
   Dispatcher(CLI::App& app, std::string_view wanted);
   // Whether `name` is a command of the table's first level.
   bool knows(std::string_view name) const;
-  // Runs the command that app.parse() found.
-  void run_parsed(const GlobalOptions& globals, const Terminal& terminal) const;
+  // Runs the command that app.parse() found, with the configuration read.
+  void run_parsed(const GlobalOptions& globals, const Config& config, const Terminal& terminal) const;
 
  private:
   struct Entry {
     CLI::App* app = nullptr;  // null when not set up
     Runner run;               // empty for a parent's row
+    bool dry_run = false;     // -n, --dry-run: on every command that writes
+    bool yes = false;         // --yes: on every destructive command
   };
   std::vector<Entry> m_entries;  // one per row of the table
 };

@@ -57,15 +57,8 @@ import it, split it by kind, e.g.
   grep '^{"record":"child"' all.ndjson | icsctl import children - --format ndjson
 Values are written exactly as stored, so that import reads back the same: unlike reports and lists,
 export does not put a ' before a cell beginning with = + - @ (README "Spreadsheets"). Open an export
-in a spreadsheet only with its formulas off, or use a report or list instead.
-
-Examples:
-  icsctl export children > children.csv
-  icsctl export episodes -o ndjson > episodes.ndjson
-  icsctl export plans -o ndjson > plans.ndjson
-  icsctl export actions -o tsv > actions.tsv
-  icsctl export actions --for-agency health > health-actions.csv
-  icsctl export all -o ndjson | gzip > ics-backup.ndjson.gz)";
+in a spreadsheet only with its formulas off, or use a report or list instead. --fields a,b,c writes
+only those columns (which import may not read back); -o markdown a table for a document.)";
 
 // `export actions --for-agency CODE`: the agency's rows, gathered first (an agency's actions fit in
 // memory) so that the disclosure is audited, with its count and children, before any row is written.
@@ -85,6 +78,7 @@ void export_for_agency(Session& s, DatabaseAccess& access, const std::string& ag
       if (auto parsed = ics::model::parse_id(*id)) numbers.insert(parsed->number);
   std::vector<std::string> children;
   for (auto n : numbers) children.push_back(ics::model::format_id(ics::model::EntityKind::child, n));
+  s.check_fields(columns);  // a usage error before the disclosure is audited
   audit_read(s, s.command(), [&](auto& tx) {
     ics::record::audit_disclosure(tx, code, static_cast<std::int64_t>(rows.rows().size()), children);
   });
@@ -125,9 +119,13 @@ void register_export(CLI::App& app, Runner& run) {
     if (!agency->empty()) return export_for_agency(s, access, *agency);
     auto& db = access.read();
     if (all->parsed()) {
-      if (s.csv_like_output())
+      if (s.csv_like_output() || s.markdown_output())
         throw CLI::ValidationError("--output",
                                    "export all writes ndjson or json: its records have different columns");
+      if (!s.fields().empty())
+        throw CLI::ValidationError("--fields",
+                                   "export all writes every field of every kind: export one kind to choose "
+                                   "its fields");
       ics::io::export_all(db, s.json_array_output(), std::cout);
       return;
     }

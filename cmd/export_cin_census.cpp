@@ -38,12 +38,7 @@ holds (README, "Children in need census"). The header comes from the settings (i
 la_code|software_code|release|serial_no VALUE); --la overrides la_code. The census rules are applied
 first: with an error among their findings nothing is written and the exit code is 3 (list them with
 'icsctl check census --year YEAR'); --force writes the file anyway. --out FILE is created owner-only
-and appears only when complete.
-
-Examples:
-  icsctl export cin-census --year 2026 --out cin-2026.xml
-  icsctl export cin-census --year 2026 --la 202 > cin-2026.xml
-  icsctl export cin-census --year 2026 --out cin-2026.xml --force)";
+and appears only when complete.)";
 
 // The census as written before the checker's verdict is known: an owner-only file that appears only on
 // commit (--out), or for standard output a temporary file, unlinked at once, copied out on commit.

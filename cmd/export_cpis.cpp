@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "database_access.hpp"
 #include "private_file.hpp"
+#include "return_settings.hpp"
 #include "session.hpp"
 
 #include <ics/io/writers.hpp>
@@ -22,7 +23,6 @@ namespace {
 
 struct Options {
   std::string as_of, out, la;
-  bool dry_run = false;
 };
 
 constexpr const char* k_footer =
@@ -32,21 +32,22 @@ la_code, la_name (icsctl settings la_code and la_name; --la overrides the code).
 Rows: every child protection plan open on the as-of date, and every one ended since the last extract
 (after the latest extract's as-of date; with none made yet, in the 12 months before the as-of date).
 A plan whose child has no valid NHS number (an unborn child: the mother's) is left out and named on
-stderr. Each extract but --dry-run is logged and audited.
+stderr. Each extract but --dry-run is logged and audited.)";
 
-Examples:
-  icsctl export cp-is --out cp-is.csv
-  icsctl export cp-is --as-of 2026-03-31 --la 999 --dry-run)";
-
-// The authority: --la, else the la_code setting (an LA number of schemas/codes/la-number.yaml, checked
-// as `settings set` and `export cin-census --la` check it), with the la_name setting.
-ics::returns::CpisAuthority authority(ics::store::Database& db, const std::string& la) {
-  ics::returns::CpisAuthority out{la, ics::store::setting(db, "la_name").value_or("")};
+// The authority: --la, else the la_code setting (the database's, else the configuration's; an LA number of
+// schemas/codes/la-number.yaml, checked as `settings set` and `export cin-census --la` check it), with the
+// la_name setting.
+ics::returns::CpisAuthority authority(const Session& s, ics::store::Database& db, const std::string& la) {
+  auto setting = [&](const char* key) {
+    auto value = return_setting(s, db, key);
+    return value ? value->value : "";
+  };
+  ics::returns::CpisAuthority out{la, setting("la_name")};
   if (!la.empty()) {
     out.la_code = ics::model::require_listed(la, "la-number", "--la");
     return out;
   }
-  out.la_code = ics::store::setting(db, "la_code").value_or("");
+  out.la_code = setting("la_code");
   if (out.la_code.empty())
     throw ics::InvalidInput(
         "the LA code is not set: give --la CODE or run 'icsctl settings set la_code CODE'");
@@ -58,16 +59,17 @@ ics::returns::CpisAuthority authority(ics::store::Database& db, const std::strin
 
 void register_export_cpis(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
-  app.add_option("--as-of", o->as_of, "the date the extract is as of, YYYY-MM-DD (default today)");
+  app.add_option(
+      "--as-of", o->as_of,
+      "the date the extract is as of, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default today");
   app.add_option("--out", o->out, "write the CSV to FILE (owner-only) instead of stdout");
   app.add_option("--la", o->la,
                  "the DfE LA number (3 digits, from the la-number list), instead of the la_code setting");
-  app.add_flag("--dry-run", o->dry_run, "write the extract but do not log it (the next one sends the same)");
   app.footer(k_footer);
   run = [o](Session& s, DatabaseAccess& access) {
-    auto as_of = optional_date(o->as_of, "as_of").value_or(s.today());
+    auto as_of = optional_date(s, o->as_of, "as_of").value_or(s.today());
     auto& tx = access.write();
-    auto la = authority(tx.db(), o->la);
+    auto la = authority(s, tx.db(), o->la);
     auto since = ics::returns::cpis_since(tx.db(), as_of);
     std::shared_ptr<PrivateFile> file;
     std::unique_ptr<ics::util::RowSink> sink;
@@ -80,8 +82,11 @@ void register_export_cpis(CLI::App& app, Runner& run) {
     auto extract = ics::returns::write_cpis(tx.db(), as_of, since, la, *sink);
     for (const auto& left : extract.left_out)
       s.warn(fmt::format("left out {} (plan {}): {}", left.child_id, left.plan_id, left.reason));
-    if (!o->dry_run) ics::returns::record_cpis_extract(tx, as_of, since, extract.rows);
-    access.after_commit([&s, file, extract, as_of, since, dry = o->dry_run] {
+    // A dry run writes the extract (its report of what it would send) but logs nothing: the
+    // dispatcher rolls the log back, so the next extract sends the same.
+    if (s.dry_run()) access.own_dry_run_report();
+    ics::returns::record_cpis_extract(tx, as_of, since, extract.rows);
+    access.after_commit([&s, file, extract, as_of, since, dry = s.dry_run()] {
       if (file) file->commit();
       s.info(fmt::format("cp-is: {} plan(s) open on {} or ended after {}; {} left out{}", extract.rows,
                          as_of.iso(), since.iso(), extract.left_out.size(),

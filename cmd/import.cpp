@@ -8,14 +8,7 @@ namespace icsctl {
 
 void register_import(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(R"(Run 'icsctl import SUBCOMMAND --help' for the rules of each.
-
-Examples:
-  icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
-  icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
-  icsctl import children children.csv --on-conflict skip
-  icsctl import episodes episodes.ndjson --on-conflict skip
-  icsctl import plans plans.ndjson --on-conflict update)");
+  app.footer(R"(Run 'icsctl import SUBCOMMAND --help' for the rules of each.)");
 }
 
 }  // namespace icsctl

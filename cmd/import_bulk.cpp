@@ -6,6 +6,7 @@
 #include "interrupt.hpp"
 #include "render.hpp"
 #include "session.hpp"
+#include "standard_input.hpp"
 #include "terminal.hpp"
 
 #include <ics/io/bulk/import.hpp>
@@ -94,6 +95,11 @@ void report_committed(Session& s, const ics::io::BulkImportOptions& options,
 }
 
 void run_import(Session& s, DatabaseAccess& db, RecordKind kind, const Options& o) {
+  refuse_terminal_input(o.file, s.command());
+  if (o.on_conflict == "update")
+    db.confirm(fmt::format("replace the stored {} that rows of '{}' name (--on-conflict update)",
+                           ics::io::record_plural(kind), o.file),
+               o.file == "-");
   auto& tx = db.write();  // a missing database is reported before the file is read
   std::ifstream file;
   if (o.file != "-") {
@@ -169,15 +175,7 @@ record written; the batch (file, SHA-256, counts) is recorded, new records point
 line, and every record written is recorded as entered on the batch's date.
 -o json prints the summary on stdout as an array of one object (-o ndjson: one object line; csv, tsv:
 a header and one row) with kind, file, format, rows_read, created, updated, unchanged, skipped,
-invalid and batch_id (null when nothing was written).
-
-Examples:
-  icsctl import children children.csv --on-conflict skip
-  icsctl import episodes episodes.csv
-  icsctl import plans plans.ndjson --on-conflict update
-  icsctl import actions - --format tsv --on-conflict skip -o json < actions.tsv
-  icsctl import reviews reviews.csv
-  grep '^{"record":"plan"' all.ndjson | icsctl import plans - --format ndjson)";
+invalid and batch_id (null when nothing was written).)";
 
 void set_up(CLI::App& app, Runner& run, RecordKind kind) {
   auto o = std::make_shared<Options>();

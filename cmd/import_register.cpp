@@ -4,6 +4,7 @@
 #include "interrupt.hpp"
 #include "private_file.hpp"
 #include "session.hpp"
+#include "standard_input.hpp"
 #include "terminal.hpp"
 
 #include <ics/io/register/import.hpp>
@@ -28,7 +29,7 @@ namespace {
 
 struct Options {
   std::string file, mapping, rejects;
-  bool dry_run = false;
+  bool dry_run = false;  // -n, --dry-run (the dispatcher's option: Session::dry_run)
 };
 
 constexpr int k_rejects_shown = 10;  // rejected rows listed on stderr without --rejects or --verbose
@@ -155,21 +156,18 @@ void register_import_register(CLI::App& app, Runner& run) {
   app.add_option("FILE", o->file, "the export (CSV with a header row), or - for standard input")->required();
   app.add_option("--mapping", o->mapping, "mapping file, or the name of a shipped one (legacy-register)")
       ->required();
-  app.add_flag("--dry-run", o->dry_run, "check and count everything, write nothing");
   app.add_option("--rejects", o->rejects, "write rejected rows here as CSV: line,ref,field,value,reason");
   app.footer(R"(Each row becomes one child protection plan; rows of the same person (legacy person id or
 NHS number) become one child. Rows read = plans created + already imported + rejected.
 Exit 0 when no row was rejected, 3 when some were (the other rows are imported).
 -o json prints the summary as an array of one object. The shipped mapping legacy-register
-(share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.
-
-Examples:
-  icsctl import register export.csv --mapping legacy-register --rejects rejects.csv
-  icsctl import register export.csv --mapping my-mapping.yaml --dry-run -o json
-  icsctl import register - --mapping legacy-register -v < export.csv)");
+(share/icsctl/mappings/legacy-register.yaml) documents every rule; copy it to make your own.)");
   run = [o](Session& s, DatabaseAccess& access) {
+    refuse_terminal_input(o->file, s.command());
     auto mapping = load_mapping(o->mapping);
     auto input = open_input(o->file);
+    o->dry_run = s.dry_run();
+    if (o->dry_run) access.own_dry_run_report();  // the counts, the rejects file written as in a real run
     auto& db = access.connection();
     std::optional<PrivateFile> rejects;
     if (!o->rejects.empty()) rejects.emplace(o->rejects);

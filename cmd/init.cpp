@@ -10,10 +10,7 @@
 
 namespace icsctl {
 
-void register_init(CLI::App& app, Runner& run) {
-  app.footer(R"(Examples:
-  icsctl init
-  icsctl --db ./ics.db init)");
+void register_init(CLI::App&, Runner& run) {
   run = [](Session& s, DatabaseAccess& access) {
     int applied = access.init_schema();
     auto& db = access.connection();

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "database_access.hpp"
+#include "filters.hpp"
 #include "report_dates.hpp"
 #include "session.hpp"
 
@@ -17,7 +18,8 @@ namespace icsctl {
 
 namespace {
 struct Options {
-  std::string child, plan, status, episode, outcome, known_at;
+  std::string plan, episode, outcome, known_at;
+  FilterOptions filters;
   bool open_only = false;
 };
 
@@ -35,13 +37,10 @@ void register_list(CLI::App& app, Runner& run) {
   app.require_subcommand(1);
   auto* children = app.add_subcommand("children", "every child");
   auto* plans = app.add_subcommand("plans", "plans, of one child or all");
-  plans->add_option("--child", o->child, "only this child's plans (C12, nhs:…, upn:…, ref:…)");
   plans->add_flag("--open", o->open_only, "only plans open today");
   auto* actions = app.add_subcommand("actions", "actions, of one plan or all");
   actions->add_option("--plan", o->plan, "only this plan's actions");
-  actions->add_option("--status", o->status, "only actions in this status: open, done, cancelled");
   auto* episodes = app.add_subcommand("episodes", "episodes of need, of one child or all");
-  episodes->add_option("--child", o->child, "only this child's episodes (C12, nhs:…, upn:…, ref:…)");
   episodes->add_flag("--open", o->open_only, "only episodes open today");
   auto* assessments = app.add_subcommand("assessments", "assessments, of one episode or all");
   auto* enquiries = app.add_subcommand("enquiries", "section 47 enquiries, of one episode or all");
@@ -52,60 +51,53 @@ void register_list(CLI::App& app, Runner& run) {
   auto* conferences = app.add_subcommand("conferences", "initial child protection conferences");
   conferences->add_option("--episode", o->episode, "only this episode's, e.g. E12");
   conferences->add_option("--outcome", o->outcome, "only those of this outcome: plan or no-plan");
-  for (auto* sub : {children, plans, actions, episodes, assessments, enquiries, conferences})
+  for (auto* sub : {children, plans, actions, episodes, assessments, enquiries, conferences}) {
     sub->fallthrough();
+    add_filter_options(*sub, o->filters);
+  }
   app.add_option("--known-at", o->known_at,
-                 "as the records were known on this date, YYYY-MM-DD, not after today: leave out what "
+                 "as the records were known on this date, YYYY-MM-DD or today, +7d, eom… (icsctl help "
+                 "dates), not after today: leave out what "
                  "was entered later (and --open means open on that date)");
-  app.footer(R"(Examples:
-  icsctl list children
-  icsctl list plans --child C1 --open
-  icsctl list actions --plan P1 --status open -o csv
-  icsctl list plans --open --known-at 2026-03-31
-  icsctl list episodes --child C1
-  icsctl list assessments --open
-  icsctl list enquiries --episode E3
-  icsctl list conferences --outcome plan -o csv)");
   run = [o, children, plans, episodes, assessments, enquiries, conferences](Session& s,
                                                                             DatabaseAccess& access) {
+    std::string name = "list-actions";
+    if (children->parsed())
+      name = "list-children";
+    else if (plans->parsed())
+      name = "list-plans";
+    else if (episodes->parsed())
+      name = "list-episodes";
+    else if (assessments->parsed())
+      name = "list-assessments";
+    else if (enquiries->parsed())
+      name = "list-enquiries";
+    else if (conferences->parsed())
+      name = "list-conferences";
+    const auto& def = ics::report::find_definition(name);
+    check_filters(def, o->filters, s.command());
     auto& db = access.read();
     auto params = report_dates(s, "", o->known_at);
-    std::string name = "list-actions";
-    if (children->parsed()) {
-      name = "list-children";
-    } else if (episodes->parsed()) {
-      name = "list-episodes";
-      params["child"] = std::monostate{};
-      if (!o->child.empty()) params["child"] = ics::store::resolve_child(db, o->child);
+    if (episodes->parsed() || plans->parsed() || assessments->parsed() || enquiries->parsed())
       params["open_only"] = std::int64_t{o->open_only ? 1 : 0};
-    } else if (assessments->parsed() || enquiries->parsed()) {
-      name = assessments->parsed() ? "list-assessments" : "list-enquiries";
+    if (assessments->parsed() || enquiries->parsed() || conferences->parsed())
       params["episode"] = episode_param(db, o->episode);
-      params["open_only"] = std::int64_t{o->open_only ? 1 : 0};
-    } else if (conferences->parsed()) {
-      name = "list-conferences";
-      params["episode"] = episode_param(db, o->episode);
+    if (conferences->parsed()) {
       static constexpr std::string_view k_outcomes[] = {"plan", "no-plan"};
       params["outcome"] = std::monostate{};
       if (!o->outcome.empty())
         params["outcome"] = ics::model::require_code(o->outcome, k_outcomes, "outcome");
-    } else if (plans->parsed()) {
-      name = "list-plans";
-      params["child"] = std::monostate{};
-      if (!o->child.empty()) params["child"] = ics::store::resolve_child(db, o->child);
-      params["open_only"] = std::int64_t{o->open_only ? 1 : 0};
-    } else {
+    }
+    if (name == "list-actions") {
       params["plan"] = std::monostate{};
       if (!o->plan.empty())
         params["plan"] =
             ics::store::get_plan(db, ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan"))
                 .id;
-      params["status"] = std::monostate{};
-      if (!o->status.empty())
-        params["status"] = ics::model::require_code(o->status, ics::model::action_statuses(), "status");
     }
+    add_filter_params(s, db, def, o->filters, s.command(), params);
     auto out = s.output();
-    ics::report::run_report(db, ics::report::find_definition(name), params, *out);
+    ics::report::run_report(db, def, params, *out);
   };
 }
 

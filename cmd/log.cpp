@@ -37,10 +37,6 @@ void register_log(CLI::App& app, Runner& run) {
                  "restricted children (restricted-read), the disclosures to an agency (disclosure:health)");
   app.add_option("-n,--limit", *limit, "at most this many records, newest first (default 50)")
       ->check(CLI::PositiveNumber);
-  app.footer(R"(Examples:
-  icsctl log
-  icsctl log P1 -o json
-  icsctl log -n 5)");
   run = [id, limit](Session& s, DatabaseAccess& db) {
     std::optional<std::string> entity;
     if (id->starts_with("setting:")) {

@@ -1,7 +1,10 @@
 // icsctl: wires the command table to CLI11 and maps every error to its exit code, once.
+#include "config_file.hpp"
+#include "did_you_mean.hpp"
 #include "dispatch.hpp"
 #include "empty_values.hpp"
 #include "exit_codes.hpp"
+#include "help_tree.hpp"
 #include "render.hpp"
 #include "session.hpp"
 #include "terminal.hpp"
@@ -23,8 +26,14 @@ using namespace icsctl;
 void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_option("--db", g.db, "database file (env ICSCTL_DB; default $XDG_DATA_HOME/icsctl/ics.db)");
   app.add_option("--as", g.actor, "who is acting, for the audit trail (env ICSCTL_USER; default login name)");
-  app.add_option("-o,--output", g.output, "output format: table, csv, tsv, json, ndjson")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson"}));
+  app.add_option("-o,--output", g.output,
+                 "output format: table, csv, tsv, json, ndjson, markdown (default table)")
+      ->check(
+          CLI::IsMember(std::vector<std::string>(std::begin(k_output_formats), std::end(k_output_formats))));
+  app.add_option("--fields", g.fields,
+                 "a,b,c: only these columns of the rows printed, in this order, in every format (an "
+                 "unknown name is refused with the list)");
+  app.add_flag("--no-headers", g.no_headers, "-o table, csv, tsv: print the rows without the header row");
   app.add_flag("-q,--quiet", g.quiet, "no summaries or progress on stderr");
   app.add_flag("-v,--verbose", g.verbose, "more detail on stderr");
   app.add_flag("--raw-cells", g.raw_cells,
@@ -33,16 +42,25 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
   app.add_flag("--include-restricted", g.include_restricted,
                "show restricted children too, in lists, reports, show, log and exports; every such read "
                "is audited (README \"Information sharing\")");
-  app.add_option("--color", g.color, "colour on the terminal: auto, always, never")
+  app.add_option("--color", g.color, "colour on the terminal: auto, always, never (default auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--templates", g.templates,
                  "folder of plan templates and calendars searched first (env ICSCTL_TEMPLATES)");
+  app.add_option("--reports", g.reports,
+                 "folder of your own report definitions, NAME.yaml each (env ICSCTL_REPORTS; see "
+                 "'icsctl reports check')");
   app.add_option("--wait", g.wait,
                  "seconds to wait while another process is writing to the database (env ICSCTL_WAIT; "
                  "default 600)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--allow-shared", g.allow_shared,
-               "open a database whose files another user owns or may read or write (with a warning)");
+               "open a database whose files another user owns or may read or write, or read such a "
+               "configuration file (with a warning)");
+  app.add_option("--config", g.config,
+                 "configuration file of defaults (env ICSCTL_CONFIG; default "
+                 "$XDG_CONFIG_HOME/icsctl/config; README \"Configuration\")");
+  app.add_flag("--no-input", g.no_input,
+               "never ask on the terminal (env ICSCTL_NO_INPUT=1): a destructive command then needs --yes");
 }
 
 // The command named on the command line: the first word that is neither a global option nor the
@@ -100,24 +118,33 @@ int main(int argc, char** argv) {
 
   // Only the command asked for is set up, when there is one: setting up all of them took about a
   // millisecond, a tenth of a short report. Anything else (help, a misspelt command) gets them all.
+  // `help`, `completion` and the man page describe every command.
   std::string_view wanted = requested_command(app, argc, argv);
-  Dispatcher commands(app, wanted);
+  Dispatcher commands(app, describes_every_command(wanted) ? std::string_view() : wanted);
   bool known = commands.knows(wanted);
 
   try {
-    if (!wanted.empty() && !known) throw CLI::ParseError(fmt::format("no command '{}'", wanted), 2);
+    if (!wanted.empty() && !known)
+      throw CLI::ParseError(
+          fmt::format("no command '{}'{}", wanted, ics::util::did_you_mean(wanted, command_names(app))), 2);
     refuse_empty_values(app, argc, argv);
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what() << '\n'
+    std::cerr << styled_prefix("error", terminal.color(Stream::err)) << e.what()
+              << option_suggestion(app, e.what(), argc, argv) << '\n'
               << "Run 'icsctl --help' or 'icsctl COMMAND --help' for usage.\n";
     return k_exit_usage;
   }
-  terminal.configure(globals.color, globals.quiet);
+  terminal.configure(globals.color.empty() ? "auto" : globals.color, globals.quiet);
 
   try {
-    commands.run_parsed(globals, terminal);
+    auto config =
+        load_config(config_location(globals.config), globals.allow_shared, [&](const std::string& m) {
+          std::cerr << styled_prefix("warning", terminal.color(Stream::err)) << m << '\n';
+        });
+    terminal.configure(effective_color(globals.color, config).value, globals.quiet);
+    commands.run_parsed(globals, config, terminal);
     // Data that did not reach stdout (a full disk, a closed pipe) is a failure, not a success.
     std::cout.flush();
     if (!std::cout) throw ics::StorageError("cannot write to standard output");

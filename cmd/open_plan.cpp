@@ -24,7 +24,8 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.add_option("--template", o->template_name, "plan template name (see 'icsctl templates list')")
       ->required();
   app.add_option("--category", o->category, "category of abuse: NEG, PHY, SAB, EMO, MUL (child protection)");
-  app.add_option("--start", o->start, "start date, YYYY-MM-DD (default today)");
+  app.add_option("--start", o->start,
+                 "start date, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default today");
   app.add_option("--worker", o->worker, "lead worker");
   app.add_option("--team", o->team, "team");
   app.add_option("--contingency", o->contingency, "contingency plan text");
@@ -33,11 +34,7 @@ void register_open_plan(CLI::App& app, Runner& run) {
   app.footer(
       R"(Without --episode the plan goes in the child's open episode; a child with none gets one, made by
 open-plan (a referral on the plan's start, source and need not known), and a child protection plan a
-transfer-in conference on its start when its episode has no conference that day; stderr says so.
-
-Examples:
-  icsctl open-plan C1 --template child-protection --category NEG --start 2025-12-19 --worker "Sam Patel" --team "CP Team A"
-  icsctl open-plan ref:CPR-0000042 --template child-in-need --worker "Jo Bloggs")");
+transfer-in conference on its start when its episode has no conference that day; stderr says so.)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();  // a missing database is reported before a missing template
     auto tmpl = s.templates().find(o->template_name);
@@ -45,7 +42,7 @@ Examples:
     ics::record::OpenPlanRequest request;
     request.child_id = ics::store::resolve_child(tx.db(), o->child);
     request.category = optional_value(o->category, "category");
-    request.start = optional_date(o->start, "start");
+    request.start = optional_date(s, o->start, "start");
     request.worker = optional_value(o->worker, "worker");
     request.team = optional_value(o->team, "team");
     request.contingency = optional_value(o->contingency, "contingency");

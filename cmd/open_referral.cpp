@@ -23,7 +23,9 @@ struct Options {
 void register_open_referral(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("CHILD", o->child, "the child: C123, nhs:NHSNUMBER, upn:UPN or ref:LEGACYREF")->required();
-  app.add_option("--date", o->date, "the day the referral was received, YYYY-MM-DD (default today)");
+  app.add_option(
+      "--date", o->date,
+      "the day the referral was received, YYYY-MM-DD or today, +7d, eom… (icsctl help dates); default today");
   app.add_option("--source", o->source,
                  fmt::format("who referred: {} (schemas/codes/referral-source.yaml)",
                              fmt::join(ics::model::code_list("referral-source").values(), ", ")))
@@ -32,13 +34,11 @@ void register_open_referral(CLI::App& app, Runner& run) {
                  fmt::format("primary need: {} (schemas/codes/primary-need.yaml); none with --nfa",
                              fmt::join(ics::model::code_list("primary-need").values(), ", ")));
   app.add_flag("--nfa", o->nfa, "the referral led to no further action (the episode holds nothing more)");
-  app.footer(R"(Examples:
-  icsctl open-referral C3 --date 2026-03-02 --source 3A --need N1)");
   run = [o](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     ics::record::NewReferral referral;
     referral.child_id = ics::store::resolve_child(tx.db(), o->child);
-    referral.date = optional_date(o->date, "date").value_or(s.today());
+    referral.date = optional_date(s, o->date, "date").value_or(s.today());
     referral.source = o->source;
     referral.need = optional_value(o->need, "need");
     referral.nfa = o->nfa;

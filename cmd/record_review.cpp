@@ -19,20 +19,18 @@ struct Options {
 void register_record_review(CLI::App& app, Runner& run) {
   auto o = std::make_shared<Options>();
   app.add_option("PLAN", o->plan, "plan id, e.g. P12")->required();
-  app.add_option("--date", o->date, "the day it took place, YYYY-MM-DD")->required();
+  app.add_option("--date", o->date,
+                 "the day it took place, YYYY-MM-DD or today, +7d, eom… (icsctl help dates)")
+      ->required();
   app.add_option("--kind", o->kind, "review-conference (default), core-group, visit or initial-conference");
   app.add_option("--category", o->category, "a new category of abuse decided by the review");
   app.add_option("--outcome", o->outcome, "the outcome, in words");
   app.add_option("--seen", o->seen, "a visit: whether the child was seen, yes or no");
   app.add_option("--seen-alone", o->seen_alone, "a visit: whether the child was seen alone, yes or no");
-  app.footer(R"(Examples:
-  icsctl record-review P1 --date 2026-01-07 --kind core-group
-  icsctl record-review P1 --date 2026-01-09 --kind visit --seen yes --seen-alone no
-  icsctl record-review P1 --date 2026-03-19 --category EMO --outcome "Plan continues")");
   run = [o](Session& s, DatabaseAccess& db) {
     ics::record::NewReview review;
     review.plan_id = ics::model::parse_id_of(ics::model::EntityKind::plan, o->plan, "plan");
-    review.date = ics::util::parse_iso_or_throw(o->date, "date");
+    review.date = date_value(s, o->date, "date");
     review.kind = o->kind;
     review.category = optional_value(o->category, "category");
     review.outcome = optional_value(o->outcome, "outcome");

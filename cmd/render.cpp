@@ -48,8 +48,8 @@ void fit(std::vector<size_t>& widths, size_t max_width) {
 
 class TableWriter : public ics::util::RowSink {
  public:
-  TableWriter(std::ostream& out, bool color, size_t max_width)
-      : m_out(out), m_color(color), m_max_width(max_width) {}
+  TableWriter(std::ostream& out, bool color, size_t max_width, bool header)
+      : m_out(out), m_color(color), m_max_width(max_width), m_show_header(header) {}
   void begin(const std::vector<ics::util::Column>& columns) override {
     m_header.clear();
     for (const auto& c : columns) m_header.push_back(ics::util::escape_text(c.name));
@@ -61,11 +61,11 @@ class TableWriter : public ics::util::RowSink {
   }
   void end() override {
     std::vector<size_t> widths(m_header.size());
-    for (size_t i = 0; i < m_header.size(); ++i) widths[i] = width(m_header[i]);
+    for (size_t i = 0; i < m_header.size(); ++i) widths[i] = m_show_header ? width(m_header[i]) : 0;
     for (const auto& r : m_rows)
       for (size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
     fit(widths, m_max_width);
-    print(m_header, widths, true);
+    if (m_show_header) print(m_header, widths, true);
     for (const auto& r : m_rows) print(r, widths, false);
     m_out.flush();
   }
@@ -87,6 +87,7 @@ class TableWriter : public ics::util::RowSink {
   std::ostream& m_out;
   bool m_color;
   size_t m_max_width;
+  bool m_show_header;
   std::vector<std::string> m_header;
   std::vector<std::vector<std::string>> m_rows;
 };
@@ -99,8 +100,9 @@ std::string styled_prefix(const std::string& level, bool color) {
   return fmt::format("icsctl: {}{}:\033[0m ", code, level);
 }
 
-std::unique_ptr<ics::util::RowSink> make_table_writer(std::ostream& out, bool color, size_t max_width) {
-  return std::make_unique<TableWriter>(out, color, max_width);
+std::unique_ptr<ics::util::RowSink> make_table_writer(std::ostream& out, bool color, size_t max_width,
+                                                      bool header) {
+  return std::make_unique<TableWriter>(out, color, max_width, header);
 }
 
 }  // namespace icsctl

@@ -25,10 +25,7 @@ void register_restrict(CLI::App& app, Runner& run) {
 and exports unless --include-restricted is given, and every read that includes them is audited.
 The statutory returns (export cin-census, check census, export cp-is, report plan-stats) still hold
 the child, and say so in the audit trail. 'icsctl unrestrict CHILD' lifts it; 'icsctl log
-restriction:CHILD --include-restricted' shows who restricted it, when and why.
-
-Examples:
-  icsctl restrict C2 --reason "Child of a member of staff")");
+restriction:CHILD --include-restricted' shows who restricted it, when and why.)");
   run = [child, reason](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     auto id = ics::store::resolve_child(tx.db(), *child);
@@ -46,10 +43,7 @@ void register_unrestrict(CLI::App& app, Runner& run) {
   auto* because =
       app.add_option("--reason", *reason, "why the restriction is lifted (kept in the audit trail)");
   app.footer(R"(The child's records are shown again by every command. The restriction lifted, and the
-reason given, stay in the audit trail (icsctl log restriction:CHILD).
-
-Examples:
-  icsctl unrestrict C2 --reason "Member of staff has left")");
+reason given, stay in the audit trail (icsctl log restriction:CHILD).)");
   run = [child, reason, because](Session& s, DatabaseAccess& db) {
     auto& tx = db.write();
     auto id = ics::store::resolve_child(tx.db(), *child);

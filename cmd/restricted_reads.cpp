@@ -30,6 +30,7 @@ constexpr std::array k_reaches = {
     ReachRow{"db backup", Reach::whole},
     ReachRow{"show", Reach::whole},
     ReachRow{"settings show", Reach::whole},
+    ReachRow{"config show", Reach::whole},  // reads the settings only
 };
 
 }  // namespace

@@ -28,10 +28,7 @@ std::string key_help() {
 
 void register_settings(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(key_help() + R"(
-Examples:
-  icsctl settings set la_code 202
-  icsctl settings show)");
+  app.footer(key_help());
 }
 
 void register_settings_set(CLI::App& app, Runner& run) {
@@ -39,11 +36,7 @@ void register_settings_set(CLI::App& app, Runner& run) {
   auto value = std::make_shared<std::string>();
   app.add_option("KEY", *key, "the setting")->required();
   app.add_option("VALUE", *value, "its value")->required();
-  app.footer(key_help() + R"(
-Examples:
-  icsctl settings set la_code 202
-  icsctl settings set serial_no 001
-  icsctl settings set la_emergency_phone "020 7974 4444")");
+  app.footer(key_help());
   run = [key, value](Session& s, DatabaseAccess& db) {
     require_key(*key);
     auto stored = ics::returns::set_setting(db.write(), *key, *value);
@@ -54,10 +47,6 @@ Examples:
 void register_settings_show(CLI::App& app, Runner& run) {
   auto key = std::make_shared<std::string>();
   app.add_option("KEY", *key, "only this setting's value (exit 4 when it is not set)");
-  app.footer(R"(Examples:
-  icsctl settings show
-  icsctl settings show -o json
-  icsctl settings show la_code)");
   run = [key](Session& s, DatabaseAccess& db) {
     if (!key->empty()) {
       require_key(*key);

@@ -20,10 +20,6 @@ void register_templates(CLI::App& app, Runner& run) {
   auto* check = app.add_subcommand("check", "validate a template file");
   check->add_option("FILE", *file, "template file to check")->required();
   for (auto* sub : {list, show, check}) sub->fallthrough();
-  app.footer(R"(Examples:
-  icsctl templates list
-  icsctl templates show child-protection
-  icsctl templates show child-in-need > my-plan.yaml && icsctl templates check my-plan.yaml)");
   run = [name, file, list, show](Session& s, DatabaseAccess&) {
     if (list->parsed()) {
       auto out = s.output();

@@ -43,12 +43,20 @@ std::size_t columns(unsigned terminal_columns, std::string_view columns_env) {
   return 80;
 }
 
+bool standard_input_is_terminal() {
+  return ::isatty(STDIN_FILENO) == 1;
+}
+
 Terminal::Terminal()
     : m_env{env("NO_COLOR"), env("CLICOLOR_FORCE"), env("FORCE_COLOR"), env("TERM")},
       m_out_terminal(::isatty(STDOUT_FILENO) == 1),
       m_err_terminal(::isatty(STDERR_FILENO) == 1) {
   if (m_out_terminal) m_out_width = columns(terminal_columns(STDOUT_FILENO), env("COLUMNS"));
   if (m_err_terminal) m_err_width = columns(terminal_columns(STDERR_FILENO), env("COLUMNS"));
+}
+
+bool Terminal::can_ask() const {
+  return m_err_terminal && ::isatty(STDIN_FILENO) == 1;
 }
 
 void Terminal::configure(std::string_view color_choice, bool quiet) {

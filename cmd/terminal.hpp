@@ -26,6 +26,9 @@ std::size_t columns(unsigned terminal_columns, std::string_view columns_env);
 
 enum class Stream { out, err };
 
+// Whether standard input is a terminal (so that `-` as input would wait for typing).
+bool standard_input_is_terminal();
+
 class Terminal {
  public:
   // Asks once whether stdout and stderr are terminals and reads the environment; colour follows
@@ -35,6 +38,8 @@ class Terminal {
   void configure(std::string_view color_choice, bool quiet);
 
   bool is_terminal(Stream s) const { return s == Stream::out ? m_out_terminal : m_err_terminal; }
+  // Whether a question can be asked: stdin and stderr are both terminals.
+  bool can_ask() const;
   bool color(Stream s) const;
   // Columns of the stream's terminal; 0 when the stream is not a terminal (its lines are not cut).
   std::size_t width(Stream s) const { return s == Stream::out ? m_out_width : m_err_width; }

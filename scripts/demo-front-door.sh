@@ -95,7 +95,7 @@ icsctl -q start-enquiry "$e" --date "$(day '-298 days')" >/dev/null
 icsctl -q complete-assessment "$e" --date "$(day '-270 days')" --factors 17A
 p=$(icsctl record-conference "$e" --date "$(weekday '-285 days')" --outcome plan --category EMO \
   --worker "Sam Patel" --team "CP Team A")
-icsctl close-plan "$p" --end "$(day '-42 days')" --reason no-longer-at-risk
+icsctl close-plan --yes "$p" --end "$(day '-42 days')" --reason no-longer-at-risk
 
 # Freddie: self-referred; assessed, nothing found, closed (RC8).
 c=$(child Freddie Moore 2009-07-07 M)

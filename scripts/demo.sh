@@ -39,7 +39,7 @@ p2=$(icsctl open-plan "$c2" --template child-protection --category PHY --start "
 # A child in need plan stepped up to a child protection plan on the day it ended (the two never overlap).
 p5=$(icsctl open-plan "nhs:4010232137" --template child-in-need --start "$(day '-700 days')" --worker "Ria Shah")
 icsctl record-review "$p5" --date "$(day '-500 days')" >/dev/null
-icsctl close-plan "$p5" --end "$(weekday '-400 days')" --reason other
+icsctl close-plan --yes "$p5" --end "$(weekday '-400 days')" --reason other
 p3=$(icsctl open-plan "$c3" --template child-protection --category EMO --start "$(weekday '-400 days')" \
       --worker "Sam Patel" --team "CP Team A")
 p4=$(icsctl open-plan "$c4" --template child-in-need --start "$(day '-60 days')" --worker "Ria Shah" \

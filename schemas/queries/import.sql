@@ -138,3 +138,8 @@ FROM register_plans;
 -- name: register_insert_refs
 -- Further person ids of children, a batch at a time (store::RowBatch), in the order of their text.
 INSERT INTO child_ref (ref, child_id) SELECT ref, child_id FROM register_refs;
+
+-- name: register_insert_warnings
+-- The warnings of the rows imported, a batch at a time (store::RowBatch), in the order found.
+INSERT INTO import_warning (batch_id, line, ref, field, value, reason)
+SELECT :batch_id, line, ref, field, value, reason FROM register_warnings;

@@ -110,6 +110,9 @@ FROM conference f JOIN episode e ON e.id = f.episode_id WHERE f.id = :id;
 SELECT 'B' || id AS batch_id, kind, file_name, sha256, actor, imported_at, counts
 FROM import_batch WHERE id = :id;
 
+-- name: show_batch_warnings
+SELECT line, ref, field, value, reason FROM import_warning WHERE batch_id = :id ORDER BY id;
+
 -- name: audit_log
 SELECT seq, at, actor, command, entity, before, after FROM audit
 WHERE :entity IS NULL OR entity = :entity

@@ -51,7 +51,7 @@ reason AS (
   WHERE lead_worker IS NULL OR trim(lead_worker) = ''
 )
 SELECT 'P' || o.id, 'C' || c.id, c.given_names || ' ' || c.family_name, o.lead_worker, o.team, r.reason, r.due,
-       CAST(julianday(:as_of) - julianday(r.due) AS INTEGER), r.detail
+       CAST(julianday(:as_of) - julianday(r.due) AS INTEGER), r.detail, c.date_of_birth, c.nhs_number
 FROM reason r JOIN open_plan o ON o.id = r.pid JOIN child c ON c.id = o.child_id
 WHERE r.due < :as_of OR r.reason IN ('not-seen-alone', 'no-lead-worker')
 ORDER BY r.due, o.id, r.reason;

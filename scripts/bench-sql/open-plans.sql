@@ -18,7 +18,8 @@ SELECT 'P' || p.id, 'C' || c.id, c.given_names || ' ' || c.family_name, t.name,
        (SELECT count(*) FROM action a
          WHERE a.plan_id = p.id AND ifnull(a.recorded_on, '') <= :known_at
            AND (a.status = 'open' OR a.completed_date > :as_of OR a.completed_recorded_on > :known_at)
-           AND a.due_date < :as_of)
+           AND a.due_date < :as_of),
+       c.date_of_birth, c.nhs_number
 FROM plan p JOIN child c ON c.id = p.child_id JOIN template_snapshot t ON t.id = p.template_id
 WHERE p.start_date <= :as_of AND ifnull(p.recorded_on, '') <= :known_at
   AND (p.end_date IS NULL OR p.end_date > :as_of OR p.end_recorded_on > :known_at)

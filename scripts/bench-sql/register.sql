@@ -12,7 +12,8 @@ SELECT 'C' || c.id, c.given_names || ' ' || c.family_name, c.date_of_birth,
        'P' || p.id, p.start_date, p.lead_worker, p.team,
        coalesce((SELECT r.next_review_due FROM review r WHERE r.plan_id = p.id AND r.kind = 'review-conference'
                    AND r.review_date <= :as_of AND ifnull(r.recorded_on, '') <= :known_at ORDER BY r.review_date DESC, r.id DESC LIMIT 1),
-                p.first_review_due)
+                p.first_review_due),
+       c.nhs_number
 FROM plan p JOIN child c ON c.id = p.child_id
 WHERE p.kind = 'child-protection' AND p.start_date <= :as_of AND ifnull(p.recorded_on, '') <= :known_at
   AND (p.end_date IS NULL OR p.end_date > :as_of OR p.end_recorded_on > :known_at)

@@ -59,7 +59,7 @@ reason AS (
                       AND (end_date IS NULL OR end_date > :as_of OR end_recorded_on > :known_at))
 )
 SELECT 'C' || c.id, c.given_names || ' ' || c.family_name, 'E' || o.id, o.referral_date, r.reason, r.due,
-       CAST(julianday(:as_of) - julianday(r.due) AS INTEGER), r.detail
+       CAST(julianday(:as_of) - julianday(r.due) AS INTEGER), r.detail, c.date_of_birth, c.nhs_number
 FROM reason r JOIN open_episode o ON o.id = r.eid JOIN child c ON c.id = o.child_id
 WHERE r.due < :as_of OR r.reason = 'repeat-referral'
 ORDER BY r.due, o.id, r.reason;

@@ -16,6 +16,7 @@ WITH v AS MATERIALIZED (
 SELECT 'P' || v.id, 'C' || c.id, c.given_names || ' ' || c.family_name, v.lead_worker, v.team,
        r.review_date, r.seen, r.seen_alone, v.due, CAST(julianday(v.due) - julianday(:as_of) AS INTEGER),
        CASE WHEN v.due < :as_of THEN 'overdue'
-            WHEN julianday(v.due) - julianday(:as_of) <= 5 THEN 'due-soon' ELSE 'ok' END
+            WHEN julianday(v.due) - julianday(:as_of) <= 5 THEN 'due-soon' ELSE 'ok' END,
+       c.date_of_birth, c.nhs_number
 FROM v JOIN child c ON c.id = v.child_id LEFT JOIN review r ON r.id = v.last_id
 ORDER BY v.due, v.id;

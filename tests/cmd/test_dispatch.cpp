@@ -132,14 +132,15 @@ TEST_CASE_FIXTURE(Fixture, "an import interrupted before its commit writes nothi
 }
 
 TEST_CASE(
-    "destructive is set on exactly close-plan, record-death and the bulk imports (with --on-conflict "
-    "update)") {
+    "destructive is set on exactly close-plan, record-death, reassign and the bulk imports (with "
+    "--on-conflict update)") {
   std::map<std::string, Destructive> marked;
   for (const auto& row : command_table())
     if (row.destructive != Destructive::no) marked.emplace(row.name, row.destructive);
   std::map<std::string, Destructive> wanted = {
       {"close-plan", Destructive::always},
       {"record-death", Destructive::always},
+      {"reassign", Destructive::always},
       {"import children", Destructive::on_conflict_update},
       {"import plans", Destructive::on_conflict_update},
       {"import actions", Destructive::on_conflict_update},

@@ -13,6 +13,9 @@ trap 'rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1
 export ICSCTL_DB="$SCRATCH/ics.db" ICSCTL_TODAY=2026-11-22 ICSCTL_USER=tester NO_COLOR=1
 unset ICSCTL_TEMPLATES XDG_DATA_HOME
+unset ICSCTL_REPORTS
+# Not the configuration file of whoever runs the tests (README "Configuration"): none, unless a test writes one.
+unset ICSCTL_CONFIG; export XDG_CONFIG_HOME="$SCRATCH/.config"
 FAILURES=0
 CHECKS=0
 
@@ -81,6 +84,22 @@ refused() {
   expect_err_has "$text"
   expect_out ""
   expect_unchanged "$before"
+}
+
+# command_paths [ICSCTL]: every command that --help leads to, nested ones as "import children", one
+# a line, found by walking each command's --help (the names listed under its headings).
+command_paths() {
+  local bin=${1:-$ICSCTL} parent name
+  local -a queue=("")
+  while [ ${#queue[@]} -gt 0 ]; do
+    parent=${queue[0]}
+    queue=("${queue[@]:1}")
+    for name in $("$bin" $parent --help | awk '/^[A-Z][A-Za-z ]*:$/ && !/^(Options|Positionals|Examples):$/ { list = 1; next }
+                                             /^$/ { list = 0 } list && /^  [a-z]/ { print $1 }'); do
+      echo "${parent:+$parent }$name"
+      queue+=("${parent:+$parent }$name")
+    done
+  done
 }
 
 finish() {

@@ -60,20 +60,20 @@ expect_out E2
 expect_rc 0 start-assessment E2 --date 2026-06-02
 expect_rc 0 start-enquiry E2 --date 2026-06-03
 refused 3 "'date' is before the child's review R1 was held on 2026-04-01: nothing of a child is dated after its death: '2026-03-20'" \
-  record-death C1 --date 2026-03-20
-refused 3 "'date' is after today: '2026-11-23'" record-death C1 --date 2026-11-23
-refused 3 "'date' is before the child's date of birth (2012-09-09)" record-death C1 --date 2012-09-08
+  record-death --yes C1 --date 2026-03-20
+refused 3 "'date' is after today: '2026-11-23'" record-death --yes C1 --date 2026-11-23
+refused 3 "'date' is before the child's date of birth (2012-09-09)" record-death --yes C1 --date 2012-09-08
 refused 3 "the death of child 'C3' cannot be recorded while assessment N1 (episode E2) and enquiry S1 (episode E2) are open" \
-  record-death C3 --date 2026-07-01
-refused 4 "no child 'C9'" record-death C9 --date 2026-05-01
-refused 2 "--date is required" record-death C1
-refused 3 "'date' is not a date" record-death C1 --date 01/05/2026
+  record-death --yes C3 --date 2026-07-01
+refused 4 "no child 'C9'" record-death --yes C9 --date 2026-05-01
+refused 2 "--date is required" record-death --yes C1
+refused 3 "'date' is not a date" record-death --yes C1 --date 01/05/2026
 
 # --- record-death: what it closes -------------------------------------------------------------------
 open_actions=$(sqlite3 "$ICSCTL_DB" "SELECT count(*) FROM action WHERE plan_id = 1 AND status = 'open'")
 check() { CHECKS=$((CHECKS + 1)); "${@:2}" || fail "$1"; }
 check "P1 has open actions before the death" test "$open_actions" -gt 0
-expect_rc 0 record-death C1 --date 2026-05-04
+expect_rc 0 record-death --yes C1 --date 2026-05-04
 expect_out ""
 expect_err_has "death of child C1 recorded on 2026-05-04; plans closed: P1; episodes closed: E1"
 expect_rc 0 show P1 -o json
@@ -86,7 +86,7 @@ expect_rc 0 show C1 -o json
 expect_out_has '"date_of_death":"2026-05-04"'
 expect_rc 0 log C1 -o csv
 expect_out_has "record-death,C1"
-refused 3 "child 'C1' died on 2026-05-04: the death is already recorded" record-death C1 --date 2026-05-04
+refused 3 "child 'C1' died on 2026-05-04: the death is already recorded" record-death --yes C1 --date 2026-05-04
 
 # --- after a death, nothing dated after it ------------------------------------------------------------
 refused 3 "'start' is after the death of child C1 (2026-05-04): nothing of a child is dated after its death: '2026-05-05'" \
@@ -98,7 +98,7 @@ refused 3 "'review_date' is after the death of child C1 (2026-05-04)" import rev
 # record-death of a child with nothing open closes nothing
 expect_rc 0 add-child --given-names Zed --family-name Lone --dob 2015-01-01
 expect_out C4
-expect_rc 0 record-death C4 --date 2026-01-01
+expect_rc 0 record-death --yes C4 --date 2026-01-01
 expect_err_has "plans closed: none; episodes closed: none"
 
 # --- bulk: export -> import into a new database -> export is byte-identical ---------------------------
@@ -131,7 +131,7 @@ refused 3 "'mother_nhs_number' is recorded only for an unborn child" import chil
 printf 'given_names,family_name,date_of_birth,ethnicity\nA,B,2019-01-01,Irish\n' >bad.csv
 refused 3 "'ethnicity' is not in the ethnicity list" import children bad.csv
 printf 'child_id,given_names,family_name,date_of_birth,date_of_death\nC3,Amy,Stone,2019-04-02,2026-05-01\n' >bad.csv
-refused 3 "'date_of_death' is before the child's" import children bad.csv --on-conflict update
+refused 3 "'date_of_death' is before the child's" import children bad.csv --on-conflict update --yes
 
 # --- settings ---------------------------------------------------------------------------------------
 expect_rc 0 settings show -o csv

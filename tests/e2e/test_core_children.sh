@@ -51,9 +51,9 @@ expect_rc 0 list children -o csv
 expect_out_has "C5,Kim,Lee,2020-01-02,,U,,E201100012345,,0"
 
 # --- dates -------------------------------------------------------------------------------------
-refused 3 "'dob' is not a date (YYYY-MM-DD): '2023-02-29'" add-child "${kid[@]}" --dob 2023-02-29
-refused 3 "'dob' is not a date (YYYY-MM-DD): '2021-13-01'" add-child "${kid[@]}" --dob 2021-13-01
-refused 3 "'dob' is not a date (YYYY-MM-DD): '31/02/2001'" add-child "${kid[@]}" --dob 31/02/2001
+refused 3 "'dob' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2023-02-29'" add-child "${kid[@]}" --dob 2023-02-29
+refused 3 "'dob' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2021-13-01'" add-child "${kid[@]}" --dob 2021-13-01
+refused 3 "'dob' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '31/02/2001'" add-child "${kid[@]}" --dob 31/02/2001
 refused 3 "'dob'" add-child "${kid[@]}" --dob 2021-1-5
 refused 3 "'dob' is after today: '2026-11-23'" add-child "${kid[@]}" --dob 2026-11-23
 add "${kid[@]}" --dob 2024-02-29

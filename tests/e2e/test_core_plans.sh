@@ -31,29 +31,29 @@ expect_out "plan_id,child_id,name,template,template_version,template_hash,kind,i
 P1,C1,Amelia Smith,child-protection,1,$HASH,child-protection,NEG,NEG,2025-12-19,,,Sam Patel,CP Team A,,2026-03-19,2026-03-19,0,,,,,,E1,I1"
 # every template action, due by working days (bank holidays skipped), weeks; no owner -> lead worker
 expect_rc 0 list actions --plan P1 -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,open,
-A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,open,
-A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,open,
-A4,P1,health,\"Arrange a health assessment, including immunisations and dental care\",Health visitor or school nurse,health,2026-01-16,open,
-A5,P1,health,Check registration with a GP and that health appointments are attended,Sam Patel,health,2026-01-07,open,
-A6,P1,education,\"Report attendance, punctuality and concerns to the core group\",Designated safeguarding lead,education,2026-01-07,open,
-A7,P1,education,\"Review support needs and whether an education, health and care assessment is needed\",Sam Patel,education,2026-01-30,open,
-A8,P1,family-support,Complete an assessment of the parents' capacity to meet the child's needs,Lead social worker,social-care,2026-02-11,open,
-A9,P1,family-support,\"Refer the parents to substance misuse, mental health or domestic abuse services as needed\",Sam Patel,social-care,2026-01-14,open,"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,open,,C1
+A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,open,,C1
+A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,open,,C1
+A4,P1,health,\"Arrange a health assessment, including immunisations and dental care\",Health visitor or school nurse,health,2026-01-16,open,,C1
+A5,P1,health,Check registration with a GP and that health appointments are attended,Sam Patel,health,2026-01-07,open,,C1
+A6,P1,education,\"Report attendance, punctuality and concerns to the core group\",Designated safeguarding lead,education,2026-01-07,open,,C1
+A7,P1,education,\"Review support needs and whether an education, health and care assessment is needed\",Sam Patel,education,2026-01-30,open,,C1
+A8,P1,family-support,Complete an assessment of the parents' capacity to meet the child's needs,Lead social worker,social-care,2026-02-11,open,,C1
+A9,P1,family-support,\"Refer the parents to substance misuse, mental health or domestic abuse services as needed\",Sam Patel,social-care,2026-01-14,open,,C1"
 
 # a child in need plan (of another child: a child's CP and CIN plans never overlap); opened on Friday
 # before the Spring bank holiday
 expect_rc 0 open-plan nhs:4010232137 --template child-in-need --start 2026-05-22 --worker "Jo Bloggs" --team "CIN Team"
 expect_out P2
 expect_rc 0 list actions --plan P2 -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A10,P2,needs,Hold the first child in need meeting with the family and agencies,Allocated social worker,social-care,2026-06-08,open,
-A11,P2,needs,Agree the plan's outcomes with the child and family and give them a copy,Allocated social worker,social-care,2026-06-15,open,
-A12,P2,health,Confirm health needs and any referrals to community health services,Health visitor or school nurse,health,2026-06-19,open,
-A13,P2,education,\"Share attendance and progress, and agree support in school or early years setting\",Jo Bloggs,education,2026-06-22,open,
-A14,P2,family-support,Offer early help or parenting support and record whether it is taken up,Jo Bloggs,social-care,2026-06-22,open,
-A15,P2,family-support,\"Check entitlement to benefits, housing and childcare support\",Jo Bloggs,housing,2026-07-03,open,"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A10,P2,needs,Hold the first child in need meeting with the family and agencies,Allocated social worker,social-care,2026-06-08,open,,C3
+A11,P2,needs,Agree the plan's outcomes with the child and family and give them a copy,Allocated social worker,social-care,2026-06-15,open,,C3
+A12,P2,health,Confirm health needs and any referrals to community health services,Health visitor or school nurse,health,2026-06-19,open,,C3
+A13,P2,education,\"Share attendance and progress, and agree support in school or early years setting\",Jo Bloggs,education,2026-06-22,open,,C3
+A14,P2,family-support,Offer early help or parenting support and record whether it is taken up,Jo Bloggs,social-care,2026-06-22,open,,C3
+A15,P2,family-support,\"Check entitlement to benefits, housing and childcare support\",Jo Bloggs,housing,2026-07-03,open,,C3"
 expect_rc 0 show P2 -o json
 check "CIN first review $(field first_review_due)" test "$(field first_review_due)" = 2026-08-22
 check "CIN category $(field initial_category)" test "$(field initial_category)" = null
@@ -68,7 +68,7 @@ refused 3 "'category'" open-plan C2 --template child-protection --category neg
 refused 3 "'category' does not apply to template 'child-in-need': 'NEG'" open-plan C2 --template child-in-need --category NEG
 refused 3 "'start' is before the child's date of birth (2026-01-10): '2026-01-09'" open-plan C2 --template child-in-need --start 2026-01-09
 refused 3 "'start' is after today: '2026-11-23'" open-plan C2 --template child-in-need --start 2026-11-23
-refused 3 "'start' is not a date (YYYY-MM-DD): '2026-02-30'" open-plan C2 --template child-in-need --start 2026-02-30
+refused 3 "'start' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-02-30'" open-plan C2 --template child-in-need --start 2026-02-30
 refused 4 "no template 'nope'" open-plan C2 --template nope
 refused 4 "no template" open-plan C2 --template ../schemas/plans/child-protection
 refused 2 "CHILD is required" open-plan --template child-in-need
@@ -85,7 +85,7 @@ expect_rc 0 show A26 -o csv
 expect_out "action_id,plan_id,child_id,section,what,owner,agency,due_date,status,completed_date,cancel_reason
 A26,P1,C1,education,School report,Mr Khan,education,2026-02-02,open,,"
 act=(--what x --owner o --agency health)
-refused 3 "'due' is not a date (YYYY-MM-DD): '2026-01-32'" assign-action P1 "${act[@]}" --due 2026-01-32
+refused 3 "'due' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-01-32'" assign-action P1 "${act[@]}" --due 2026-01-32
 refused 3 "'due' is before the plan's start (2025-12-19): '2025-12-18'" assign-action P1 "${act[@]}" --due 2025-12-18
 refused 4 "no plan 'P99'" assign-action P99 "${act[@]}" --due 2026-01-16
 refused 3 "'plan' is not a plan id (like P42): 'Q1'" assign-action Q1 "${act[@]}" --due 2026-01-16
@@ -101,9 +101,9 @@ expect_out ""
 expect_err_has "A1 done on 2026-11-22"
 expect_rc 0 complete-action A2 --date 2026-01-05
 expect_rc 0 list actions --plan P1 --status done -o csv
-expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date
-A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22
-A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,done,2026-01-05"
+expect_out "action_id,plan_id,section,what,owner,agency,due_date,status,completed_date,child_id
+A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22,C1
+A2,P1,safety,Agree a written safety plan with the parents and share it with the core group,Lead social worker,social-care,2026-01-07,done,2026-01-05,C1"
 refused 3 "action 'A1' is already done" complete-action A1
 refused 3 "'date' is after today: '2026-11-23'" complete-action A3 --date 2026-11-23
 refused 3 "'date' is before the plan's start (2025-12-19)" complete-action A3 --date 2025-12-18
@@ -154,22 +154,22 @@ refused 3 "'plan'" record-review A1 --date 2026-04-02
 refused 2 "--date is required" record-review P1
 
 # --- close-plan: open actions are cancelled with it; a closed plan takes nothing more ---------------
-refused 3 "'end' is before the plan's start (2025-12-19): '2025-12-18'" close-plan P1 --end 2025-12-18 --reason other
-refused 3 "'reason' must be one of no-longer-at-risk, transferred-out, looked-after, adopted, age-18, died, other: 'bogus'" close-plan P1 --end 2026-09-30 --reason bogus
-refused 3 "'end' is after today: '2026-11-23'" close-plan P1 --end 2026-11-23 --reason other
-refused 3 "'end' is not a date" close-plan P1 --end 2026-09-31 --reason other
-refused 2 "--reason is required" close-plan P1 --end 2026-09-30
-refused 4 "no plan 'P99'" close-plan P99 --end 2026-09-30 --reason other
-expect_rc 0 close-plan P1 --end 2026-09-30 --reason no-longer-at-risk
+refused 3 "'end' is before the plan's start (2025-12-19): '2025-12-18'" close-plan --yes P1 --end 2025-12-18 --reason other
+refused 3 "'reason' must be one of no-longer-at-risk, transferred-out, looked-after, adopted, age-18, died, other: 'bogus'" close-plan --yes P1 --end 2026-09-30 --reason bogus
+refused 3 "'end' is after today: '2026-11-23'" close-plan --yes P1 --end 2026-11-23 --reason other
+refused 3 "'end' is not a date" close-plan --yes P1 --end 2026-09-31 --reason other
+refused 2 "--reason is required" close-plan --yes P1 --end 2026-09-30
+refused 4 "no plan 'P99'" close-plan --yes P99 --end 2026-09-30 --reason other
+expect_rc 0 close-plan --yes P1 --end 2026-09-30 --reason no-longer-at-risk
 expect_out ""
 expect_rc 0 list actions --plan P1 -o csv
 check "close-plan left open actions" test "$(grep -c ',open,' <<<"$OUT")" = 0
-check "close-plan: cancelled actions $(grep -c ',cancelled,2026-09-30$' <<<"$OUT"), wanted 8" test "$(grep -c ',cancelled,2026-09-30$' <<<"$OUT")" = 8
+check "close-plan: cancelled actions $(grep -c ',cancelled,2026-09-30,C1$' <<<"$OUT"), wanted 8" test "$(grep -c ',cancelled,2026-09-30,C1$' <<<"$OUT")" = 8
 expect_out_has "A1,P1,safety,Hold the first core group meeting,Lead social worker,social-care,2026-01-07,done,2026-11-22"
 expect_out_has "A3,P1,safety,Share information about any adults in the household known to police,Sam Patel,police,2025-12-30,cancelled,2026-11-22"
 expect_rc 0 show A4 -o csv
 expect_out_has ",cancelled,2026-09-30,plan closed"
-refused 3 "plan 'P1' was closed on 2026-09-30" close-plan P1 --end 2026-10-30 --reason other
+refused 3 "plan 'P1' was closed on 2026-09-30" close-plan --yes P1 --end 2026-10-30 --reason other
 refused 3 "plan 'P1' was closed on 2026-09-30" assign-action P1 "${act[@]}" --due 2026-10-01
 refused 3 "plan 'P1' was closed on 2026-09-30" record-review P1 --date 2026-10-01
 refused 3 "already cancelled" complete-action A4
@@ -225,7 +225,7 @@ for id in X1 P 1 P1x ""; do refused 3 "'id'" show "$id"; done
 refused 3 "'status'" list actions --status bogus
 refused 4 "no plan 'P99'" list actions --plan P99
 # a new plan may not start while the child's last plan of that kind was still open (P1 ran to 2026-09-30)
-expect_rc 0 close-plan P4 --end 2026-10-06 --reason other
+expect_rc 0 close-plan --yes P4 --end 2026-10-06 --reason other
 refused 3 "start" open-plan C1 --template child-protection --category NEG --start 2026-09-01
 
 finish

@@ -34,7 +34,7 @@ for a in A25:2025-06-13 A26:2025-06-16 A27:2025-06-09 A28:2025-07-10 A29:2025-06
 done
 fx record-review P4 --date 2025-06-13 --kind core-group
 fx record-review P4 --date 2025-09-01 --outcome "Plan continues"
-fx close-plan P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A37 cancelled with it
+fx close-plan --yes P4 --end 2026-05-01 --reason no-longer-at-risk   # A31, A33, A37 cancelled with it
 fx open-plan C5 --template child-in-need --start 2026-05-01 --worker "Jo Bloggs" --team "CIN Team"
 fx open-plan C4 --template child-protection --category MUL --start 2026-11-02 --worker "Priya Shah" --team "CP Team B"
 fx complete-action A1 --date 2026-01-07
@@ -92,8 +92,8 @@ check "open-plans on 2026-05-01: $(cut -d, -f1 <<<"$OUT" | paste -sd' ')" \
   test "$(cut -d, -f1 <<<"$OUT" | paste -sd' ')" = "plan_id P1 P2 P3 P5"
 # a plan is not open before its start
 expect_rc 0 report register --as-of 2025-12-18 -o csv
-expect_out "child_id,name,date_of_birth,category,plan_id,start_date,lead_worker,team,next_review_due
-C5,Dan Evans,2012-05-20,SAB,P4,2025-06-02,Priya Shah,CP Team B,2026-03-01"
+expect_out "child_id,name,date_of_birth,category,plan_id,start_date,lead_worker,team,next_review_due,nhs_number
+C5,Dan Evans,2012-05-20,SAB,P4,2025-06-02,Priya Shah,CP Team B,2026-03-01,"
 expect_rc 0 report register --as-of 2025-06-01 -o json
 expect_out "[]"
 expect_rc 0 report register --as-of 2025-06-01 -o ndjson
@@ -128,7 +128,7 @@ expect_rc 0 report register -o json
 today=$OUT
 expect_rc 0 report register --as-of 2026-11-22 -o json
 check "report register without --as-of is not as of today" test "$OUT" = "$today"
-expect_out_has '{"child_id":"C4","name":"Unborn Brown","date_of_birth":null,"category":"MUL","plan_id":"P6","start_date":"2026-11-02","lead_worker":"Priya Shah","team":"CP Team B","next_review_due":"2027-02-02"}'
+expect_out_has '{"child_id":"C4","name":"Unborn Brown","date_of_birth":null,"category":"MUL","plan_id":"P6","start_date":"2026-11-02","lead_worker":"Priya Shah","team":"CP Team B","next_review_due":"2027-02-02","nhs_number":null}'
 expect_rc 0 report caseload -o csv
 expect_out "worker,team,open_plans,open_actions,overdue_actions
 ,,1,9,9
@@ -149,14 +149,14 @@ expect_out "date,kind,id,summary
 # --- report --list: the six, with their columns; internal definitions are not listed -------------------
 expect_rc 0 report --list -o csv
 list=$OUT
-check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds"
+check "report --list header" test "$(head -1 <<<"$list")" = "name,row,parameters,columns,thresholds,filters,source"
 for want in \
-  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due," \
-  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions," \
-  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue," \
-  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status," \
-  "caseload,*,as_of,worker team open_plans open_actions overdue_actions," \
-  "chronology,*,as_of child,date kind id summary,"; do
+  "register,child subject to a child protection plan on the as-of date,as_of,child_id name date_of_birth category plan_id start_date lead_worker team next_review_due nhs_number,,worker team child category since until,shipped" \
+  "open-plans,plan open on the as-of date,as_of,plan_id child_id name template category start_date days_open lead_worker team next_review_due open_actions overdue_actions date_of_birth nhs_number,,worker team child kind category since until,shipped" \
+  "overdue-actions,*,as_of,action_id plan_id child_id section what owner agency due_date days_overdue name date_of_birth nhs_number,,agency owner worker team child kind due-before due-after,shipped" \
+  "reviews-due,plan open on the as-of date,as_of,plan_id child_id name last_review_date next_review_due days_to_due status start_date date_of_birth nhs_number,,worker team child kind status=overdue|due-soon|ok due-before due-after,shipped" \
+  "caseload,*,as_of,worker team open_plans open_actions overdue_actions,,worker team kind,shipped" \
+  "chronology,*,as_of child,date kind id summary,,kind=birth|*|episode-closed since until,shipped"; do
   CHECKS=$((CHECKS + 1))
   n=0; while IFS= read -r line; do [[ "$line" == $want ]] && n=$((n + 1)); done <<<"$list"
   [ "$n" = 1 ] || fail "report --list has $n rows like [$want]"
@@ -174,8 +174,8 @@ done
 # --- errors: nothing on stdout, nothing written ------------------------------------------------------
 refused 4 "no report 'nope'" report nope
 refused 4 "no report 'list-children'" report list-children
-refused 3 "'as_of' is not a date (YYYY-MM-DD): '2026-02-29'" report register --as-of 2026-02-29
-refused 3 "'as_of' is not a date (YYYY-MM-DD): '15/04/2026'" report open-plans --as-of 15/04/2026
+refused 3 "'as_of' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-02-29'" report register --as-of 2026-02-29
+refused 3 "'as_of' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '15/04/2026'" report open-plans --as-of 15/04/2026
 refused 2 "CHILD" report chronology
 refused 2 "C1" report register C1
 refused 4 "no child 'C99'" report chronology C99
@@ -186,7 +186,7 @@ expect_unchanged "$fixture"
 # --- an empty database: headers only -------------------------------------------------------------
 expect_rc 0 --db "$SCRATCH/empty.db" init -q
 expect_rc 0 --db "$SCRATCH/empty.db" report overdue-actions -o csv
-expect_out "action_id,plan_id,child_id,section,what,owner,agency,due_date,days_overdue"
+expect_out "action_id,plan_id,child_id,section,what,owner,agency,due_date,days_overdue,name,date_of_birth,nhs_number"
 expect_rc 0 --db "$SCRATCH/empty.db" report caseload -o json
 expect_out "[]"
 

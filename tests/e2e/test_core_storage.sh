@@ -30,7 +30,7 @@ missing_db assign-action P1 --what x --owner o --agency health --due 2026-01-01
 missing_db complete-action A1
 missing_db cancel-action A1 --reason gone
 missing_db record-review P1 --date 2026-01-01
-missing_db close-plan P1 --end 2026-01-01 --reason other
+missing_db close-plan --yes P1 --end 2026-01-01 --reason other
 missing_db show C1
 missing_db list children
 missing_db list plans

@@ -101,7 +101,7 @@ expect_rc 0 open-plan C4 --template child-in-need --start 2026-05-01 --episode E
 expect_out P3
 expect_rc 0 show P3 -o json
 check "P3 episode $(field episode_id)" test "$(field episode_id)" = E4
-expect_rc 0 close-plan P3 --end 2026-05-20 --reason other
+expect_rc 0 close-plan --yes P3 --end 2026-05-20 --reason other
 expect_rc 0 open-plan C4 --template child-in-need --start 2026-05-21
 expect_out P4
 expect_rc 0 show P4 -o json
@@ -249,7 +249,7 @@ refused 3 "2026-06-06" record-conference E8 --date 2026-06-06 --outcome no-plan
 # a child protection plan and a child in need plan of a child never overlap
 refused 3 "P1" open-plan C1 --template child-in-need --start 2026-06-01 --episode E1
 # a new child protection plan starts strictly after the previous one ended
-expect_rc 0 close-plan P5 --end 2026-04-01 --reason no-longer-at-risk
+expect_rc 0 close-plan --yes P5 --end 2026-04-01 --reason no-longer-at-risk
 refused 3 "P5" open-plan C6 --template child-protection --category NEG --start 2026-04-01
 # closing an episode needs every assessment completed, every enquiry ended, every plan closed
 refused 3 "N3" close-episode E8 --date 2026-06-20 --reason RC7

@@ -25,7 +25,7 @@ expect_rc 0 assign-action P1 --what 'Visit weekly, "unannounced"' --owner 'Dr Zo
 expect_out A25
 expect_rc 0 complete-action A1 --date 2026-09-10
 expect_rc 0 cancel-action A2 --reason 'Duplicate, see A3'
-expect_rc 0 close-plan P3 --end 2026-11-15 --reason no-longer-at-risk
+expect_rc 0 close-plan --yes P3 --end 2026-11-15 --reason no-longer-at-risk
 expect_rc 0 open-plan C3 --template child-protection --category SAB --start 2026-11-16
 expect_out P4
 

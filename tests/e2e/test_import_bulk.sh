@@ -105,26 +105,26 @@ expect_out_has '"rows_read":1,"created":0,"updated":0,"unchanged":0,"skipped":1,
 expect_rc 0 export children
 expect_out_has "C10,Good,Row"
 
-expect_rc 0 -o json import children change.csv --on-conflict update
+expect_rc 0 -o json import children change.csv --on-conflict update --yes
 expect_out_has '"created":0,"updated":1,"unchanged":0'
 expect_rc 0 export children
 expect_out_has "C10,Goodwin,Row"
 CHECKS=$((CHECKS + 1))
 sql "SELECT before || ' -> ' || after FROM audit WHERE entity = 'C10' AND before IS NOT NULL" | grep -q '"given_names":"Good".*-> .*"given_names":"Goodwin"' ||
   fail "the update's audit record lacks before and after"
-expect_rc 0 -o json import children change.csv --on-conflict update
+expect_rc 0 -o json import children change.csv --on-conflict update --yes
 expect_out_has '"updated":0,"unchanged":1'
 
 # update: a column left out keeps its value, a blank one clears it; a row without an id is the
 # child holding its NHS number
 printf 'child_id,family_name,sex\nC10,Rowe,\n' >partial.csv
-expect_rc 0 import children partial.csv --on-conflict update
+expect_rc 0 import children partial.csv --on-conflict update --yes
 expect_rc 0 export children
 expect_out_has "C10,Goodwin,Rowe,2019-01-01,,U,,,,"
 printf 'given_names,family_name,nhs_number\nZoe,O Briain,943 476 5919\n' >by-nhs.csv
 expect_rc 3 import children by-nhs.csv
 expect_err_has "line 2: 'nhs_number' is already held by child C1 (--on-conflict skip or update accepts it): '9434765919'"
-expect_rc 0 import children by-nhs.csv --on-conflict update
+expect_rc 0 import children by-nhs.csv --on-conflict update --yes
 expect_rc 0 export children
 expect_out_has "C1,Zoe,O Briain,2019-04-02,,F,9434765919,,,CPR-1"
 
@@ -218,10 +218,10 @@ CHECKS=$((CHECKS + 1))
 [ "$(sql "SELECT source_line FROM plan WHERE id = 11")" == 3 ] || fail "P11 lacks its source line"
 # a plan's child may be named by NHS number; plans can be updated
 printf 'plan_id,child_id,template,initial_category,start_date,team\nP11,nhs:943 476 5919,child-protection,PHY,2026-06-02,South\n' >p11.csv
-expect_rc 3 import plans p11.csv --on-conflict update
+expect_rc 3 import plans p11.csv --on-conflict update --yes
 expect_err_has "'child_id' already has an open child-protection plan P1: 'C1'"
 printf 'plan_id,team\nP11,South\n' >p11.csv
-expect_rc 0 -o json import plans p11.csv --on-conflict update
+expect_rc 0 -o json import plans p11.csv --on-conflict update --yes
 expect_out_has '"updated":1'
 expect_rc 0 export plans -o ndjson
 expect_out_has '"plan_id":"P11","child_id":"C10","template":"child-protection","template_version":1,"kind":"child-protection","initial_category":"PHY","latest_category":"PHY","start_date":"2026-06-02","end_date":null,"end_reason":null,"lead_worker":null,"team":"South"'

@@ -207,7 +207,7 @@ expect_unchanged "$before"
 
 # closing an episode needs everything in it finished
 printf 'episode_id,closure_date,closure_reason\nE4,2026-11-01,RC7\n' >close-e4.csv
-expect_rc 3 import episodes close-e4.csv --on-conflict update
+expect_rc 3 import episodes close-e4.csv --on-conflict update --yes
 expect_err_lines "icsctl: error: line 2: episode 'E4' cannot close: assessment N3 is not completed (closing an episode needs every assessment completed, every enquiry ended and every plan closed)"
 expect_unchanged "$before"
 

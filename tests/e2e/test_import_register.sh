@@ -162,7 +162,7 @@ expect_eq "one episode per plan, of the plan's child" "$(sql "SELECT count(*) ||
 # a bulk update's refs replace all of a migrated child's references, its legacy id among them
 jones=$(sql "SELECT id FROM child WHERE nhs_number = '9434765927'")
 printf 'child_id,refs\nC%s,PER2 NEW1\n' "$jones" >refs.csv
-expect_rc 0 import children refs.csv --on-conflict update
+expect_rc 0 import children refs.csv --on-conflict update --yes
 expect_eq "refs replaced" "$(sql "SELECT coalesce(legacy_id, '-') || '|' || (SELECT group_concat(ref, ' ') FROM (SELECT ref FROM child_all_refs WHERE child_id = $jones ORDER BY ref)) FROM child WHERE id = $jones")" \
   "-|NEW1 PER2"
 expect_eq "already imported plans are left as they were" "$(sql "SELECT coalesce(end_date, 'open') FROM plan WHERE legacy_ref = 'CPR-2'")" open

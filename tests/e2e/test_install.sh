@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `cmake --install` puts the binary, the library and its headers, the templates, calendars and
-# mappings under the prefix, and the installed binary runs from there and finds its templates.
+# mappings and the manual page under the prefix, and the installed binary runs from there and finds
+# its templates.
 source "$(dirname "$0")/lib.sh"
 : "${ICS_BUILD_DIR:?}"
 
@@ -20,6 +21,32 @@ OUT=$("$installed" --version); CHECKS=$((CHECKS + 1))
 OUT=$("$installed" init 2>&1 && "$installed" templates list -o csv); CHECKS=$((CHECKS + 1))
 [[ "$OUT" == *"child-protection,1,child-protection,"*",$prefix/share/icsctl/plans/child-protection.yaml"* ]] ||
   fail "installed templates list does not read the installed templates: [$OUT]"
+
+# The manual page, made at build time by icsctl __man: installed, rendered by man, naming every command.
+page=$prefix/share/man/man1/icsctl.1
+CHECKS=$((CHECKS + 1))
+if [ ! -f "$page" ]; then
+  fail "not installed: share/man/man1/icsctl.1"
+elif ! command -v man >/dev/null; then
+  fail "no man (Debian man-db, which scripts/setup.sh installs) to render the manual page"
+else
+  text=$(MANWIDTH=100 man --warnings -l "$page" 2>"$SCRATCH/.man" | col -b)
+  CHECKS=$((CHECKS + 1))
+  [ -s "$SCRATCH/.man" ] && fail "man -l warned about the page: $(head -5 "$SCRATCH/.man")"
+  for section in NAME SYNOPSIS DESCRIPTION "GLOBAL OPTIONS" COMMANDS "HELP TOPICS" ENVIRONMENT "EXIT STATUS"; do
+    check "the manual page has no section $section" grep -qx "$section" <<<"$text"
+  done
+  mapfile -t commands < <(command_paths "$installed")
+  check "too few commands found: ${#commands[@]}" test ${#commands[@]} -ge 50
+  for c in "${commands[@]}"; do
+    check "the manual page does not name '$c'" grep -qx "   $c" <<<"$text"
+  done
+  for topic in formats dates filters import reports; do
+    check "the manual page lacks the topic $topic" grep -qx "   $topic" <<<"$text"
+  done
+  check "the manual page lacks add-child's examples" grep -q "icsctl add-child --given-names" <<<"$text"
+  check "the manual page lacks --on-conflict" grep -q -- "--on-conflict" <<<"$text"
+fi
 
 libdir=$(dirname "$(ls "$prefix"/lib*/libics.so | head -1)")
 

@@ -68,7 +68,7 @@ on $MON record-review P1 --date "$THU" --kind visit --outcome "Seen alone at sch
 on $MON complete-action "$GP" --date 2026-09-30
 on $MON record-review P1 --date 2026-09-29 --outcome "Plan continues" --category EMO
 on $MON complete-action "$HOUSING" --date 2026-09-30
-on $MON close-plan P2 --end "$THU" --reason other
+on $MON close-plan --yes P2 --end "$THU" --reason other
 on $MON assign-action P1 --what "Dental check" --owner "Dentist" --agency health --due 2026-09-28
 on $MON complete-assessment E3 --date "$THU" --factors 3B
 on $MON end-enquiry E3 --date 2026-09-30
@@ -121,7 +121,7 @@ check "the visit was not known on D" test -z "$(grep "^$THU,visit," <<<"$OUT")"
 
 # --- errors ------------------------------------------------------------------------------------------
 refused 3 "'known_at' is after today" report register --known-at 2026-11-23
-refused 3 "'known_at' is not a date (YYYY-MM-DD): '2026-02-30'" report register --known-at 2026-02-30
+refused 3 "'known_at' is not a date (YYYY-MM-DD, today, yesterday, tomorrow, sow, eow, som, eom, soy, eoy, or days, weeks, months, years or working days from today: +7d, -2w, -6m, +1y, +10wd; icsctl help dates): '2026-02-30'" report register --known-at 2026-02-30
 refused 3 "'known_at' is after today" list plans --known-at 2027-01-01
 refused 2 "known-at" report register --known-at ""
 expect_rc 0 report register --known-at 2026-11-22 # today: allowed

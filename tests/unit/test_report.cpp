@@ -119,26 +119,35 @@ TEST_CASE("report register: one row per child on a child protection plan, as of 
   // C1 has two open plans (P6 is a stale duplicate): listed once, with the later P1. The category
   // is the latest set by a review on or before the date.
   CHECK(run(*s.db, "register", as_of(k_d1)) ==
-        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08",
-             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01"});
+        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08|NULL",
+             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01|NULL"});
   CHECK(run(*s.db, "register", as_of(k_d2)) ==
-        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01",
-             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01|NULL",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29|NULL"});
 }
 
 TEST_CASE("report open-plans: counts actions open on the date, even when finished later") {
   ics_test::ScratchDb s;
   fill_fixture(*s.db);
-  CHECK(run(*s.db, "open-plans", as_of(k_d1)) ==
-        Rows{"P6|C1|Amy Brown|child-protection|NEG|2025-01-05|314|Old Worker|North|2025-04-05|0|0",
-             "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|309|Sam Smith|North|2025-10-08|1|1",
-             "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|259|Ann Jones|South|2025-06-01|1|0",
-             "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|166|Sam Smith|North|2026-03-01|4|2"});
-  CHECK(run(*s.db, "open-plans", as_of(k_d2)) ==
-        Rows{"P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old Worker|North|2025-04-05|0|0",
-             "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1",
-             "P1|C1|Amy Brown|child-protection|EMO|2025-06-02|227|Sam Smith|North|2026-06-01|2|1",
-             "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|1|1"});
+  CHECK(
+      run(*s.db, "open-plans", as_of(k_d1)) ==
+      Rows{
+          "P6|C1|Amy Brown|child-protection|NEG|2025-01-05|314|Old "
+          "Worker|North|2025-04-05|0|0|2015-05-01|NULL",
+          "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|309|Sam "
+          "Smith|North|2025-10-08|1|1|2018-02-10|NULL",
+          "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|259|Ann Jones|South|2025-06-01|1|0|2012-09-09|NULL",
+          "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|166|Sam "
+          "Smith|North|2026-03-01|4|2|2015-05-01|NULL"});
+  CHECK(
+      run(*s.db, "open-plans", as_of(k_d2)) ==
+      Rows{
+          "P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old "
+          "Worker|North|2025-04-05|0|0|2015-05-01|NULL",
+          "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1|2012-09-09|NULL",
+          "P1|C1|Amy Brown|child-protection|EMO|2025-06-02|227|Sam "
+          "Smith|North|2026-06-01|2|1|2015-05-01|NULL",
+          "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|1|1|2012-09-09|NULL"});
   // The day a plan starts it is open; the day it ends it is not.
   CHECK(run(*s.db, "open-plans", as_of("2025-11-20")).size() == 5);
   CHECK(run(*s.db, "open-plans", as_of("2025-12-01")).size() == 4);
@@ -149,31 +158,36 @@ TEST_CASE("report overdue-actions: open on the date, due before it, of open plan
   fill_fixture(*s.db);
   // A4 was done after D1, so on D1 it was open and overdue; A8 falls due on D1 itself: not yet overdue.
   CHECK(run(*s.db, "overdue-actions", as_of(k_d1)) ==
-        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|137",
-             "A7|P2|C2|health|GP check|GP|health|2025-10-01|45",
-             "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|14"});
+        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|137|Amy Brown|2015-05-01|NULL",
+             "A7|P2|C2|health|GP check|GP|health|2025-10-01|45|Ben Adams|2018-02-10|NULL",
+             "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|14|Amy Brown|2015-05-01|NULL"});
   // A7 is still open but its plan has ended.
   CHECK(run(*s.db, "overdue-actions", as_of(k_d2)) ==
-        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198",
-             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61",
-             "A9|P5|C3|safety|Core group|Lead|social-care|2025-12-04|42"});
+        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198|Amy Brown|2015-05-01|NULL",
+             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61|Cara Brown|2012-09-09|NULL",
+             "A9|P5|C3|safety|Core group|Lead|social-care|2025-12-04|42|Cara Brown|2012-09-09|NULL"});
 }
 
 TEST_CASE("report reviews-due: due date from the latest review conference on or before the date") {
   ics_test::ScratchDb s;
   fill_fixture(*s.db);
-  CHECK(run(*s.db, "reviews-due", as_of(k_d1)) == Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-224|overdue",
-                                                       "P3|C3|Cara Brown|NULL|2025-06-01|-167|overdue",
-                                                       "P2|C2|Ben Adams|2025-04-08|2025-10-08|-38|overdue",
-                                                       "P1|C1|Amy Brown|2025-09-01|2026-03-01|106|ok"});
+  CHECK(run(*s.db, "reviews-due", as_of(k_d1)) ==
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-224|overdue|2025-01-05|2015-05-01|NULL",
+             "P3|C3|Cara Brown|NULL|2025-06-01|-167|overdue|2025-03-01|2012-09-09|NULL",
+             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-38|overdue|2025-01-10|2018-02-10|NULL",
+             "P1|C1|Amy Brown|2025-09-01|2026-03-01|106|ok|2025-06-02|2015-05-01|NULL"});
   // P5 is due in exactly 14 days: due soon.
   CHECK(run(*s.db, "reviews-due", as_of(k_d2)) ==
-        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue", "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
-             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-12-01|2026-06-01|137|ok"});
-  CHECK(run(*s.db, "reviews-due", as_of("2026-01-14"))[2] == "P5|C3|Cara Brown|NULL|2026-01-29|15|ok");
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue|2025-01-05|2015-05-01|NULL",
+             "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue|2025-03-01|2012-09-09|NULL",
+             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon|2025-11-20|2012-09-09|NULL",
+             "P1|C1|Amy Brown|2025-12-01|2026-06-01|137|ok|2025-06-02|2015-05-01|NULL"});
+  CHECK(run(*s.db, "reviews-due", as_of("2026-01-14"))[2] ==
+        "P5|C3|Cara Brown|NULL|2026-01-29|15|ok|2025-11-20|2012-09-09|NULL");
   // No review conference and no first review date: no status, listed last.
   ics::store::connection(*s.db).exec("UPDATE plan SET first_review_due = NULL WHERE id = 3");
-  CHECK(run(*s.db, "reviews-due", as_of(k_d1)).back() == "P3|C3|Cara Brown|NULL|NULL|NULL|NULL");
+  CHECK(run(*s.db, "reviews-due", as_of(k_d1)).back() ==
+        "P3|C3|Cara Brown|NULL|NULL|NULL|NULL|2025-03-01|2012-09-09|NULL");
 }
 
 TEST_CASE("report caseload: open plans and actions per worker and team") {
@@ -257,11 +271,11 @@ TEST_CASE("report list-children, list-plans and list-actions") {
   Params a = as_of(k_d1);
   a["plan"] = std::int64_t{1};
   CHECK(run(*s.db, "list-actions", a) ==
-        Rows{"A1|P1|safety|Hold core group|Sam Smith|social-care|2025-06-16|done|2025-06-12",
-             "A2|P1|health|Health assessment|Nurse|health|2025-07-01|open|NULL",
-             "A3|P1|education|Report attendance|DSL|education|2025-12-01|done|2025-12-10",
-             "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|done|2025-11-20",
-             "A5|P1|family-support|Parenting course|FS worker|social-care|2026-02-01|open|NULL"});
+        Rows{"A1|P1|safety|Hold core group|Sam Smith|social-care|2025-06-16|done|2025-06-12|C1",
+             "A2|P1|health|Health assessment|Nurse|health|2025-07-01|open|NULL|C1",
+             "A3|P1|education|Report attendance|DSL|education|2025-12-01|done|2025-12-10|C1",
+             "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|done|2025-11-20|C1",
+             "A5|P1|family-support|Parenting course|FS worker|social-care|2026-02-01|open|NULL|C1"});
   a["status"] = std::string("done");
   CHECK(ids(run(*s.db, "list-actions", a)) == "A1 A3 A4");
   a["plan"] = std::monostate{};
@@ -298,21 +312,22 @@ TEST_CASE("reports known at a date: leave out what was entered later, and later 
   enter_late(*s.db);
   // register: P2's end not yet entered (open), R3 not yet (category NEG, next review from R2).
   CHECK(run(*s.db, "register", known(k_d2, k_d2)) ==
-        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08",
-             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01",
-             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+        Rows{"C2|Ben Adams|2018-02-10|PHY|P2|2025-01-10|Sam Smith|North|2025-10-08|NULL",
+             "C1|Amy Brown|2015-05-01|NEG|P1|2025-06-02|Sam Smith|North|2026-03-01|NULL",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29|NULL"});
   CHECK(run(*s.db, "register", as_of(k_d2)) ==
-        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01",
-             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29"});
+        Rows{"C1|Amy Brown|2015-05-01|EMO|P1|2025-06-02|Sam Smith|North|2026-06-01|NULL",
+             "C3|Cara Brown|2012-09-09|MUL|P5|2025-11-20|NULL|NULL|2026-01-29|NULL"});
   // P5 started on D0 but was entered after it: as of D0 it counts only with everything known.
   CHECK(run(*s.db, "register", known(k_d0, k_d0)).size() == 2);
   CHECK(run(*s.db, "register", as_of(k_d0)).size() == 3);
 
   // overdue-actions: A4 was done on 2025-11-20, entered on 2025-11-24: on D0 it was still overdue.
-  const Rows overdue_d0{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|143",
-                        "A7|P2|C2|health|GP check|GP|health|2025-10-01|51",
-                        "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|20",
-                        "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|6"};
+  const Rows overdue_d0{
+      "A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|143|Amy Brown|2015-05-01|NULL",
+      "A7|P2|C2|health|GP check|GP|health|2025-10-01|51|Ben Adams|2018-02-10|NULL",
+      "A4|P1|C1|safety|Safety plan|Sam Smith|social-care|2025-11-01|20|Amy Brown|2015-05-01|NULL",
+      "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|6|Cara Brown|2012-09-09|NULL"};
   CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d0)) == overdue_d0);
   CHECK(run(*s.db, "overdue-actions", known(k_d0, "2025-11-23")) == overdue_d0);
   Rows without_a4 = overdue_d0;
@@ -323,22 +338,29 @@ TEST_CASE("reports known at a date: leave out what was entered later, and later 
   CHECK(run(*s.db, "overdue-actions", known(k_d0, k_d2)) == without_a4);
   // On D2: A9 not yet entered; P2 not yet ended, so A7 still counts.
   CHECK(run(*s.db, "overdue-actions", known(k_d2, k_d2)) ==
-        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198",
-             "A7|P2|C2|health|GP check|GP|health|2025-10-01|106",
-             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61"});
+        Rows{"A2|P1|C1|health|Health assessment|Nurse|health|2025-07-01|198|Amy Brown|2015-05-01|NULL",
+             "A7|P2|C2|health|GP check|GP|health|2025-10-01|106|Ben Adams|2018-02-10|NULL",
+             "A8|P3|C3|support|Support plan|Ann Jones|social-care|2025-11-15|61|Cara Brown|2012-09-09|NULL"});
 
-  CHECK(run(*s.db, "open-plans", known(k_d2, k_d2)) ==
-        Rows{"P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old Worker|North|2025-04-05|0|0",
-             "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|370|Sam Smith|North|2025-10-08|1|1",
-             "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1",
-             "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|227|Sam Smith|North|2026-03-01|2|1",
-             "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|0|0"});
+  CHECK(
+      run(*s.db, "open-plans", known(k_d2, k_d2)) ==
+      Rows{
+          "P6|C1|Amy Brown|child-protection|NEG|2025-01-05|375|Old "
+          "Worker|North|2025-04-05|0|0|2015-05-01|NULL",
+          "P2|C2|Ben Adams|child-protection|PHY|2025-01-10|370|Sam "
+          "Smith|North|2025-10-08|1|1|2018-02-10|NULL",
+          "P3|C3|Cara Brown|child-in-need|NULL|2025-03-01|320|Ann Jones|South|2025-06-01|1|1|2012-09-09|NULL",
+          "P1|C1|Amy Brown|child-protection|NEG|2025-06-02|227|Sam "
+          "Smith|North|2026-03-01|2|1|2015-05-01|NULL",
+          "P5|C3|Cara Brown|child-protection|MUL|2025-11-20|56|NULL|NULL|2026-01-29|0|0|2012-09-09|NULL"});
   CHECK(run(*s.db, "caseload", known(k_d2, k_d2)) ==
         Rows{"NULL|NULL|1|0|0", "Ann Jones|South|1|1|1", "Old Worker|North|1|0|0", "Sam Smith|North|2|3|2"});
   CHECK(run(*s.db, "reviews-due", known(k_d2, k_d2)) ==
-        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue", "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue",
-             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-99|overdue",
-             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon", "P1|C1|Amy Brown|2025-09-01|2026-03-01|45|ok"});
+        Rows{"P6|C1|Amy Brown|NULL|2025-04-05|-285|overdue|2025-01-05|2015-05-01|NULL",
+             "P3|C3|Cara Brown|NULL|2025-06-01|-228|overdue|2025-03-01|2012-09-09|NULL",
+             "P2|C2|Ben Adams|2025-04-08|2025-10-08|-99|overdue|2025-01-10|2018-02-10|NULL",
+             "P5|C3|Cara Brown|NULL|2026-01-29|14|due-soon|2025-11-20|2012-09-09|NULL",
+             "P1|C1|Amy Brown|2025-09-01|2026-03-01|45|ok|2025-06-02|2015-05-01|NULL"});
 
   // chronology: no R3 on D2; no A4 done on D0; no end of P2 on D2.
   Params c1 = known(k_d2, k_d2);
@@ -394,7 +416,7 @@ TEST_CASE("lists known at a date: records as they were, later ones left out") {
   Params a = known(k_d0, k_d0);
   a["plan"] = std::int64_t{1};
   CHECK(run(*s.db, "list-actions", a)[3] ==
-        "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|open|NULL");
+        "A4|P1|safety|Safety plan|Sam Smith|social-care|2025-11-01|open|NULL|C1");
   a["status"] = std::string("done");
   CHECK(ids(run(*s.db, "list-actions", a)) == "A1 A3");
   a["plan"] = std::monostate{};
@@ -424,7 +446,8 @@ TEST_CASE("report builtins: every definition runs on an empty and a full databas
   }
   CHECK(ics::report::find_definition("chronology").parameters == std::vector<std::string>{"as_of", "child"});
   CHECK(ics::report::find_definition("list-plans").optional_parameters ==
-        std::vector<std::string>{"child", "open_only"});
+        std::vector<std::string>{"open_only"});
+  CHECK(ics::report::find_definition("list-plans").filters.size() == 7);
 
   ics_test::ScratchDb empty, full;
   fill_fixture(*full.db);
@@ -462,9 +485,9 @@ TEST_CASE("report runner: refuses missing, unknown and malformed parameters") {
   CHECK_THROWS_AS(ics::report::run_report(*s.db, reg, {{"as_of", std::int64_t{20251115}}}, buffer),
                   ics::InvalidInput);
   Params extra = as_of(k_d1);
-  extra["child"] = std::int64_t{1};
+  extra["plan"] = std::int64_t{1};
   CHECK_THROWS_WITH_AS(ics::report::run_report(*s.db, reg, extra, buffer),
-                       "report 'register' has no parameter 'child'", ics::InvalidInput);
+                       "report 'register' has no parameter 'plan'", ics::InvalidInput);
 }
 
 TEST_CASE("report runner: binds known_at on every report, the given date or 9999-12-31") {
@@ -581,7 +604,7 @@ TEST_CASE("report definitions: find_definition and parse errors with file, line 
         "demo.yaml:9:21: column type 'number' is not one of text, integer, date");
   CHECK(error("listed: false", "colour: red") ==
         "demo.yaml:6:1: unknown key 'colour' in report definition (expected name, title, row, parameters, "
-        "optional_parameters, thresholds, listed, columns, query)");
+        "optional_parameters, thresholds, filters, listed, columns, query)");
   CHECK(error("listed: false", "listed: maybe") == "demo.yaml:6:9: 'listed' must be true or false");
   CHECK(error("[as_of, plan]", "[plan]") == "demo.yaml:4:13: 'parameters' must include as_of");
   CHECK(error("[status]", "[plan]") == "demo.yaml:5:23: parameter 'plan' is listed twice");
@@ -650,4 +673,137 @@ query: SELECT :days AS days
   CHECK(ics::report::parse_threshold("007") == 7);
   CHECK_FALSE(ics::report::parse_threshold("").has_value());
   CHECK_FALSE(ics::report::parse_threshold("+1").has_value());
+}
+
+TEST_CASE(
+    "report filters: declared by name or with values, each read by the query, errors with file:line:column") {
+  const std::string good =
+      "name: demo\n"                                                                                 // 1
+      "title: Demo\n"                                                                                // 2
+      "row: thing\n"                                                                                 // 3
+      "parameters: [as_of]\n"                                                                        // 4
+      "optional_parameters: [plan]\n"                                                                // 5
+      "filters: [agency, {name: status, values: [open, done]}, due_before]\n"                        // 6
+      "columns:\n"                                                                                   // 7
+      "  - {name: n, type: integer, description: a count}\n"                                         // 8
+      "query: |\n"                                                                                   // 9
+      "  SELECT count(*) AS n WHERE (:agency IS NULL OR :status IS NULL OR :due_before IS NULL)\n";  // 10
+  Definition def = ics::report::parse_definition(good, "demo.yaml");
+  REQUIRE(def.filters.size() == 3);
+  CHECK(def.filters[0].name == "agency");
+  CHECK(def.filters[0].values.empty());
+  CHECK(def.filters[1].name == "status");
+  CHECK(def.filters[1].values == std::vector<std::string>{"open", "done"});
+  CHECK(ics::report::find_filter(def, "due_before") == &def.filters[2]);
+  CHECK(ics::report::find_filter(def, "owner") == nullptr);
+
+  auto error = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    try {
+      ics::report::parse_definition(text, "demo.yaml");
+    } catch (const ics::InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error("[agency,", "[agnecy,") ==
+        "demo.yaml:6:11: unknown filter 'agnecy' (the filters are agency, owner, worker, team, child, "
+        "category, kind, status, due_before, due_after, since, until)");
+  CHECK(error("due_before]", "agency]") ==
+        "demo.yaml:6:57: 'agency' is listed twice among the parameters, thresholds and filters");
+  CHECK(error("[agency,", "[plan,") ==
+        "demo.yaml:6:11: unknown filter 'plan' (the filters are agency, owner, "
+        "worker, team, child, category, kind, status, due_before, due_after, "
+        "since, until)");
+  CHECK(error("OR :due_before IS NULL", "") ==
+        "demo.yaml:6:57: filter 'due_before' is not read by the query (:due_before)");
+  // ":agency_x" is another parameter, not :agency
+  CHECK(error("(:agency IS NULL", "(:agency_x IS NULL") ==
+        "demo.yaml:6:11: filter 'agency' is not read by the query (:agency)");
+  CHECK(error("{name: status, values: [open, done]}", "{name: agency, values: [x]}")
+            .find("filter 'agency' takes the values of its own kind: it has no 'values'") !=
+        std::string::npos);
+  CHECK(error("values: [open, done]", "values: []") ==
+        "demo.yaml:6:42: 'values' must list the values the filter takes");
+  CHECK(error("values: [open, done]", "colours: [red]")
+            .starts_with("demo.yaml:6:34: unknown key 'colours' in filter"));
+}
+
+TEST_CASE("report filters: bound as null when not given, a value checked as its kind says") {
+  ics_test::ScratchDb s;
+  fill_fixture(*s.db);
+  auto ids = [](const Rows& rows) {
+    std::string out;
+    for (const auto& row : rows) out += (out.empty() ? "" : " ") + row.substr(0, row.find('|'));
+    return out;
+  };
+  Params p = as_of(k_d2);
+  // overdue-actions on k_d2: A2 (health), A5 is not yet due, A7's plan ended, A8 (P3, CIN), A9 (P5)
+  CHECK(ids(run(*s.db, "overdue-actions", p)) == "A2 A8 A9");
+  p["agency"] = std::string("health");
+  CHECK(ids(run(*s.db, "overdue-actions", p)) == "A2");
+  p.erase("agency");
+  p["kind"] = std::string("child-in-need");
+  CHECK(ids(run(*s.db, "overdue-actions", p)) == "A8");
+  p.erase("kind");
+  p["child"] = std::int64_t{3};
+  CHECK(ids(run(*s.db, "overdue-actions", p)) == "A8 A9");
+  p["due_before"] = std::string("2025-12-01");
+  CHECK(ids(run(*s.db, "overdue-actions", p)) == "A8");
+  p["due_before"] = std::string("2025-11-15");  // before: the day itself is not included
+  CHECK(ids(run(*s.db, "overdue-actions", p)).empty());
+
+  const auto& reviews = ics::report::find_definition("reviews-due");
+  const auto& status = *ics::report::find_filter(reviews, "status");
+  CHECK(std::get<std::string>(ics::report::filter_text_value(status, "overdue")) == "overdue");
+  CHECK_THROWS_WITH_AS(ics::report::filter_text_value(status, "late"),
+                       "'status' must be one of overdue, due-soon, ok: 'late'", ics::InvalidInput);
+  const auto& overdue = ics::report::find_definition("overdue-actions");
+  CHECK_THROWS_WITH_AS(ics::report::filter_text_value(*ics::report::find_filter(overdue, "agency"), "helth"),
+                       doctest::Contains("is not in the agency list"), ics::InvalidInput);
+  CHECK_THROWS_AS(ics::report::filter_text_value(*ics::report::find_filter(overdue, "owner"), "  "),
+                  ics::InvalidInput);
+  CHECK_THROWS_AS(
+      ics::report::filter_text_value(
+          *ics::report::find_filter(ics::report::find_definition("register"), "category"), "NEGLECT"),
+      ics::InvalidInput);
+  // a filter the definition does not take is refused by the runner too
+  Params other = as_of(k_d2);
+  other["agency"] = std::string("health");
+  ics::util::RowBuffer buffer;
+  CHECK_THROWS_WITH_AS(ics::report::run_report(*s.db, reviews, other, buffer),
+                       "report 'reviews-due' has no parameter 'agency'", ics::InvalidInput);
+}
+
+TEST_CASE("report repeat-plans: within N months of the previous end, a day the month lacks as its last") {
+  ics_test::ScratchDb s;
+  ics::store::connection(*s.db).exec(R"SQL(
+    INSERT INTO template_snapshot (id, name, version, hash, body) VALUES (1, 'child-protection', 1, 'h1', 'x');
+    INSERT INTO child (id, given_names, family_name, date_of_birth, sex, nhs_number) VALUES
+      (1, 'Amy', 'Brown', '2015-05-01', 'F', '9434765919'), (2, 'Ben', 'Adams', '2016-01-01', 'M', NULL),
+      (3, 'Cy', 'Dee', '2017-01-01', 'M', NULL);
+    INSERT INTO plan (id, child_id, template_id, kind, initial_category, start_date, end_date, end_reason) VALUES
+      (1, 1, 1, 'child-protection', 'NEG', '2023-01-01', '2023-12-31', 'no-longer-at-risk'),
+      (2, 1, 1, 'child-protection', 'EMO', '2024-02-29', NULL, NULL),
+      (3, 2, 1, 'child-protection', 'PHY', '2023-01-01', '2023-12-31', 'other'),
+      (4, 2, 1, 'child-protection', 'PHY', '2024-03-01', NULL, NULL),
+      (5, 3, 1, 'child-protection', 'NEG', '2023-06-01', NULL, NULL),
+      (6, 3, 1, 'child-protection', 'NEG', '2024-01-01', NULL, NULL);
+  )SQL");
+  Params p = as_of("2024-06-01");
+  p["months"] = std::string("2");
+  // 31 December + 2 months is 29 February (2024): P2 is within, P4 (1 March) is not; P6's previous
+  // plan has not ended (an imported overlap): no row.
+  CHECK(run(*s.db, "repeat-plans", p) ==
+        Rows{"C1|Amy Brown|2015-05-01|9434765919|P2|2024-02-29|EMO|NULL|NULL|P1|2023-01-01|2023-12-31|"
+             "no-longer-at-risk|60"});
+  p["months"] = std::string("3");
+  CHECK(run(*s.db, "repeat-plans", p).size() == 2);
+  p.erase("months");  // 24 by default
+  CHECK(run(*s.db, "repeat-plans", p).size() == 2);
+  p["as_of"] = std::string("2024-02-28");  // P2 has not started
+  CHECK(run(*s.db, "repeat-plans", p).empty());
 }

@@ -83,6 +83,18 @@ TEST_CASE("the shipped child in need template") {
   CHECK(t.sections.size() >= 3);
 }
 
+TEST_CASE("a template's errors show the file's keys and values escaped (fuzz)") {
+  try {
+    parse_template("name: t\nversion: 1\ntitl\x7f\x1b[2J: T\n", "t\x1b.yaml");
+    FAIL("a template with an unknown key was read");
+  } catch (const ics::InvalidInput& e) {
+    CHECK(
+        std::string(e.what()) ==
+        "t\\x1b.yaml:3:1: unknown key 'titl\\x7f\\x1b[2J' in template (expected name, version, title, kind, "
+        "categories, timescales, calendar, sections)");
+  }
+}
+
 TEST_CASE("a minimal template: defaults and optional keys") {
   Template t = parse_template(k_head + k_sections, "plans/x.yaml");
   CHECK(t.categories.empty());

@@ -149,3 +149,48 @@ TEST_CASE("csv and tsv: formula cells neutralised only when asked, numbers never
   json_writer->end();
   CHECK(json.str() == "{\"name\":\"=x\",\"days\":1}\n");  // json is not for spreadsheets
 }
+
+TEST_CASE("markdown: a pipe table whose cells show the text as it is, never markup") {
+  CHECK(ics::io::parse_format("markdown") == Format::markdown);
+  auto text =
+      written(Format::markdown, k_columns,
+              {{std::string("C1"), std::string("Smith | Jones"), std::int64_t{3}, Value{}},
+               {std::string("C2"), std::string("two\nlines\r\nand\rthree"), std::int64_t{-1},
+                std::string("![x](http://evil.example/?q) <img src=x> *bold* _it_ `code` \\ & [link]")}});
+  CHECK(text ==
+        "| id | name | count | note |\n"
+        "| --- | --- | ---: | --- |\n"
+        "| C1 | Smith \\| Jones | 3 | |\n"
+        "| C2 | two<br>lines<br>and<br>three | -1 | "
+        "!\\[x\\](http://evil.example/?q) &lt;img src=x&gt; \\*bold\\* \\_it\\_ \\`code\\` \\\\ &amp; "
+        "\\[link\\] |\n");
+  // an empty result is still a table: its header
+  CHECK(written(Format::markdown, {{"a"}}, {}) == "| a |\n| --- |\n");
+  // a name that is not snake_case is escaped like a cell
+  CHECK(written(Format::markdown, {{"Child | ID"}}, {}) == "| Child \\| ID |\n| --- |\n");
+}
+
+TEST_CASE(
+    "markdown_cell: control characters escaped as a terminal shows them; formulas neutralised when asked") {
+  CHECK(ics::io::markdown_cell("a\x1b[31mb") == "a\\x1b\\[31mb");
+  CHECK(ics::io::markdown_cell("tab\there") == "tab\\there");
+  CHECK(ics::io::markdown_cell("Zoë") == "Zoë");
+  CHECK(ics::io::markdown_cell("") == "");
+  std::ostringstream out;
+  auto writer = ics::io::make_writer(Format::markdown, out, {.neutralise_formulas = true});
+  writer->begin({{"name"}, {"days", "integer"}});
+  writer->row({std::string("=HYPERLINK(\"x\")"), std::int64_t{-5}});
+  writer->end();
+  CHECK(out.str() == "| name | days |\n| --- | ---: |\n| '=HYPERLINK(\"x\") | -5 |\n");
+}
+
+TEST_CASE("csv and tsv: without headers, only the rows") {
+  for (auto format : {Format::csv, Format::tsv}) {
+    std::ostringstream out;
+    auto writer = ics::io::make_writer(format, out, {.headers = false});
+    writer->begin(k_columns);
+    writer->row({std::string("C1"), std::string("A"), std::int64_t{1}, Value{}});
+    writer->end();
+    CHECK(out.str() == (format == Format::csv ? "C1,A,1,\n" : "C1\tA\t1\t\n"));
+  }
+}

@@ -85,8 +85,8 @@ ValueMap read_value_map(const yaml::Map& values, RegisterField field) {
   auto codes = codes_of(field);
   ValueMap out;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
-    const YAML::Node& code = it->second;
+    const YAML::Node key = it->first;  // copies: see yaml::Map::Map on `it->`
+    const YAML::Node code = it->second;
     if (!key.IsScalar())
       yaml::fail(values.source(), key.Mark(),
                  fmt::format("a source value in '{}' must be text (write \"\" for blank)", name));

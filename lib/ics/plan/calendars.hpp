@@ -12,6 +12,10 @@
 ICS_API_BEGIN
 namespace ics::plan {
 
+// The calendar a template names when it names none, and by which date options count working days
+// (+10wd): the reports' working days (schemas/sql/0003_working_days.sql) are made from it.
+inline constexpr std::string_view k_default_calendar = "england-and-wales";
+
 // Gives the calendar of a name (see load_calendar).
 using CalendarLoader = std::function<util::Calendar(const std::string& name)>;
 

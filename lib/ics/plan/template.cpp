@@ -2,6 +2,7 @@
 #include <ics/plan/template.hpp>
 #include <ics/plan/template_parse.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/spellcheck.hpp>
 
 #include <fmt/format.h>
 #include <array>
@@ -43,7 +44,11 @@ std::vector<Template> TemplateLibrary::list() const {
 
 Template TemplateLibrary::find(std::string_view name) const {
   auto found = find_source("plans", name, m_dirs);
-  if (!found) throw NotFound(fmt::format("no template '{}'", name));
+  if (!found) {
+    std::vector<std::string> names;
+    for (const auto& source : all_sources("plans", m_dirs)) names.push_back(source.name);
+    throw NotFound(fmt::format("no template '{}'{}", name, util::did_you_mean(name, names)));
+  }
   return parse_template_file(found->text, found->source, found->name);
 }
 

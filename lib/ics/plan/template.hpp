@@ -1,6 +1,7 @@
 #pragma once
 // Plan templates (`schemas/plans/*.yaml`): a plan's sections, starting actions and clock.
 #include <ics/api.hpp>
+#include <ics/plan/calendars.hpp>
 #include <ics/util/calendar.hpp>
 #include <ics/util/date.hpp>
 
@@ -48,7 +49,7 @@ struct Template {
   std::vector<std::string>
       categories;  // allowed categories; non-empty => a category is required at open-plan
   std::optional<Interval> core_group, first_review, review_interval, visit_interval;
-  std::string calendar = "england-and-wales";
+  std::string calendar{k_default_calendar};
   std::vector<Section> sections;
   std::string text;    // the exact YAML text
   std::string hash;    // sha256 hex of text

@@ -1,6 +1,7 @@
 #include <ics/report/definition.hpp>
 #include <ics/util/error.hpp>
 #include <ics/util/resources.hpp>
+#include <ics/util/spellcheck.hpp>
 #include <ics/util/yaml_read.hpp>
 
 #include <fmt/format.h>
@@ -96,6 +97,66 @@ std::vector<Threshold> read_thresholds(const yaml::Map& fields, const Definition
   return out;
 }
 
+// Whether `query` reads the parameter `name` (":name" not followed by more of a name).
+bool uses_parameter(std::string_view query, std::string_view name) {
+  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+  for (auto at = query.find(':'); at != std::string_view::npos; at = query.find(':', at + 1)) {
+    auto rest = query.substr(at + 1);
+    if (rest.starts_with(name) && (rest.size() == name.size() || !word(rest[name.size()]))) return true;
+  }
+  return false;
+}
+
+// The filters listed under `filters`: each a name of the vocabulary (filters.hpp), or a map with
+// its name and, for a text filter, the only values it takes; not listed twice, not a parameter's
+// or a threshold's name, and read by the query.
+std::vector<Filter> read_filters(const yaml::Map& fields, const Definition& def) {
+  std::vector<Filter> out;
+  if (!fields.has("filters")) return out;
+  for (const auto& item : fields.list("filters")) {
+    Filter f;
+    YAML::Mark mark = item.Mark();
+    if (item.IsScalar()) {
+      f.name = item.Scalar();
+    } else {
+      yaml::Map entry(item, "filter", fields.source(), {"name", "values"});
+      f.name = entry.text("name");
+      mark = entry.mark("name");
+      for (const auto& value : entry.list("values")) {
+        if (!value.IsScalar() || value.Scalar().empty())
+          yaml::fail(fields.source(), value.Mark(), "a filter's value must be text");
+        f.values.push_back(value.Scalar());
+      }
+      if (f.values.empty()) entry.fail("values", "'values' must list the values the filter takes");
+      const FilterSpec* spec = find_filter_spec(f.name);
+      if (spec && spec->value != FilterValue::text)
+        entry.fail("values",
+                   fmt::format("filter '{}' takes the values of its own kind: it has no 'values'", f.name));
+    }
+    const FilterSpec* spec = find_filter_spec(f.name);
+    if (!spec) {
+      std::vector<std::string_view> names;
+      for (const auto& s : filter_specs()) names.push_back(s.name);
+      yaml::fail(fields.source(), mark,
+                 fmt::format("unknown filter '{}' (the filters are {})", f.name, fmt::join(names, ", ")));
+    }
+    auto taken = [&](const std::vector<std::string>& names) {
+      return std::find(names.begin(), names.end(), f.name) != names.end();
+    };
+    if (taken(def.parameters) || taken(def.optional_parameters) ||
+        std::any_of(def.thresholds.begin(), def.thresholds.end(),
+                    [&](const auto& t) { return t.name == f.name; }) ||
+        std::any_of(out.begin(), out.end(), [&](const Filter& o) { return o.name == f.name; }))
+      yaml::fail(fields.source(), mark,
+                 fmt::format("'{}' is listed twice among the parameters, thresholds and filters", f.name));
+    if (!uses_parameter(def.query, f.name))
+      yaml::fail(fields.source(), mark,
+                 fmt::format("filter '{}' is not read by the query (:{})", f.name, f.name));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 // A definition embedded as reports/NAME.yaml, whose name must be NAME.
 Definition parse_builtin(const util::Resource& r) {
   Definition def = parse_definition(r.text, r.path);
@@ -125,8 +186,8 @@ std::optional<std::int64_t> parse_threshold(std::string_view text) {
 
 Definition parse_definition(std::string_view yaml_text, std::string_view source) {
   yaml::Map fields(yaml::load_map(yaml_text, source, "report definition"), "report definition", source,
-                   {"name", "title", "row", "parameters", "optional_parameters", "thresholds", "listed",
-                    "columns", "query"});
+                   {"name", "title", "row", "parameters", "optional_parameters", "thresholds", "filters",
+                    "listed", "columns", "query"});
   Definition def;
   def.source = std::string(source);
   def.name = fields.text("name");
@@ -147,13 +208,30 @@ Definition parse_definition(std::string_view yaml_text, std::string_view source)
   }
   def.columns = read_columns(fields);
   def.query = fields.text("query");
+  def.filters = read_filters(fields, def);
   return def;
+}
+
+const Filter* find_filter(const Definition& def, std::string_view name) {
+  for (const auto& f : def.filters)
+    if (f.name == name) return &f;
+  return nullptr;
 }
 
 std::vector<Definition> builtin_definitions() {
   static const std::vector<Definition> k_builtins = load_builtins();
   return k_builtins;
 }
+
+namespace {
+// The names `report --list` lists, for a name misspelt.
+std::vector<std::string> listed_names() {
+  std::vector<std::string> names;
+  for (const auto& def : builtin_definitions())
+    if (def.listed) names.push_back(def.name);
+  return names;
+}
+}  // namespace
 
 // Parses only the definition asked for, once: a report command runs one report, and reading all
 // of them with yaml-cpp took 3 ms of every run.
@@ -164,7 +242,7 @@ const Definition& find_definition(std::string_view name) {
   if (auto it = parsed.find(name); it != parsed.end()) return it->second;
   auto path = fmt::format("reports/{}.yaml", name);
   auto text = util::resource(path);
-  if (!text) throw NotFound(fmt::format("no report '{}'", name));
+  if (!text) throw NotFound(fmt::format("no report '{}'{}", name, util::did_you_mean(name, listed_names())));
   return parsed.emplace(std::string(name), parse_builtin({path, *text})).first->second;
 }
 

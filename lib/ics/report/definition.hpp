@@ -2,6 +2,7 @@
 // Report definitions: what a report is called, its columns, its parameters and its query
 // (schemas/reports/*.yaml, embedded into libics). One engine (runner.hpp) runs them all.
 #include <ics/api.hpp>
+#include <ics/report/filters.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -42,11 +43,16 @@ struct Definition {
   std::vector<std::string> optional_parameters;
   // Bound to their values unless the caller gives another (runner.hpp).
   std::vector<Threshold> thresholds;
+  // The filters it accepts (filters.hpp), each ":name" in the query, bound as null when not given.
+  std::vector<Filter> filters;
   bool listed = true;  // false for the definitions behind `icsctl list ...`
   std::vector<ColumnDef> columns;
   std::string query;
   std::string source;  // where the definition came from, e.g. "reports/register.yaml"
 };
+
+// The filter `name` of `def`, or nullptr when it does not accept it.
+const Filter* find_filter(const Definition& def, std::string_view name);
 
 // A threshold's value as typed: a whole number >= 0 of at most 9 digits, else nullopt.
 std::optional<std::int64_t> parse_threshold(std::string_view text);

@@ -34,7 +34,7 @@ std::string checked_date(const store::Params& params, const std::string& name) {
 store::Params checked_params(const Definition& def, const store::Params& params) {
   for (const auto& [name, value] : params)
     if (name != k_known_at && !is_listed(def.parameters, name) && !is_listed(def.optional_parameters, name) &&
-        !threshold_of(def, name))
+        !threshold_of(def, name) && !find_filter(def, name))
       throw InvalidInput(fmt::format("report '{}' has no parameter '{}'", def.name, name));
   for (const auto& name : def.parameters) {
     auto it = params.find(name);
@@ -51,6 +51,7 @@ store::Params checked_params(const Definition& def, const store::Params& params)
   else
     checked_date(out, k_known_at);
   for (const auto& name : def.optional_parameters) out.try_emplace(name, std::monostate{});
+  for (const auto& f : def.filters) out.try_emplace(f.name, std::monostate{});
   for (const auto& t : def.thresholds) {
     auto& value = out.try_emplace(t.name, std::monostate{}).first->second;
     if (std::holds_alternative<std::monostate>(value)) value = t.value;

@@ -6,8 +6,8 @@
 
 namespace ics::store {
 
-// The schema version from which audit records are chained (schemas/sql/0007_audit_chain.sql).
-inline constexpr int k_chain_schema_version = 7;
+// The schema version from which audit records are chained (schemas/sql/0008_audit_chain.sql).
+inline constexpr int k_chain_schema_version = 8;
 
 // Appends `record` (its seq and prev_hash are set here) after the chain's head; returns its hash.
 std::string append_audit_record(Database& db, AuditRecord record);

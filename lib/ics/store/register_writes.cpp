@@ -78,6 +78,8 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   m_plans->bind("recorded_on", recorded_on);
   m_updates.emplace(db, "register_child_updates", "register_update_children", k_batch_rows);
   m_refs.emplace(db, "register_refs", "register_insert_refs", k_batch_rows);
+  m_warnings.emplace(db, "register_warnings", "register_insert_warnings", k_batch_rows);
+  m_warnings->bind("batch_id", m_batch_id);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
@@ -155,11 +157,18 @@ void RegisterWrites::add(const PersonRef& ref) try { m_refs->add(ref); } catch (
   import_failed(e);
 }
 
+void RegisterWrites::add(const RegisterWarning& warning) try {
+  m_warnings->add(warning);
+} catch (const SQLite::Exception& e) {
+  import_failed(e);
+}
+
 void RegisterWrites::flush() try {
   m_children->flush();
   m_plans->flush();
   m_updates->flush();  // after the children they update
   m_refs->flush();
+  m_warnings->flush();
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
@@ -204,6 +213,7 @@ void RegisterWrites::rebuild_indexes() try {
 }
 
 void RegisterWrites::finish(std::string_view counts_json, std::string_view sha256) try {
+  m_warnings->flush();
   auto& q = statement(m_db, "register_batch_counts");
   q.bind(1, m_batch_id);
   q.bind(2, std::string(counts_json));

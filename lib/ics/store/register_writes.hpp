@@ -110,6 +110,21 @@ struct PersonRef {
   }
 };
 
+// A warning of a row imported all the same (io::RowIssue), kept with the batch.
+struct RegisterWarning {
+  std::int64_t line = 0;
+  std::string_view ref{}, field{}, value{}, reason{};
+
+  template <class F>
+  void columns(F&& column) const {  // of register_warnings
+    column("line", line);
+    column("ref", ref);
+    column("field", field);
+    column("value", value);
+    column("reason", reason);
+  }
+};
+
 // A child's details as stored.
 struct ChildDetails {
   std::string given_names, family_name;
@@ -157,6 +172,7 @@ class RegisterWrites {
   void add(RegisterPlan plan);
   void add(const ChildUpdate& update);
   void add(const PersonRef& ref);
+  void add(const RegisterWarning& warning);
   void flush();
 
   // This batch's plans of child `from`, and their episodes, go to child `into`.
@@ -185,6 +201,7 @@ class RegisterWrites {
   std::optional<RowBatch<RegisterPlan>> m_plans;
   std::optional<RowBatch<ChildUpdate>> m_updates;
   std::optional<RowBatch<PersonRef>> m_refs;
+  std::optional<RowBatch<RegisterWarning>> m_warnings;
 };
 
 }  // namespace ics::store

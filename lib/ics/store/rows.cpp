@@ -69,7 +69,7 @@ Shape shape_of(model::EntityKind kind) {
       return {"show_plan", {{"actions", "show_plan_actions"}, {"reviews", "show_plan_reviews"}}};
     case model::EntityKind::action: return {"show_action", {}};
     case model::EntityKind::review: return {"show_review", {}};
-    case model::EntityKind::batch: return {"show_batch", {}};
+    case model::EntityKind::batch: return {"show_batch", {{"warnings", "show_batch_warnings"}}};
     case model::EntityKind::episode:
       return {"show_episode",
               {{"assessments", "show_episode_assessments"},

@@ -35,7 +35,9 @@ std::string join(std::initializer_list<std::string_view> words) {
 void fail(std::string_view source, const YAML::Mark& mark, const std::string& what) {
   int line = mark.is_null() ? 1 : mark.line + 1;
   int column = mark.is_null() ? 1 : mark.column + 1;
-  throw InvalidInput(fmt::format("{}:{}:{}: {}", source, line, column, what));
+  // Escaped here, once for every message: they quote keys and values from the file (a control
+  // character in a key reached the terminal raw; tests/fuzz/corpus/template/key_with_control).
+  throw InvalidInput(fmt::format("{}:{}:{}: {}", escape_text(source), line, column, escape_text(what)));
 }
 
 YAML::Node load_map(std::string_view text, std::string_view source, std::string_view what) {
@@ -79,7 +81,9 @@ Map::Map(const YAML::Node& node, std::string_view what, std::string_view source,
   if (!node.IsMap())
     yaml::fail(m_source, m_mark, fmt::format("{} must be a map of keys, not {}", m_what, describe(node)));
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // Copies (a Node is a handle): `it->` returns a proxy that ends with the statement, and a
+    // reference into it dangles (ASan, stack-use-after-scope; tests/fuzz/corpus/template).
+    const YAML::Node key = it->first;
     if (!key.IsScalar()) yaml::fail(m_source, key.Mark(), fmt::format("keys in {} must be text", m_what));
     const std::string& name = key.Scalar();
     if (has(name)) yaml::fail(m_source, key.Mark(), fmt::format("duplicate key '{}' in {}", name, m_what));

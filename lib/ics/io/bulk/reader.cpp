@@ -181,7 +181,7 @@ class BulkReader::Impl {
     nlohmann::json object;
     try {
       object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error&) {
+    } catch (const nlohmann::json::exception&) {  // parse_error, or out_of_range for a number too big
       return fail("", util::shown_text(line, 60), "is not JSON");
     }
     if (!object.is_object()) return fail("", util::shown_text(line, 60), "is not a JSON object");

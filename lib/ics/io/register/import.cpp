@@ -20,7 +20,9 @@ constexpr long k_progress_every = 4096;  // rows between progress reports (and c
 // progress callback that may cancel the import.
 class Outcomes {
  public:
-  explicit Outcomes(const RegisterImport& request) : m_request(request) {}
+  // Every warning is kept with the batch in `writes`.
+  Outcomes(const RegisterImport& request, store::RegisterWrites& writes)
+      : m_request(request), m_writes(writes) {}
 
   // Once the file's header is read: starts the rejects file, and asks to go on.
   void begin(const CheckedRows& rows) {
@@ -63,6 +65,11 @@ class Outcomes {
  private:
   void warn(const RowIssue& issue) {
     ++counts.warnings;
+    m_writes.add(store::RegisterWarning{.line = issue.line,
+                                        .ref = issue.ref,
+                                        .field = issue.field,
+                                        .value = issue.value,
+                                        .reason = issue.reason});
     if (m_request.on_issue) m_request.on_issue(issue);
   }
   bool reject(const RowIssue& issue) {
@@ -80,6 +87,7 @@ class Outcomes {
   }
 
   const RegisterImport& m_request;
+  store::RegisterWrites& m_writes;
   long long m_bytes = 0, m_total_bytes = 0;
 };
 
@@ -126,7 +134,7 @@ RegisterResult import_register(store::Database& db, const store::AuditContext& c
   store::RegisterWrites writes(db, context, batch_of(request));
   ChildMatcher matcher = matcher_for(writes);
   RegisterWriter writer(writes, *request.plan_template, *request.calendar);
-  Outcomes outcomes(request);
+  Outcomes outcomes(request, writes);
   std::string sha256;
   {  // the reading unit, which holds every reference read, is gone before the indexes are built
     CheckedRows rows({.input = request.input,
