@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 namespace icsctl {
@@ -37,9 +38,19 @@ Examples:
     std::optional<ics::store::ChainHead> expected;
     if (!head->empty()) expected = ics::store::parse_chain_head(*head, "--head");
     size_t loose = check_database_files(s, std::cout);
-    auto problems = ics::store::integrity_problems(db.read());
-    for (auto& p : ics::store::chain_problems(db.read(), expected)) problems.push_back(std::move(p));
-    for (auto& p : ics::store::record_problems(db.read())) problems.push_back(std::move(p));
+    // SQLite's own checks read the file on a connection and a core of their own, beside the chain's
+    // and the records' (each from its own read: a write between the two is checked by one of them).
+    auto integrity = std::async(std::launch::async, [path = s.db_path()] {
+      ics::store::Database own(path, ics::store::OpenMode::read);
+      ics::store::read_whole_file(own);
+      return ics::store::integrity_problems(own);
+    });
+    ics::store::read_whole_file(db.read());
+    auto chain = ics::store::chain_problems(db.read(), expected);
+    auto records = ics::store::record_problems(db.read());
+    auto problems = integrity.get();
+    for (auto* more : {&chain, &records})
+      for (auto& p : *more) problems.push_back(std::move(p));
     for (const auto& p : problems) std::cout << p << '\n';
     // values kept from before a code list: listed whether or not there are problems
     for (const auto& value : ics::store::uncoded_values(db.read())) s.warn(fmt::format("kept: {}", value));

@@ -5,8 +5,9 @@
 SELECT seq, at, actor, command, entity, before, after, prev_hash, hash FROM audit ORDER BY seq;
 
 -- name: audit_unsealed
--- The records a migration has still to chain (none once 0007 has run).
-SELECT seq, at, actor, command, entity, before, after FROM audit WHERE hash IS NULL ORDER BY seq;
+-- The records a migration has still to chain (none once 0008 has run), ?2 at a time after seq ?1.
+SELECT seq, at, actor, command, entity, before, after FROM audit WHERE hash IS NULL AND seq > ?1
+ORDER BY seq LIMIT ?2;
 
 -- name: audit_seal
 UPDATE audit SET prev_hash = ?2, hash = ?3 WHERE seq = ?1;
@@ -21,114 +22,79 @@ SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1;
 INSERT INTO audit (seq, at, actor, command, entity, before, after, prev_hash, hash)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 
--- The check_* statements: every record of a kind in id order, with what db check compares it to
--- (store/record_check.cpp): its group (import batch, 0 for none), its latest audit record, the
--- image it had when its group's digest was made (the `before` of its first audit record after that),
--- its first audit record, then its image: the columns the audit images hold, named as their keys.
--- :batch limits it to one batch's rows (NULL: every row), for sealing the batch: its rows are then
--- read as they are, without their audit records (a batch is sealed as it is written).
+-- The check_* statements (store/checked_rows.hpp): every record of a kind in id order, its group
+-- (import batch, 0 for none), then its image: the columns the audit images hold, named as their
+-- keys. :batch limits it to one batch's rows (NULL: every row), for sealing the batch; :from and :to
+-- bound the ids (a row hashed again on its own). Their audit records are found apart
+-- (audit_entities_between), in one pass over the entity index.
 
 -- name: check_children
 SELECT c.id, coalesce(c.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'C' || c.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(c.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'C' || c.id) END AS first_seq,
        'C' || c.id AS child_id, c.given_names, c.family_name, c.date_of_birth, c.expected_dob, c.sex, c.nhs_number, c.upn, c.ethnicity, c.disabilities, c.upn_unknown, c.former_upn, c.mother_nhs_number, c.date_of_death
 FROM child c
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'C' || c.id)
-WHERE :batch IS NULL OR c.batch_id = :batch
+WHERE (:batch IS NULL OR c.batch_id = :batch) AND c.id BETWEEN :from AND :to
 ORDER BY c.id;
 
 -- name: check_episodes
 SELECT e.id, coalesce(e.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'E' || e.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(e.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'E' || e.id) END AS first_seq,
        'E' || e.id AS episode_id, 'C' || e.child_id AS child_id, e.referral_date, e.referral_source, e.primary_need, CASE WHEN e.nfa THEN 'yes' ELSE 'no' END AS nfa, e.closure_date, e.closure_reason, e.made_by
 FROM episode e
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'E' || e.id)
-WHERE :batch IS NULL OR e.batch_id = :batch
+WHERE (:batch IS NULL OR e.batch_id = :batch) AND e.id BETWEEN :from AND :to
 ORDER BY e.id;
 
 -- name: check_assessments
 SELECT n.id, coalesce(n.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'N' || n.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(n.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'N' || n.id) END AS first_seq,
        'N' || n.id AS assessment_id, 'E' || n.episode_id AS episode_id, n.start_date, n.completed_date, n.factors
 FROM assessment n
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'N' || n.id)
-WHERE :batch IS NULL OR n.batch_id = :batch
+WHERE (:batch IS NULL OR n.batch_id = :batch) AND n.id BETWEEN :from AND :to
 ORDER BY n.id;
 
 -- name: check_enquiries
 SELECT s.id, coalesce(s.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'S' || s.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(s.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'S' || s.id) END AS first_seq,
        'S' || s.id AS enquiry_id, 'E' || s.episode_id AS episode_id, s.start_date, s.conference_target, s.end_date
 FROM enquiry s
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'S' || s.id)
-WHERE :batch IS NULL OR s.batch_id = :batch
+WHERE (:batch IS NULL OR s.batch_id = :batch) AND s.id BETWEEN :from AND :to
 ORDER BY s.id;
 
 -- name: check_conferences
 SELECT i.id, coalesce(i.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'I' || i.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(i.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'I' || i.id) END AS first_seq,
        'I' || i.id AS conference_id, 'E' || i.episode_id AS episode_id, 'S' || i.enquiry_id AS enquiry_id, i.conference_date, i.outcome
 FROM conference i
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'I' || i.id)
-WHERE :batch IS NULL OR i.batch_id = :batch
+WHERE (:batch IS NULL OR i.batch_id = :batch) AND i.id BETWEEN :from AND :to
 ORDER BY i.id;
 
 -- name: check_plans
 SELECT p.id, coalesce(p.batch_id, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'P' || p.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(p.batch_id, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'P' || p.id) END AS first_seq,
        'P' || p.id AS plan_id, 'C' || p.child_id AS child_id, t.name AS template, t.version AS template_version, p.kind, p.initial_category, p.latest_category, p.start_date, p.end_date, p.end_reason, p.lead_worker, p.team, p.contingency, p.first_review_due, p.previous_cp_plans, p.legacy_ref, 'E' || p.episode_id AS episode_id, 'I' || p.conference_id AS conference_id
 FROM plan p JOIN template_snapshot t ON t.id = p.template_id
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'P' || p.id)
-WHERE :batch IS NULL OR p.batch_id = :batch
+WHERE (:batch IS NULL OR p.batch_id = :batch) AND p.id BETWEEN :from AND :to
 ORDER BY p.id;
 
 -- name: check_actions
-SELECT a.id, coalesce(NULL, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'A' || a.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(NULL, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'A' || a.id) END AS first_seq,
+SELECT a.id, 0 AS grp,
        'A' || a.id AS action_id, 'P' || a.plan_id AS plan_id, a.section, a.what, a.owner, a.agency, a.due_date, a.status, a.completed_date, a.cancel_reason
 FROM action a
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'A' || a.id)
-WHERE :batch IS NULL OR NULL = :batch
+WHERE (:batch IS NULL OR NULL = :batch) AND a.id BETWEEN :from AND :to
 ORDER BY a.id;
 
 -- name: check_reviews
-SELECT r.id, coalesce(NULL, 0) AS grp,
-       la.seq AS latest_seq, la.after AS latest_after,
-       CASE WHEN :batch IS NULL THEN (SELECT before FROM audit WHERE entity = 'R' || r.id AND seq > (SELECT audit_seq FROM batch_seal WHERE batch_id = coalesce(NULL, 0)) ORDER BY seq LIMIT 1) END AS sealed_before,
-       CASE WHEN :batch IS NULL THEN (SELECT min(seq) FROM audit WHERE entity = 'R' || r.id) END AS first_seq,
+SELECT r.id, 0 AS grp,
        'R' || r.id AS review_id, 'P' || r.plan_id AS plan_id, r.kind, r.review_date, r.outcome, r.category, r.next_review_due, r.seen, r.seen_alone
 FROM review r
-LEFT JOIN audit la ON :batch IS NULL AND la.seq = (SELECT max(seq) FROM audit WHERE entity = 'R' || r.id)
-WHERE :batch IS NULL OR NULL = :batch
+WHERE (:batch IS NULL OR NULL = :batch) AND r.id BETWEEN :from AND :to
 ORDER BY r.id;
 
--- name: check_missing
--- Records whose latest audit record shows them (an `after` image) but which are no longer there.
-SELECT a.entity, a.seq FROM audit a
-WHERE a.after IS NOT NULL AND a.seq = (SELECT max(seq) FROM audit WHERE entity = a.entity)
-  AND (   (a.entity GLOB 'C[0-9]*' AND NOT EXISTS (SELECT 1 FROM child WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'P[0-9]*' AND NOT EXISTS (SELECT 1 FROM plan WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'A[0-9]*' AND NOT EXISTS (SELECT 1 FROM action WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'R[0-9]*' AND NOT EXISTS (SELECT 1 FROM review WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'E[0-9]*' AND NOT EXISTS (SELECT 1 FROM episode WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'N[0-9]*' AND NOT EXISTS (SELECT 1 FROM assessment WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'S[0-9]*' AND NOT EXISTS (SELECT 1 FROM enquiry WHERE id = CAST(substr(a.entity, 2) AS INTEGER)))
-       OR (a.entity GLOB 'I[0-9]*' AND NOT EXISTS (SELECT 1 FROM conference WHERE id = CAST(substr(a.entity, 2) AS INTEGER))))
-ORDER BY a.seq;
+-- name: audit_entities_between
+-- The entities between ?1 and ?2 (a kind's: 'C' and 'D' for children) with their records' seqs,
+-- from the entity index alone.
+SELECT entity, seq FROM audit WHERE entity >= ?1 AND entity < ?2;
+
+-- name: audit_after_at
+SELECT after FROM audit WHERE seq = ?1;
+
+-- name: audit_before_after
+-- The `before` of the first audit record of entity ?2 after seq ?1.
+SELECT before FROM audit WHERE entity = ?2 AND seq > ?1 ORDER BY seq LIMIT 1;
 
 -- name: batch_seals
 -- Each sealed group (an import batch; 0: the records a migration found unaudited), the audit record

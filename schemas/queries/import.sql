@@ -143,3 +143,7 @@ INSERT INTO child_ref (ref, child_id) SELECT ref, child_id FROM register_refs;
 -- The warnings of the rows imported, a batch at a time (store::RowBatch), in the order found.
 INSERT INTO import_warning (batch_id, line, ref, field, value, reason)
 SELECT :batch_id, line, ref, field, value, reason FROM register_warnings;
+
+-- name: register_batch_plans_of_child
+-- This batch's plans of a child (their images change when they are moved or recounted).
+SELECT id FROM plan WHERE child_id = ?1 AND batch_id = ?2;

@@ -55,6 +55,12 @@ expect_out_has() {
   [[ "$OUT" == *"$1"* ]] || fail "stdout lacks [$1]: [$OUT]"
 }
 
+# expect_eq WHAT GOT WANT: GOT (say, a value read with sqlite3) is WANT.
+expect_eq() {
+  CHECKS=$((CHECKS + 1))
+  [ "$2" == "$3" ] || fail "$1: got [$2], wanted [$3]"
+}
+
 # expect_golden NAME: the last run's stdout equals tests/golden/NAME (UPDATE_GOLDEN=1 rewrites it).
 expect_golden() {
   CHECKS=$((CHECKS + 1))

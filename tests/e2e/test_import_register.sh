@@ -8,11 +8,6 @@ HEADER='register_ref,surname,forenames,dob,gender,nhs_number,upn,category,regist
 
 # sql QUERY: one value from the database.
 sql() { sqlite3 "$ICSCTL_DB" "$1"; }
-# expect_eq WHAT GOT WANT
-expect_eq() {
-  CHECKS=$((CHECKS + 1))
-  [ "$2" == "$3" ] || fail "$1: got [$2], wanted [$3]"
-}
 # json_get KEY: a key of the one object of the JSON array in $OUT.
 json_get() { python3 -c 'import json,sys; v=json.loads(sys.argv[1])[0][sys.argv[2]]; print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$OUT" "$1"; }
 # crlf LINES...: the lines joined with CRLF line ends.

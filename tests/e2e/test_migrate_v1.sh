@@ -8,10 +8,6 @@ source "$(dirname "$0")/lib.sh"
 
 FIXTURE=$ICS_SOURCE_DIR/tests/fixtures/v1
 sql() { sqlite3 "$ICSCTL_DB" "$1"; }
-expect_eq() {
-  CHECKS=$((CHECKS + 1))
-  [ "$2" == "$3" ] || fail "$1: got [$2], wanted [$3]"
-}
 
 sqlite3 "$ICSCTL_DB" <"$FIXTURE/database.sql" || fail "the fixture did not load"
 expect_eq "fixture's schema version" "$(sql 'PRAGMA user_version')" 1

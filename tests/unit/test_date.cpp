@@ -62,3 +62,16 @@ TEST_CASE("dates from year, month and day agree with std::chrono for every day o
   CHECK_FALSE(Date::from_ymd(10000, 1, 1));
   CHECK_FALSE(Date::from_ymd(-1, 1, 1));
 }
+
+TEST_CASE("a date's ISO text written in place is iso()'s, for the years it writes") {
+  char text[10];
+  Date d(2024, 2, 29);
+  REQUIRE(d.write_iso(text));
+  CHECK(std::string_view(text, 10) == d.iso());
+  CHECK(d.iso() == "2024-02-29");
+  for (Date other : {Date(1, 1, 1), Date(999, 12, 31), Date(9999, 12, 31)}) {
+    REQUIRE(other.write_iso(text));
+    CHECK(std::string_view(text, 10) == other.iso());
+  }
+  CHECK(Date(9, 3, 4).iso() == "0009-03-04");
+}

@@ -104,25 +104,35 @@ std::string append_audit_record(Database& db, AuditRecord record) try {
 }
 
 void seal_audit_chain(Database& db) try {
+  constexpr std::int64_t k_records = 8192;  // read at a time: memory stays bounded
   std::vector<AuditRecord> unsealed;
-  auto& q = statement(db, "audit_unsealed");
-  while (step(q)) unsealed.push_back(record_of(q));
-  q.tryReset();
-  std::string prev = k_chain_genesis;
-  if (!unsealed.empty() && unsealed.front().seq > 1) {
-    auto& last = statement(db, "audit_hash_at");
-    last.bind(1, unsealed.front().seq - 1);
-    if (step(last) && !last.getColumn(0).isNull()) prev = last.getColumn(0).getString();
-  }
-  for (auto& record : unsealed) {
-    record.prev_hash = prev;
-    prev = audit_record_hash(record);
-    auto& seal = statement(db, "audit_seal");
-    seal.bind(1, record.seq);
-    seal.bind(2, record.prev_hash);
-    seal.bind(3, prev);
-    exec(seal);
-  }
+  std::optional<std::string> prev;
+  std::int64_t after = 0;
+  do {
+    unsealed.clear();
+    auto& q = statement(db, "audit_unsealed");
+    q.bind(1, after);
+    q.bind(2, k_records);
+    while (step(q)) unsealed.push_back(record_of(q));
+    q.tryReset();
+    if (!unsealed.empty() && !prev) {
+      prev = k_chain_genesis;
+      auto& last = statement(db, "audit_hash_at");
+      last.bind(1, unsealed.front().seq - 1);
+      if (step(last) && !last.getColumn(0).isNull()) prev = last.getColumn(0).getString();
+      last.tryReset();
+    }
+    for (auto& record : unsealed) {
+      record.prev_hash = *prev;
+      prev = audit_record_hash(record);
+      auto& seal = statement(db, "audit_seal");
+      seal.bind(1, record.seq);
+      seal.bind(2, record.prev_hash);
+      seal.bind(3, *prev);
+      exec(seal);
+      after = record.seq;
+    }
+  } while (!unsealed.empty());
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Private to store: appending a chained audit record and chaining the records of a database made
-// before the chain (migration 0007).
+// before the chain (migration 0008).
 #include <ics/store/audit_chain.hpp>
 #include <ics/store/transaction.hpp>  // not a forward declaration: that would hide the class
 

@@ -11,6 +11,13 @@
 
 namespace ics::store {
 
+void read_whole_file(Database& db) try {
+  connection(db).exec("PRAGMA mmap_size = 2147418112");
+  connection(db).exec("PRAGMA cache_size = -262144");
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
 std::vector<std::string> integrity_problems(Database& db) try {
   std::vector<std::string> problems;
   SQLite::Statement integrity(connection(db), "PRAGMA integrity_check");

@@ -1,6 +1,7 @@
 #include <ics/model/identifiers.hpp>
-#include <ics/store/record_check.hpp>
+#include <ics/store/batch_seal.hpp>
 #include <ics/store/records.hpp>
+#include <ics/store/register_seal.hpp>
 #include <ics/store/register_writes.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -80,6 +81,8 @@ RegisterWrites::RegisterWrites(Database& db, const AuditContext& context, const 
   m_refs.emplace(db, "register_refs", "register_insert_refs", k_batch_rows);
   m_warnings.emplace(db, "register_warnings", "register_insert_warnings", k_batch_rows);
   m_warnings->bind("batch_id", m_batch_id);
+  m_seal = std::make_unique<RegisterSeal>(RegisterSeal::Plans{
+      std::string(batch.template_name), batch.template_version, std::string(batch.plan_kind)});
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
@@ -136,6 +139,7 @@ ChildDetails RegisterWrites::child_details(std::int64_t child) try {
 
 void RegisterWrites::add(const RegisterChild& child) try {
   m_children->add(child);
+  m_seal->add(child);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
@@ -143,12 +147,14 @@ void RegisterWrites::add(const RegisterChild& child) try {
 void RegisterWrites::add(RegisterPlan plan) try {
   plan.id = m_next_plan_id++;
   m_plans->add(plan);
+  m_seal->add(plan);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
 
 void RegisterWrites::add(const ChildUpdate& update) try {
   m_updates->add(update);
+  m_seal->changed_child(update.id);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
@@ -173,7 +179,16 @@ void RegisterWrites::flush() try {
   import_failed(e);
 }
 
+void RegisterWrites::changed_plans_of(std::int64_t child) {
+  auto& q = statement(m_db, "register_batch_plans_of_child");
+  q.bind(1, child);
+  q.bind(2, m_batch_id);
+  while (q.executeStep()) m_seal->changed_plan(q.getColumn(0).getInt64());
+  q.reset();
+}
+
 void RegisterWrites::move_plans(std::int64_t from, std::int64_t into) try {
+  changed_plans_of(from);
   for (const char* query : {"register_move_episodes", "register_move_plans"}) {
     auto& q = statement(m_db, query);
     q.bind(1, from);
@@ -193,11 +208,13 @@ void RegisterWrites::delete_child(std::int64_t child, std::int64_t into) try {
   auto& drop = statement(m_db, "register_delete_child");
   drop.bind(1, child);
   drop.exec();
+  m_seal->changed_child(child);
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }
 
 void RegisterWrites::recount_previous(std::int64_t child) try {
+  changed_plans_of(child);
   auto& q = statement(m_db, "register_recount_previous");
   q.bind(1, child);
   q.bind(2, m_batch_id);
@@ -207,6 +224,8 @@ void RegisterWrites::recount_previous(std::int64_t child) try {
 }
 
 void RegisterWrites::rebuild_indexes() try {
+  m_seal->settle(m_db, m_batch_id);  // its chunks are worked out while the indexes are built
+  m_settled = true;
   if (m_deferred) m_deferred->rebuild();
 } catch (const SQLite::Exception& e) {
   import_failed(e);
@@ -219,7 +238,8 @@ void RegisterWrites::finish(std::string_view counts_json, std::string_view sha25
   q.bind(2, std::string(counts_json));
   q.bind(3, std::string(sha256));
   q.exec();
-  audit_sealed_batch(*m_tx, m_batch_id, std::string(counts_json));
+  if (!m_settled) m_seal->settle(m_db, m_batch_id);
+  write_batch_seal(*m_tx, m_batch_id, m_seal->lines(), std::string(counts_json));
 } catch (const SQLite::Exception& e) {
   import_failed(e);
 }

@@ -10,11 +10,14 @@
 #include <ics/util/date.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace ics::store {
+
+class RegisterSeal;
 
 // A child the import creates, with the id it chose.
 struct RegisterChild {
@@ -181,13 +184,15 @@ class RegisterWrites {
   void delete_child(std::int64_t child, std::int64_t into);
   // Counts previous_cp_plans of this batch's plans of `child` afresh.
   void recount_previous(std::int64_t child);
-  // Builds the indexes set aside, if any.
+  // Builds the indexes set aside, if any; every row is written by then.
   void rebuild_indexes();
   // Records the batch's counts (JSON) and the file's SHA-256, and appends the batch's audit record.
   void finish(std::string_view counts_json, std::string_view sha256);
   void commit();
 
  private:
+  void changed_plans_of(std::int64_t child);  // this batch's plans of a child, to be hashed again
+
   Database& m_db;
   std::optional<BulkLoad> m_load;
   std::optional<WriteTransaction> m_tx;
@@ -202,6 +207,8 @@ class RegisterWrites {
   std::optional<RowBatch<ChildUpdate>> m_updates;
   std::optional<RowBatch<PersonRef>> m_refs;
   std::optional<RowBatch<RegisterWarning>> m_warnings;
+  std::unique_ptr<RegisterSeal> m_seal;  // hashes the rows as they are written
+  bool m_settled = false;                // m_seal has every row
 };
 
 }  // namespace ics::store

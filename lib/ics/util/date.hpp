@@ -25,6 +25,9 @@ class Date {
   static std::optional<Date> parse(std::string_view text, std::string_view format);
 
   std::string iso() const;
+  // The same 10 characters written at `out`, for a year 0..9999 (false otherwise: use iso()),
+  // without a string: for code that writes millions of dates.
+  bool write_iso(char* out) const;
   int year() const;
   unsigned month() const;
   unsigned day() const;

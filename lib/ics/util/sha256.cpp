@@ -35,6 +35,10 @@ void Sha256::update(std::string_view data) {
   sha256_update(&m_state->ctx, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
 }
 
+void Sha256::update(const Sha256Digest& digest) {
+  sha256_update(&m_state->ctx, digest.size(), digest.data());
+}
+
 std::string Sha256::hex_digest() const {
   sha256_ctx copy = m_state->ctx;  // digesting resets the context: the computation goes on
   std::uint8_t digest[SHA256_DIGEST_SIZE];
@@ -46,6 +50,15 @@ std::string sha256_hex(std::string_view data) {
   Sha256 hash;
   hash.update(data);
   return hash.hex_digest();
+}
+
+Sha256Digest sha256_bytes(std::string_view data) {
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
+  Sha256Digest digest;
+  sha256_digest(&ctx, digest.size(), digest.data());
+  return digest;
 }
 
 }  // namespace ics::util

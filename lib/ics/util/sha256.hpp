@@ -1,6 +1,8 @@
 #pragma once
 // SHA-256 digests as lower-case hex (GNU Nettle: a small library, quick to load at every start,
 // where OpenSSL's libcrypto cost each icsctl run about 3 ms).
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -8,6 +10,10 @@
 namespace ics::util {
 
 std::string sha256_hex(std::string_view data);
+
+// A SHA-256 digest as its 32 bytes, and the digest of `data` so.
+using Sha256Digest = std::array<std::uint8_t, 32>;
+Sha256Digest sha256_bytes(std::string_view data);
 
 // Incremental SHA-256: update() any number of times; hex_digest() may be called at any
 // point and does not end the computation (later updates continue from the same state).
@@ -21,6 +27,7 @@ class Sha256 {
   Sha256& operator=(const Sha256&) = delete;
 
   void update(std::string_view data);
+  void update(const Sha256Digest& digest);
   std::string hex_digest() const;
 
  private:
