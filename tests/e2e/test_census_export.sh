@@ -111,6 +111,9 @@ if "$ICSCTL" check census --help >/dev/null 2>&1; then
   expect_rc 0 export cin-census --year 2026 --out forced.xml --force
   expect_err_has "(--force)"
   check "--force writes the census" grep -q '<Sex>X</Sex>' forced.xml
+  # with --force, standard output gets the census as it is made (no temporary file): the same bytes
+  expect_rc 0 export cin-census --year 2026 --force -q
+  check "--force on standard output writes what --out writes" cmp -s forced.xml <(printf '%s\n' "$OUT")
 else
   echo "NOTE: no 'check census' command in this build: the refusal on census errors is not tested" >&2
   expect_rc 0 export cin-census --year 2026 --force -q

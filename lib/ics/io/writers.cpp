@@ -145,9 +145,14 @@ std::unique_ptr<util::RowSink> make_writer(Format format, std::ostream& out, Wri
 }
 
 std::string neutralise_formula(std::string_view text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-    return "'" + std::string(text);
-  return std::string(text);
+  std::string out;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    // appended, not "'" + text: GCC 12's -O3 warns (-Wrestrict) falsely on that concatenation
+    out.reserve(text.size() + 1);
+    out += '\'';
+  }
+  out += text;
+  return out;
 }
 
 std::string markdown_cell(std::string_view text) {
