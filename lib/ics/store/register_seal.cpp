@@ -2,6 +2,7 @@
 #include <ics/store/register_seal.hpp>
 
 #include <algorithm>
+#include <cstring>
 
 namespace ics::store {
 
@@ -14,7 +15,8 @@ constexpr std::string_view k_names[k_kinds] = {"child", "episode", "conference",
 using Value = std::optional<std::string_view>;
 constexpr Value k_null = std::nullopt;
 
-// The image values as SQLite's text of them: an id as its prefix and number, a date as ISO.
+// The values a row is handed over with: text as it is, numbers and dates (as days) as their 8
+// bytes, framed as an image's values are.
 class Framer {
  public:
   explicit Framer(RowHasher& hasher) : m_hasher(hasher) {}
@@ -22,25 +24,54 @@ class Framer {
     m_hasher.wrote(write_image_value(m_hasher.room(image_value_room(v)), v));
     return *this;
   }
-  Framer& id(char prefix, std::int64_t id) {
-    char text[24] = {prefix};
-    auto end = std::to_chars(text + 1, text + sizeof text, id).ptr;
-    return *this << std::string_view(text, static_cast<std::size_t>(end - text));
+  Framer& raw(std::int64_t n) {
+    char bytes[sizeof n];
+    std::memcpy(bytes, &n, sizeof n);
+    return *this << std::string_view(bytes, sizeof bytes);
   }
-  Framer& number(std::int64_t n) {
-    char text[24];
-    auto end = std::to_chars(text, text + sizeof text, n).ptr;
-    return *this << std::string_view(text, static_cast<std::size_t>(end - text));
-  }
-  Framer& date(const std::optional<util::Date>& d) {
+  Framer& raw(const std::optional<util::Date>& d) {
     if (!d) return *this << k_null;
-    char text[10];
-    if (!d->write_iso(text)) return *this << std::string_view(d->iso());
-    return *this << std::string_view(text, sizeof text);
+    return raw(d->days().time_since_epoch().count());
   }
 
  private:
   RowHasher& m_hasher;
+};
+
+std::int64_t raw_number(Value v) {
+  std::int64_t n = 0;
+  if (v && v->size() == sizeof n) std::memcpy(&n, v->data(), sizeof n);
+  return n;
+}
+
+// An image's values as SQLite's text of them, appended to `bytes`.
+class ImageWriter {
+ public:
+  explicit ImageWriter(std::string& bytes) : m_bytes(bytes) { m_bytes.clear(); }
+  ImageWriter& operator<<(Value v) {
+    append_image_value(m_bytes, v);
+    return *this;
+  }
+  ImageWriter& id(char prefix, std::int64_t id) {
+    char text[24] = {prefix};
+    auto end = std::to_chars(text + 1, text + sizeof text, id).ptr;
+    return *this << std::string_view(text, static_cast<std::size_t>(end - text));
+  }
+  ImageWriter& number(std::int64_t n) {
+    char text[24];
+    auto end = std::to_chars(text, text + sizeof text, n).ptr;
+    return *this << std::string_view(text, static_cast<std::size_t>(end - text));
+  }
+  ImageWriter& date(Value raw) {  // from Framer::raw
+    if (!raw) return *this << k_null;
+    util::Date d{std::chrono::sys_days(std::chrono::days(raw_number(raw)))};
+    char text[10];
+    if (!d.write_iso(text)) return *this << std::string_view(d.iso());
+    return *this << std::string_view(text, sizeof text);
+  }
+
+ private:
+  std::string& m_bytes;
 };
 
 // Replaces or (gone) removes a row's hash in `rows`, which are in id order.
@@ -56,64 +87,96 @@ void rehash(std::vector<RowHash>& rows, std::int64_t id, const std::optional<uti
     rows.erase(at);
 }
 
-// A plan's episode and (a child protection plan's) conference, from the plan's image (above), as
-// register_insert_plan_episodes and register_insert_plan_conferences write them.
-void derive_from_plan(std::size_t kind, std::int64_t id, std::string_view bytes, const RowHasher::Add& add) {
-  if (kind != k_plan) return;
-  enum { child = 1, start = 7, end = 8, conference = 17, values = 18 };
-  auto v = image_values(bytes);
-  if (v.size() != values) return;   // not a plan's image: left out, and db check will say so
-  thread_local std::string framed;  // the hashing thread's, reused
-  framed.clear();
-  auto frame = [&](Value value) {
-    auto size = framed.size();
-    framed.resize(size + image_value_room(value));
-    framed.resize(static_cast<std::size_t>(write_image_value(framed.data() + size, value) - framed.data()));
-  };
-  std::string episode_id = "E" + std::to_string(id);
-  // check_episodes: episode_id, child_id, referral_date, referral_source, primary_need, nfa,
-  // closure_date, closure_reason, made_by
-  for (Value value : {Value(episode_id), v[child], v[start], k_null, k_null, Value("no"), v[end],
-                      v[end] ? Value("RC7") : k_null, Value("register")})
-    frame(value);
-  add(k_episode, id, framed);
-  if (!v[conference]) return;
-  framed.clear();
-  // check_conferences: conference_id, episode_id, enquiry_id, conference_date, outcome
-  for (Value value : {v[conference], Value(episode_id), k_null, v[start], Value("plan")}) frame(value);
-  add(k_conference, id, framed);
-}
-
 }  // namespace
 
-RegisterSeal::RegisterSeal(Plans plans) : m_plans(std::move(plans)), m_hasher(k_kinds, derive_from_plan) {}
+RegisterSeal::RegisterSeal(Plans plans)
+    : m_plans(std::move(plans)),
+      m_hasher(k_kinds,
+               [this](std::size_t kind, std::int64_t id, std::string_view bytes, const RowHasher::Add& add) {
+                 if (kind == k_plan)
+                   add_plan(id, bytes, add);
+                 else
+                   add(kind, id, bytes);
+               }) {}
 
 // check_children: child_id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number,
 // upn, ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number, date_of_death.
 void RegisterSeal::add(const RegisterChild& c) {
+  struct Iso {  // a date's ISO text, kept while it is framed
+    char text[10];
+    std::string longer;
+    Value operator()(const std::optional<util::Date>& d) {
+      if (!d) return k_null;
+      if (d->write_iso(text)) return std::string_view(text, sizeof text);
+      return longer = d->iso();
+    }
+  } dob, expected;
   Framer f(m_hasher);
-  f.id('C', c.id) << c.given_names << c.family_name;
-  f.date(c.date_of_birth).date(c.expected_dob) << c.sex << c.nhs_number << c.upn;
+  auto id = "C" + std::to_string(c.id);
+  f << id << c.given_names << c.family_name << dob(c.date_of_birth);
+  f << expected(c.expected_dob) << c.sex << c.nhs_number << c.upn;
   f << k_null << k_null << k_null << k_null << k_null << k_null;
   m_hasher.end_row(k_child, c.id);
 }
 
-// check_plans: plan_id, child_id, template, template_version, kind, initial_category,
-// latest_category, start_date, end_date, end_reason, lead_worker, team, contingency,
-// first_review_due, previous_cp_plans, legacy_ref, episode_id, conference_id. Its episode and
-// conference are framed from these values on the hashing thread (derive_from_plan).
+// A plan is handed over with the values it was written with (the order of add_plan's `values`);
+// its image, its episode's and its conference's are framed on the hashing thread.
 void RegisterSeal::add(const RegisterPlan& p) {
   Framer f(m_hasher);
-  f.id('P', p.id).id('C', p.child_id) << m_plans.template_name;
-  f.number(m_plans.template_version) << m_plans.kind << p.category << p.category;
-  f.date(p.start_date).date(p.end_date) << p.end_reason << p.lead_worker << p.team << k_null;
-  f.date(p.first_review_due).number(p.previous_cp_plans) << p.legacy_ref;
-  f.id('E', p.id);
-  if (m_plans.kind == "child-protection")
-    f.id('I', p.id);
-  else
-    f << k_null;
+  f.raw(p.child_id) << p.category;
+  f.raw(p.start_date).raw(p.end_date) << p.end_reason << p.lead_worker << p.team;
+  f.raw(p.first_review_due).raw(p.previous_cp_plans) << p.legacy_ref;
   m_hasher.end_row(k_plan, p.id);
+}
+
+void RegisterSeal::add_plan(std::int64_t id, std::string_view bytes, const RowHasher::Add& add) const {
+  enum {
+    child,
+    category,
+    start,
+    end,
+    end_reason,
+    lead_worker,
+    team,
+    first_review,
+    previous,
+    legacy_ref,
+    values
+  };
+  auto v = image_values(bytes);
+  if (v.size() != values) return;  // cannot be: left out, and db check would say so
+  const bool protection = m_plans.kind == "child-protection";
+  thread_local std::string image;  // the hashing thread's, reused
+  // check_plans: plan_id, child_id, template, template_version, kind, initial_category,
+  // latest_category, start_date, end_date, end_reason, lead_worker, team, contingency,
+  // first_review_due, previous_cp_plans, legacy_ref, episode_id, conference_id
+  {
+    ImageWriter w(image);
+    w.id('P', id).id('C', raw_number(v[child])) << m_plans.template_name;
+    w.number(m_plans.template_version) << m_plans.kind << v[category] << v[category];
+    w.date(v[start]).date(v[end]) << v[end_reason] << v[lead_worker] << v[team] << k_null;
+    w.date(v[first_review]).number(raw_number(v[previous])) << v[legacy_ref];
+    w.id('E', id);
+    if (protection)
+      w.id('I', id);
+    else
+      w << k_null;
+    add(k_plan, id, image);
+  }
+  {  // check_episodes: episode_id, child_id, referral_date, referral_source, primary_need, nfa,
+     // closure_date, closure_reason, made_by (register_insert_plan_episodes)
+    ImageWriter w(image);
+    w.id('E', id).id('C', raw_number(v[child])).date(v[start]) << k_null << k_null << "no";
+    w.date(v[end]) << (v[end] ? Value("RC7") : k_null) << "register";
+    add(k_episode, id, image);
+  }
+  if (protection) {  // check_conferences: conference_id, episode_id, enquiry_id, conference_date,
+                     // outcome (register_insert_plan_conferences)
+    ImageWriter w(image);
+    w.id('I', id).id('E', id) << k_null;
+    w.date(v[start]) << "plan";
+    add(k_conference, id, image);
+  }
 }
 
 void RegisterSeal::settle(Database& db, std::int64_t batch) {

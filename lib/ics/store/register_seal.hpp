@@ -37,6 +37,9 @@ class RegisterSeal {
   std::vector<ChunkLine> lines();
 
  private:
+  // On the hashing thread: a plan's image, its episode's and its conference's, from what add() gave.
+  void add_plan(std::int64_t id, std::string_view bytes, const RowHasher::Add& add) const;
+
   Plans m_plans;
   RowHasher m_hasher;
   std::set<std::int64_t> m_changed_children, m_changed_plans;

@@ -71,8 +71,10 @@ void RowHasher::run() {
     std::size_t begin = 0;
     for (const auto& row : block.rows) {
       auto bytes = std::string_view(block.bytes.get() + begin, row.end - begin);
-      add(row.kind, row.id, bytes);
-      if (m_derive) m_derive(row.kind, row.id, bytes, add);
+      if (m_derive)
+        m_derive(row.kind, row.id, bytes, add);
+      else
+        add(row.kind, row.id, bytes);
       begin = row.end;
     }
     std::lock_guard lock(m_mutex);

@@ -26,8 +26,9 @@ class RowHasher {
  public:
   // Adds a row derived on the hashing thread: its kind, id and image's bytes.
   using Add = std::function<void(std::size_t kind, std::int64_t id, std::string_view bytes)>;
-  // Called on the hashing thread with each row handed over (its kind, id and bytes): may add rows
-  // derived from it (an import's episode framed from its plan's values), sparing the writing thread.
+  // Called on the hashing thread with each row handed over (its kind, id and bytes) instead of
+  // hashing it as it is: adds the rows framed from it (an import's plan, its episode and its
+  // conference from the plan's values as written), sparing the writing thread the framing.
   using Derive =
       std::function<void(std::size_t kind, std::int64_t id, std::string_view bytes, const Add& add)>;
 
