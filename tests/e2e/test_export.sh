@@ -116,7 +116,11 @@ expect_rc 0 --db "$big" init
 sqlite3 "$big" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
   INSERT INTO child (id, given_names, family_name, date_of_birth, sex) SELECT i, 'Given ' || i, 'Family name number ' || i, '2015-01-01', 'U' FROM n;"
 peak_kib() { /usr/bin/time -f %M -o "$SCRATCH/.rss" "$ICSCTL" "$@" >"$SCRATCH/.big.out" && cat "$SCRATCH/.rss"; }
-if [ -x /usr/bin/time ]; then
+if [ -n "${ICS_SANITIZED:-}" ]; then
+  # ASan keeps up to 256 MiB of freed blocks in quarantine, so a long export's peak RSS grows whatever
+  # icsctl frees: the memory comparison means nothing there.
+  echo "SKIPPED under sanitizers: the streaming export's memory comparison (ASan's quarantine)" >&2
+elif [ -x /usr/bin/time ]; then
   small_rss=$(peak_kib export children -o ndjson)
   big_rss=$(peak_kib --db "$big" export children -o ndjson)
   CHECKS=$((CHECKS + 1))

@@ -227,6 +227,22 @@ TEST_CASE("template errors: text that is not YAML or not UTF-8") {
   CHECK(tabs.find("YAML syntax error") != std::string::npos);
 }
 
+TEST_CASE("template errors: a ',' where a document starts is refused, not a hang (fuzz)") {
+  // yaml-cpp's LoadAll read an empty document at such a ',' forever, until memory ran out
+  // (tests/fuzz/corpus/template/stray_flow_entry).
+  CHECK(error_of(k_head + k_sections + ",\n") == "plans/x.yaml:8:1: YAML syntax error: end of map not found");
+  CHECK(error_of("---\n,\n") == "plans/x.yaml:2:1: YAML syntax error: unexpected ','");
+  CHECK(error_of("# a comment\n, the actions\n") == "plans/x.yaml:2:1: YAML syntax error: unexpected ','");
+  CHECK(error_of(",") == "plans/x.yaml:1:1: YAML syntax error: unexpected ','");
+  CHECK(error_of(k_head + k_sections + "]\n") == "plans/x.yaml:8:1: YAML syntax error: illegal flow end");
+  // What the document count says otherwise is unchanged.
+  CHECK(error_of(k_head + k_sections + "---\n") ==
+        "plans/x.yaml:8:1: expected one YAML document, found more");
+  CHECK(error_of("# nothing\n") == "plans/x.yaml:1:1: template is empty");
+  CHECK(error_of("---\n...\n") == "plans/x.yaml:1:1: template is empty");
+  CHECK(parse_template(k_head + k_sections + "...\n", "p").name == "x");
+}
+
 TEST_CASE("template: an action's agency is a code of schemas/codes/agency.yaml") {
   auto text = ics::plan::TemplateLibrary({}).find("child-in-need").text;
   auto pos = text.find("agency: housing");

@@ -2,8 +2,11 @@
 #include <ics/util/text.hpp>
 #include <ics/util/yaml_read.hpp>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <fmt/format.h>
 #include <charconv>
+#include <sstream>
 
 namespace ics::util::yaml {
 
@@ -23,6 +26,33 @@ YAML::Mark mark_at(std::string_view text, size_t offset) {
   mark.column = static_cast<int>(offset - line_start);
   return mark;
 }
+
+// Where each document of a text starts, and where its content starts (its first scalar, list or
+// map; the start again when it has none); the rest of the text's events are not needed.
+struct DocumentStarts final : YAML::EventHandler {
+  std::vector<YAML::Mark> starts;
+  std::vector<YAML::Mark> contents;
+  void content(const YAML::Mark& mark) {
+    if (contents.size() < starts.size()) contents.push_back(mark);
+  }
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override { content(starts.back()); }
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { content(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    content(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    content(mark);
+  }
+  void OnMapEnd() override {}
+};
 
 std::string join(std::initializer_list<std::string_view> words) {
   std::string out;
@@ -44,17 +74,37 @@ YAML::Node load_map(std::string_view text, std::string_view source, std::string_
   if (auto bad = first_invalid_utf8(text))
     fail(source, mark_at(text, *bad),
          fmt::format("text is not valid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(text[*bad])));
-  std::vector<YAML::Node> documents;
+  const std::string copy(text);
+  YAML::Node document;
+  std::vector<YAML::Mark> starts;
+  YAML::Mark second;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    // yaml-cpp's LoadAll never returns on a ',' where a document starts: its parser
+    // leaves the character unread and reads an empty document there again, forever, until memory
+    // runs out (tests/fuzz/corpus/template/stray_flow_entry). So the documents are first counted,
+    // up to three, by where they start; two starting at one place mean that nothing was read.
+    std::istringstream in(copy);
+    YAML::Parser parser(in);
+    DocumentStarts counter;
+    while (counter.starts.size() < 3 && parser.HandleNextDocument(counter)) {
+    }
+    starts = std::move(counter.starts);
+    if (counter.contents.size() > 1) second = counter.contents[1];
+    for (size_t i = 1; i < starts.size(); ++i)
+      if (starts[i].pos == starts[i - 1].pos) {
+        const char c = copy[static_cast<size_t>(starts[i].pos)];
+        fail(
+            source, starts[i],
+            c > ' ' && c < 0x7f ? fmt::format("YAML syntax error: unexpected '{}'", c) : "YAML syntax error");
+      }
+    document = YAML::Load(copy);
   } catch (const YAML::Exception& e) {
     fail(source, e.mark, fmt::format("YAML syntax error: {}", e.msg));
   }
-  if (documents.empty() || documents[0].IsNull())
-    fail(source, YAML::Mark(), fmt::format("{} is empty", what));
-  if (documents.size() > 1) fail(source, documents[1].Mark(), "expected one YAML document, found more");
-  if (!documents[0].IsMap()) fail(source, documents[0].Mark(), fmt::format("{} must be a map of keys", what));
-  return documents[0];
+  if (starts.empty() || document.IsNull()) fail(source, YAML::Mark(), fmt::format("{} is empty", what));
+  if (starts.size() > 1) fail(source, second, "expected one YAML document, found more");
+  if (!document.IsMap()) fail(source, document.Mark(), fmt::format("{} must be a map of keys", what));
+  return document;
 }
 
 std::string describe(const YAML::Node& node) {
