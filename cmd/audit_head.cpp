@@ -11,18 +11,12 @@ namespace icsctl {
 
 void register_audit(CLI::App& app, Runner&) {
   app.require_subcommand(1);
-  app.footer(R"(Examples:
-  icsctl audit head)");
 }
 
 void register_audit_head(CLI::App& app, Runner& run) {
   app.footer(R"(Keep the head somewhere the database's users cannot write (a ticket, an email to the
 auditor, a signed note); later, 'icsctl db check --head SEQ:HASH' proves that nothing up to it
-was rewritten.
-
-Examples:
-  icsctl audit head
-  icsctl audit head -o json)");
+was rewritten.)");
   run = [](Session& s, DatabaseAccess& db) {
     auto head = ics::store::chain_head(db.read());
     if (!head) throw ics::NotFound("the audit trail is empty");

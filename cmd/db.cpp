@@ -30,10 +30,7 @@ void register_db_check(CLI::App& app, Runner& run) {
 record matches its latest audited image (or its import batch's digest); prints one line per problem
 and exits 1 if there is any.
 
-'--head SEQ:HASH' also proves that the audit record at SEQ still has HASH ('icsctl audit head').
-
-Examples:
-  icsctl db check)");
+'--head SEQ:HASH' also proves that the audit record at SEQ still has HASH ('icsctl audit head').)");
   run = [head](Session& s, DatabaseAccess& db) {
     std::optional<ics::store::ChainHead> expected;
     if (!head->empty()) expected = ics::store::parse_chain_head(*head, "--head");

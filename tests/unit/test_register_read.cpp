@@ -137,3 +137,15 @@ TEST_CASE("checked rows: stopping early ends the reading thread") {
   }  // destroyed with most of the file unread: must not hang
   CHECK(p.input.good());
 }
+
+TEST_CASE("checked rows: a reference with a tab is shown escaped in its row's issues (fuzz)") {
+  // The text rules allow a tab in a reference; an issue names the row by it on a terminal.
+  Pipeline p("ref,surname,category,start\nR\t1,Smith,Neglect\nR\t2,,Neglect,01/03/2020\n");
+  io::CheckedRows rows(p.source(), p.matcher);
+  std::vector<std::string> issues;
+  while (const io::CheckedRow* row = rows.next()) {
+    if (row->ref_issue) issues.push_back(row->ref_issue->ref + " " + row->ref_issue->field);
+    if (row->row_issue) issues.push_back(row->row_issue->ref + " " + row->row_issue->field);
+  }
+  CHECK(issues == std::vector<std::string>{"R\\t1 row", "R\\t2 family_name"});
+}

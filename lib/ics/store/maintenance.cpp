@@ -13,7 +13,7 @@ namespace ics::store {
 
 void read_whole_file(Database& db) try {
   connection(db).exec("PRAGMA mmap_size = 2147418112");
-  connection(db).exec("PRAGMA cache_size = -262144");
+  connection(db).exec("PRAGMA cache_size = -65536");
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }

@@ -12,7 +12,7 @@ namespace ics::store {
 
 // Problems found by SQLite's integrity and foreign key checks; empty when the database is sound.
 // Sets the connection up for reading the whole file once (db check): SQLite's pages read through
-// memory mapping (up to SQLite's 2 GB limit) and a page cache of 256 MB, rather than a read call
+// memory mapping (up to SQLite's 2 GB limit) and a page cache of 64 MB, rather than a read call
 // for every page. About a third of db check's time went on those read calls.
 void read_whole_file(Database& db);
 std::vector<std::string> integrity_problems(Database& db);

@@ -6,6 +6,7 @@
 #include <ics/model/identifiers.hpp>
 #include <ics/store/register_writes.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -45,7 +46,7 @@ class Outcomes {
     using model::EntityKind;
     for (const auto& clash : row.placement.clashes)
       warn(RowIssue{.line = row.line,
-                    .ref = row.ref,
+                    .ref = util::escape_text(row.ref),
                     .field = clash.field,
                     .value = clash.value,
                     .reason = fmt::format("also names child {} of the database; the plans go to child {}",

@@ -64,9 +64,9 @@ namespace ics::io {
 struct RowIssue {
   bool rejected = false;
   long line = 0;
-  std::string ref;
+  std::string ref;     // the row's reference, shown as util::escape_text writes it (a tab as \t)
   std::string field;   // a field of the mapping (e.g. start_date), or "row"
-  std::string value;   // as the file has it
+  std::string value;   // as the file has it, shown (util::shown_text)
   std::string reason;  // e.g. "is not a date in the mapping's date formats"
 };
 

@@ -1,5 +1,6 @@
 #include <ics/io/register/read.hpp>
 #include <ics/util/error.hpp>
+#include <ics/util/text.hpp>
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -141,9 +142,9 @@ void CheckedRows::refuse_if_repeated(CheckedRow& row) {
   }
   row.ref_issue = RowIssue{.rejected = true,
                            .line = row.line,
-                           .ref = row.ref,
+                           .ref = util::escape_text(row.ref),
                            .field = "ref",
-                           .value = row.ref,
+                           .value = util::escape_text(row.ref),
                            .reason = "already appears on line " + std::to_string(m_first_line[id])};
   row.row_issue.reset();
   row.warnings.clear();

@@ -93,7 +93,7 @@ std::optional<RowIssue> RowChecker::read_ref(const std::vector<std::string>& fie
   auto reject = [&](std::string field, std::string value, std::string reason) {
     return RowIssue{.rejected = true,
                     .line = line,
-                    .ref = ref,
+                    .ref = util::escape_text(ref),
                     .field = std::move(field),
                     .value = std::move(value),
                     .reason = std::move(reason)};
@@ -119,7 +119,7 @@ std::optional<RowIssue> RowChecker::break_text_rules(const std::vector<std::stri
     if (!fault) continue;
     return RowIssue{.rejected = true,
                     .line = line,
-                    .ref = ref,
+                    .ref = util::escape_text(ref),
                     .field = std::string(field_name(text.field)),
                     .value = util::shown_text(raw),
                     .reason = std::move(*fault)};
@@ -132,7 +132,7 @@ std::optional<RowIssue> RowChecker::read(const std::vector<std::string>& fields,
   auto issue = [&](bool rejected, RegisterField field, std::string_view raw, std::string reason) {
     return RowIssue{.rejected = rejected,
                     .line = line,
-                    .ref = row.ref,
+                    .ref = util::escape_text(row.ref),
                     .field = std::string(field_name(field)),
                     .value = util::shown_text(raw),
                     .reason = std::move(reason)};
