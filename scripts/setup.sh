@@ -9,16 +9,7 @@ packages=(g++ cmake ninja-build pkg-config python3 sqlite3 libsqlite3-dev libcli
           libfmt-dev libyaml-cpp-dev doctest-dev nlohmann-json3-dev nettle-dev bsdutils
           libxlsxwriter-dev python3-openpyxl)
 packages+=(man-db)  # man -l renders the manual page (tests/e2e/test_install.sh)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/install-missing setup "${packages[@]}"
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 launcher=()

@@ -2,6 +2,7 @@
 // beside it (store/row_hasher.hpp).
 #include <ics/store/batch_digest.hpp>
 #include <ics/store/row_hasher.hpp>
+#include <ics/store/row_hashes.hpp>
 #include <ics/util/sha256.hpp>
 
 #include <doctest/doctest.h>
@@ -49,35 +50,59 @@ TEST_CASE("a chunk's digest is SHA-256 over its rows' hashes in id order; chunks
 }
 
 TEST_CASE("the row hasher hashes every row, each kind's in the order given, across many blocks") {
-  ics::store::RowHasher hasher(3);
+  std::vector<std::vector<std::pair<std::int64_t, ics::util::Sha256Digest>>> hashes(3);
+  ics::store::RowHasher hasher([&](std::size_t kind, std::int64_t id, const ics::util::Sha256Digest& hash) {
+    hashes.at(kind).emplace_back(id, hash);
+  });
   const int rows = 5000;  // several blocks of 1024
   for (int i = 0; i < rows; ++i) {
     auto text = "row " + std::to_string(i);
     hasher.wrote(ics::store::write_image_value(hasher.room(ics::store::image_value_room(text)), text));
     hasher.end_row(static_cast<std::size_t>(i % 2), i);
   }
-  auto& hashes = hasher.finish();
-  REQUIRE(hashes.size() == 3);
+  hasher.finish();
   CHECK(hashes[2].empty());
   for (std::size_t kind = 0; kind < 2; ++kind) {
     REQUIRE(hashes[kind].size() == rows / 2);
     for (std::size_t i = 0; i < hashes[kind].size(); ++i) {
       auto id = static_cast<int>(2 * i + kind);
-      CHECK(hashes[kind][i].id == id);
+      CHECK(hashes[kind][i].first == id);
       std::string bytes;
       append_image_value(bytes, "row " + std::to_string(id));
-      CHECK(hashes[kind][i].hash == sha256_bytes(bytes));
+      CHECK(hashes[kind][i].second == sha256_bytes(bytes));
     }
   }
 }
 
 TEST_CASE("a row hasher given up on (an import that fails) stops without hashing the rest") {
-  auto hasher = std::make_unique<ics::store::RowHasher>(1);
+  std::size_t kept = 0;
+  auto hasher = std::make_unique<ics::store::RowHasher>(
+      [&](std::size_t, std::int64_t, const ics::util::Sha256Digest&) { ++kept; });
   for (int i = 0; i < 3000; ++i) {
     hasher->wrote(ics::store::write_image_value(hasher->room(3), "x"));
     hasher->end_row(0, i);
   }
   CHECK_NOTHROW(hasher.reset());  // joins the thread: a hang fails the test by its timeout
+  CHECK(kept < 3000);
+}
+
+TEST_CASE("rows' hashes kept by id give the chunks of the same rows added in id order") {
+  auto hash_of = [](std::int64_t id) { return sha256_bytes("row " + std::to_string(id)); };
+  ics::store::RowHashes kept;
+  ics::store::GroupDigest expected;
+  // Set out of order, across three chunks with a gap, one row set twice and one erased.
+  for (std::int64_t id : {2050, 5, 1023, 1024, 4, 5000, 7}) kept.set(id, hash_of(id + 1));
+  kept.set(1023, hash_of(1023));
+  for (std::int64_t id : {2050, 5, 1024, 4, 5000, 7}) kept.set(id, hash_of(id));
+  kept.erase(7);
+  kept.erase(99999);  // never kept: nothing happens
+  CHECK(kept.size() == 6);
+  for (std::int64_t id : {4, 5, 1023, 1024, 2050, 5000}) expected.add("plan", id, hash_of(id));
+  ics::store::GroupDigest got;
+  kept.add_to(got, "plan");
+  REQUIRE(got.lines().size() == 4);
+  CHECK(got.lines()[0].rows == 3);
+  CHECK(ics::store::digest_of(got.lines()) == ics::store::digest_of(expected.lines()));
 }
 
 TEST_CASE("an image's values read back from its bytes, a value cut short ending them") {

@@ -34,6 +34,16 @@ void GroupDigest::add(std::string_view kind, std::int64_t id, const util::Sha256
   m_last->hash.update(row_hash);
 }
 
+void GroupDigest::drop(std::string_view kind, std::int64_t chunk) {
+  m_chunks.erase({std::string(kind), chunk});
+  m_last = nullptr;
+}
+
+void GroupDigest::merge(GroupDigest&& other) {
+  m_chunks.merge(other.m_chunks);
+  m_last = other.m_last = nullptr;
+}
+
 std::vector<ChunkLine> GroupDigest::lines() const {
   std::vector<ChunkLine> out;
   for (const auto& [key, c] : m_chunks) out.push_back({key.first, key.second, c.rows, c.hash.hex_digest()});

@@ -63,6 +63,10 @@ struct ChunkLine {
 class GroupDigest {
  public:
   void add(std::string_view kind, std::int64_t id, const util::Sha256Digest& row_hash);
+  // Forgets the rows of one chunk (to add them again as they now are).
+  void drop(std::string_view kind, std::int64_t chunk);
+  // Takes in the chunks of another (of other kinds, or other chunks).
+  void merge(GroupDigest&& other);
   std::vector<ChunkLine> lines() const;
 
  private:

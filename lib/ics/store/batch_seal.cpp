@@ -35,6 +35,17 @@ std::optional<util::Sha256Digest> row_hash_now(Database& db, std::string_view ki
   throw_typed(e);
 }
 
+void add_chunk_now(Database& db, std::string_view kind, std::int64_t batch, std::int64_t chunk,
+                   GroupDigest& digest) try {
+  auto& q = statement(db, kind_named(kind).query);
+  bind_rows(q, batch, chunk * k_chunk_ids, (chunk + 1) * k_chunk_ids - 1);
+  std::string bytes;
+  while (step(q)) digest.add(kind, q.getColumn(k_id).getInt64(), row_hash(q, bytes));
+  q.tryReset();
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
 void write_batch_seal(WriteTransaction& tx, std::int64_t batch_id, const std::vector<ChunkLine>& lines,
                       const std::string& image) try {
   auto& db = tx.db();

@@ -13,6 +13,10 @@ namespace ics::store {
 std::optional<util::Sha256Digest> row_hash_now(Database& db, std::string_view kind, std::int64_t batch,
                                                std::int64_t id);
 
+// Adds to `digest` the rows of chunk `chunk` of `kind` of batch `batch`, read as they now are.
+void add_chunk_now(Database& db, std::string_view kind, std::int64_t batch, std::int64_t chunk,
+                   GroupDigest& digest);
+
 // Stores the chunks of group `batch_id` and the digest over them, and appends its audit record,
 // whose image is `image` (a JSON object) with "rows_sha256" added.
 void write_batch_seal(WriteTransaction& tx, std::int64_t batch_id, const std::vector<ChunkLine>& lines,

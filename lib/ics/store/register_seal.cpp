@@ -1,7 +1,6 @@
 #include <ics/store/batch_seal.hpp>
 #include <ics/store/register_seal.hpp>
 
-#include <algorithm>
 #include <cstring>
 
 namespace ics::store {
@@ -74,49 +73,44 @@ class ImageWriter {
   std::string& m_bytes;
 };
 
-// Replaces or (gone) removes a row's hash in `rows`, which are in id order.
-void rehash(std::vector<RowHash>& rows, std::int64_t id, const std::optional<util::Sha256Digest>& hash) {
-  auto at = std::lower_bound(rows.begin(), rows.end(), id,
-                             [](const RowHash& r, std::int64_t i) { return r.id < i; });
-  bool found = at != rows.end() && at->id == id;
-  if (hash && found)
-    at->hash = *hash;
-  else if (hash)
-    rows.insert(at, RowHash{id, *hash});
-  else if (found)
-    rows.erase(at);
-}
-
 }  // namespace
 
 RegisterSeal::RegisterSeal(Plans plans)
     : m_plans(std::move(plans)),
-      m_hasher(k_kinds,
-               [this](std::size_t kind, std::int64_t id, std::string_view bytes, const RowHasher::Add& add) {
-                 if (kind == k_plan)
-                   add_plan(id, bytes, add);
-                 else
-                   add(kind, id, bytes);
-               }) {}
+      m_streamed(k_kinds),
+      m_hasher(
+          [this](std::size_t kind, std::int64_t id, const util::Sha256Digest& hash) { keep(kind, id, hash); },
+          [this](std::size_t kind, std::int64_t id, std::string_view bytes, const RowHasher::Add& add) {
+            if (kind == k_plan)
+              add_plan(id, bytes, add);
+            else if (kind == k_child)
+              add_child(id, bytes, add);
+            else
+              add(kind, id, bytes);
+          }) {}
 
-// check_children: child_id, given_names, family_name, date_of_birth, expected_dob, sex, nhs_number,
-// upn, ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number, date_of_death.
+// A child is handed over with the values it was written with (the order of add_child's `values`),
+// its image framed on the hashing thread.
 void RegisterSeal::add(const RegisterChild& c) {
-  struct Iso {  // a date's ISO text, kept while it is framed
-    char text[10];
-    std::string longer;
-    Value operator()(const std::optional<util::Date>& d) {
-      if (!d) return k_null;
-      if (d->write_iso(text)) return std::string_view(text, sizeof text);
-      return longer = d->iso();
-    }
-  } dob, expected;
   Framer f(m_hasher);
-  auto id = "C" + std::to_string(c.id);
-  f << id << c.given_names << c.family_name << dob(c.date_of_birth);
-  f << expected(c.expected_dob) << c.sex << c.nhs_number << c.upn;
-  f << k_null << k_null << k_null << k_null << k_null << k_null;
+  f.raw(c.date_of_birth).raw(c.expected_dob) << c.given_names << c.family_name << c.sex;
+  f << c.nhs_number << c.upn;
   m_hasher.end_row(k_child, c.id);
+}
+
+void RegisterSeal::add_child(std::int64_t id, std::string_view bytes, const RowHasher::Add& add) const {
+  enum { date_of_birth, expected_dob, given_names, family_name, sex, nhs_number, upn, values };
+  auto v = image_values(bytes);
+  if (v.size() != values) return;  // cannot be: left out, and db check would say so
+  thread_local std::string image;  // the hashing thread's, reused
+  // check_children: child_id, given_names, family_name, date_of_birth, expected_dob, sex,
+  // nhs_number, upn, ethnicity, disabilities, upn_unknown, former_upn, mother_nhs_number,
+  // date_of_death
+  ImageWriter w(image);
+  w.id('C', id) << v[given_names] << v[family_name];
+  w.date(v[date_of_birth]).date(v[expected_dob]) << v[sex] << v[nhs_number] << v[upn];
+  w << k_null << k_null << k_null << k_null << k_null << k_null;
+  add(k_child, id, image);
 }
 
 // A plan is handed over with the values it was written with (the order of add_plan's `values`);
@@ -146,7 +140,7 @@ void RegisterSeal::add_plan(std::int64_t id, std::string_view bytes, const RowHa
   auto v = image_values(bytes);
   if (v.size() != values) return;  // cannot be: left out, and db check would say so
   const bool protection = m_plans.kind == "child-protection";
-  thread_local std::string image;  // the hashing thread's, reused
+  thread_local std::string image;
   // check_plans: plan_id, child_id, template, template_version, kind, initial_category,
   // latest_category, start_date, end_date, end_reason, lead_worker, team, contingency,
   // first_review_due, previous_cp_plans, legacy_ref, episode_id, conference_id
@@ -179,21 +173,31 @@ void RegisterSeal::add_plan(std::int64_t id, std::string_view bytes, const RowHa
   }
 }
 
+void RegisterSeal::keep(std::size_t kind, std::int64_t id, const util::Sha256Digest& hash) {
+  if (kind == k_child)
+    m_children.set(id, hash);
+  else
+    m_streamed[kind].add(k_names[kind], id, hash);
+}
+
 void RegisterSeal::settle(Database& db, std::int64_t batch) {
-  auto& hashes = m_hasher.finish();
-  auto by_id = [](const RowHash& a, const RowHash& b) { return a.id < b.id; };
-  for (auto& rows : hashes)
-    if (!std::is_sorted(rows.begin(), rows.end(), by_id)) std::sort(rows.begin(), rows.end(), by_id);
-  for (auto id : m_changed_children)
-    rehash(hashes[k_child], id, row_hash_now(db, k_names[k_child], batch, id));
-  for (auto id : m_changed_plans)
-    for (Kind kind : {k_plan, k_episode})
-      rehash(hashes[kind], id, row_hash_now(db, k_names[kind], batch, id));
-  m_lines = std::async(std::launch::async, [&hashes] {
-    GroupDigest digest;
-    for (std::size_t kind = 0; kind < k_kinds; ++kind)
-      for (const auto& row : hashes[kind]) digest.add(k_names[kind], row.id, row.hash);
-    return digest.lines();
+  m_hasher.finish();
+  for (auto id : m_changed_children) {
+    if (auto hash = row_hash_now(db, k_names[k_child], batch, id))
+      m_children.set(id, *hash);
+    else
+      m_children.erase(id);  // deleted, merged into another
+  }
+  for (auto chunk : m_changed_plan_chunks)
+    for (Kind kind : {k_plan, k_episode}) {
+      m_streamed[kind].drop(k_names[kind], chunk);
+      add_chunk_now(db, k_names[kind], batch, chunk, m_streamed[kind]);
+    }
+  m_lines = std::async(std::launch::async, [this] {
+    GroupDigest all;
+    m_children.add_to(all, k_names[k_child]);
+    for (auto& kind : m_streamed) all.merge(std::move(kind));
+    return all.lines();
   });
 }
 

@@ -11,8 +11,8 @@ constexpr std::size_t k_block_rows = 1024;   // rows handed over at a time
 constexpr std::size_t k_queued_blocks = 64;  // the writer waits beyond this (bounded memory)
 }  // namespace
 
-RowHasher::RowHasher(std::size_t kinds, Derive derive)
-    : m_hashes(kinds), m_derive(std::move(derive)), m_thread([this] { run(); }) {}
+RowHasher::RowHasher(Keep keep, Derive derive)
+    : m_keep(std::move(keep)), m_derive(std::move(derive)), m_thread([this] { run(); }) {}
 
 RowHasher::~RowHasher() {
   {
@@ -56,7 +56,7 @@ void RowHasher::hand_over() {
 
 void RowHasher::run() {
   const Add add = [this](std::size_t kind, std::int64_t id, std::string_view bytes) {
-    m_hashes[kind].push_back({id, util::sha256_bytes(bytes)});
+    m_keep(kind, id, util::sha256_bytes(bytes));
   };
   for (;;) {
     Block block;
@@ -82,7 +82,7 @@ void RowHasher::run() {
   }
 }
 
-std::vector<std::vector<RowHash>>& RowHasher::finish() {
+void RowHasher::finish() {
   if (!m_block.rows.empty()) hand_over();
   {
     std::lock_guard lock(m_mutex);
@@ -90,7 +90,6 @@ std::vector<std::vector<RowHash>>& RowHasher::finish() {
   }
   m_changed.notify_all();
   if (m_thread.joinable()) m_thread.join();
-  return m_hashes;
 }
 
 }  // namespace ics::store

@@ -17,13 +17,10 @@
 
 namespace ics::store {
 
-struct RowHash {
-  std::int64_t id = 0;
-  util::Sha256Digest hash{};
-};
-
 class RowHasher {
  public:
+  // Called on the hashing thread with each row's hash: its kind, id and hash.
+  using Keep = std::function<void(std::size_t kind, std::int64_t id, const util::Sha256Digest& hash)>;
   // Adds a row derived on the hashing thread: its kind, id and image's bytes.
   using Add = std::function<void(std::size_t kind, std::int64_t id, std::string_view bytes)>;
   // Called on the hashing thread with each row handed over (its kind, id and bytes) instead of
@@ -32,7 +29,7 @@ class RowHasher {
   using Derive =
       std::function<void(std::size_t kind, std::int64_t id, std::string_view bytes, const Add& add)>;
 
-  explicit RowHasher(std::size_t kinds, Derive derive = {});
+  explicit RowHasher(Keep keep, Derive derive = {});
   ~RowHasher();  // stops the thread, dropping what is unhashed
   RowHasher(const RowHasher&) = delete;
   RowHasher& operator=(const RowHasher&) = delete;
@@ -47,8 +44,8 @@ class RowHasher {
   void wrote(const char* end) { m_block.size = static_cast<std::size_t>(end - m_block.bytes.get()); }
   void end_row(std::size_t kind, std::int64_t id);
 
-  // Waits for every row added; then each kind's rows' hashes, in the order added.
-  std::vector<std::vector<RowHash>>& finish();
+  // Waits until every row added is hashed and kept.
+  void finish();
 
  private:
   struct Row {
@@ -65,7 +62,7 @@ class RowHasher {
   void hand_over();  // the block filled so far goes to the thread
   void run();
 
-  std::vector<std::vector<RowHash>> m_hashes;  // written by the thread only until finish()
+  Keep m_keep;
   Derive m_derive;
   Block m_block;  // the writing thread's
   std::mutex m_mutex;
