@@ -67,8 +67,10 @@ std::int64_t FastRows::integer(int column) const {
 
 std::optional<std::string_view> FastRows::text(int column) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-  if (!text) return std::nullopt;  // null (or out of memory, which SQLite reports on the next step)
-  return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+  if (text) return std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+  // null, or an empty blob, which SQLiteCpp's getText() read as ""
+  if (sqlite3_column_type(m_stmt, column) == SQLITE_NULL) return std::nullopt;
+  return std::string_view();
 }
 
 }  // namespace ics::store
