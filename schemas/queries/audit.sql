@@ -1,8 +1,14 @@
 -- Named statements of the tamper-evident record (lib/ics/store/audit_chain.cpp, record_check.cpp).
 
--- name: audit_chain_all
--- Every audit record in order, with what its hash covers.
-SELECT seq, at, actor, command, entity, before, after, prev_hash, hash FROM audit ORDER BY seq;
+-- name: audit_chain_between
+-- The audit records from seq ?1 to ?2 in order, with what their hashes cover (db check reads the
+-- chain in pieces).
+SELECT seq, at, actor, command, entity, before, after, prev_hash, hash FROM audit WHERE seq BETWEEN ?1 AND ?2
+ORDER BY seq;
+
+-- name: audit_record_before
+-- The record before seq ?1 (none: ?1 is the first), with its hash.
+SELECT seq, hash FROM audit WHERE seq < ?1 ORDER BY seq DESC LIMIT 1;
 
 -- name: audit_unsealed
 -- The records a migration has still to chain (none once 0008 has run), ?2 at a time after seq ?1.
@@ -84,6 +90,15 @@ FROM review r
 WHERE (:batch IS NULL OR NULL = :batch) AND r.id BETWEEN :from AND :to
 ORDER BY r.id;
 
+-- name: record_kind_sizes
+-- Each kind's largest id (as checked_rows.cpp names the kinds): db check checks the largest first.
+SELECT 'child', coalesce(max(id), 0) FROM child UNION ALL SELECT 'episode', coalesce(max(id), 0) FROM episode
+UNION ALL SELECT 'assessment', coalesce(max(id), 0) FROM assessment
+UNION ALL SELECT 'enquiry', coalesce(max(id), 0) FROM enquiry
+UNION ALL SELECT 'conference', coalesce(max(id), 0) FROM conference
+UNION ALL SELECT 'plan', coalesce(max(id), 0) FROM plan UNION ALL SELECT 'action', coalesce(max(id), 0) FROM action
+UNION ALL SELECT 'review', coalesce(max(id), 0) FROM review;
+
 -- name: audit_entities_between
 -- The entities between ?1 and ?2 (a kind's: 'C' and 'D' for children) with their records' seqs,
 -- from the entity index alone.
@@ -91,6 +106,10 @@ SELECT entity, seq FROM audit WHERE entity >= ?1 AND entity < ?2;
 
 -- name: audit_after_at
 SELECT after FROM audit WHERE seq = ?1;
+
+-- name: audit_afters_from
+-- The records from seq ?1 on, read along the table (db check's cursor over the latest images).
+SELECT seq, after FROM audit WHERE seq >= ?1 ORDER BY seq;
 
 -- name: audit_before_after
 -- The `before` of the first audit record of entity ?2 after seq ?1.

@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <vector>
 
 using ics::store::AuditRecord;
@@ -65,4 +66,35 @@ TEST_CASE("every audit record is chained to the one before, and db check finds a
   auto problems = ics::store::chain_problems(*s.db, std::nullopt);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].find("(C1) was rewritten") != std::string::npos);
+}
+
+TEST_CASE("the chain checked in pieces finds what it finds whole, in the same order") {
+  ics_test::ScratchDb s;
+  {
+    ics::store::WriteTransaction tx(*s.db, s.context("add-child"));
+    for (int i = 1; i <= 9; ++i)
+      tx.audit(fmt::format("C{}", i), std::nullopt, fmt::format(R"({{"child_id":"C{}"}})", i));
+    tx.commit();
+  }
+  auto head = ics::store::chain_head(*s.db);
+  REQUIRE(head);
+  SQLite::Database raw((s.dir / "ics.db").string(), SQLite::OPEN_READWRITE);
+  raw.exec("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete");
+  // a record rewritten, one deleted, one whose prev_hash names another: each at a piece's edge or inside
+  raw.exec("UPDATE audit SET actor = 'mallory' WHERE entity = 'C3'");
+  raw.exec("DELETE FROM audit WHERE entity = 'C6'");
+  raw.exec("UPDATE audit SET prev_hash = (SELECT hash FROM audit WHERE entity = 'C1') WHERE entity = 'C8'");
+  auto whole = ics::store::chain_problems(*s.db, head);
+  CHECK(whole.size() >= 4);
+  for (int count : {1, 2, 3, 4, 7, 20}) {
+    CAPTURE(count);
+    auto pieces = ics::store::chain_pieces(*s.db, count);
+    CHECK(pieces.front().from == 1);
+    for (size_t i = 1; i < pieces.size(); ++i) CHECK(pieces[i].from == pieces[i - 1].to + 1);
+    std::vector<std::string> found;
+    for (const auto& piece : pieces)
+      for (auto& p : ics::store::chain_problems_in(*s.db, piece)) found.push_back(p);
+    for (auto& p : ics::store::head_problems(*s.db, *head)) found.push_back(p);
+    CHECK(found == whole);
+  }
 }

@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 using ics::store::plainly_matches;
-using Values = std::vector<std::optional<std::string>>;
+using Values = std::vector<std::optional<std::string_view>>;
 
 namespace {
 const std::vector<std::string> k_names = {"child_id", "given_names", "date_of_birth", "version", "nfa"};
@@ -19,6 +19,16 @@ TEST_CASE("a plain image with the record's values matches; keys it lacks or has 
   CHECK(plainly_matches("{}", k_names, row));
   row[4] = "yes";
   CHECK(plainly_matches(R"({"nfa":true})", k_names, row));
+}
+
+TEST_CASE("keys in any order are found (each looked for from the one after the last key's)") {
+  Values row = {"C1", "Amy", std::nullopt, "2", "no"};
+  CHECK(plainly_matches(
+      R"({"nfa":false,"version":2,"date_of_birth":null,"given_names":"Amy","child_id":"C1"})", k_names, row));
+  CHECK(plainly_matches(R"({"version":2,"child_id":"C1","nfa":false,"given_names":"Amy"})", k_names, row));
+  CHECK_FALSE(plainly_matches(R"({"version":2,"child_id":"C1","nfa":true})", k_names, row));
+  CHECK_FALSE(plainly_matches(R"({"nfa":false,"child_id":"C2"})", k_names, row));
+  CHECK_FALSE(plainly_matches(R"({"nfa":false,"child_id":"C1","nfa":false})", k_names, row));  // twice
 }
 
 TEST_CASE("a value that differs is not a match") {

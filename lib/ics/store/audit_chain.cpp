@@ -1,4 +1,5 @@
 #include <ics/store/audit_chain_writes.hpp>
+#include <ics/store/fast_rows.hpp>
 #include <ics/store/queries.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -7,20 +8,58 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace ics::store {
 
 namespace {
 
-void add_field(util::Sha256& hash, const std::optional<std::string>& value) {
+using Field = std::optional<std::string_view>;
+
+// An audit record's fields as the hash covers them, viewed where they are (a record, or the row a
+// statement is on).
+struct HashedFields {
+  std::int64_t seq = 0;
+  std::string_view at, actor, command;
+  Field entity, before, after;
+  std::string_view prev_hash;
+};
+
+void append_field(std::string& bytes, Field value) {
   if (!value) {
-    hash.update("-\n");
+    bytes += "-\n";
     return;
   }
-  hash.update(fmt::format("{}:", value->size()));
-  hash.update(*value);
-  hash.update("\n");
+  char size[24];
+  auto end = std::to_chars(size, size + sizeof size, value->size()).ptr;
+  bytes.append(size, end);
+  bytes += ':';
+  bytes.append(*value);
+  bytes += '\n';
+}
+
+// The bytes audit_record_hash hashes (audit_chain.hpp), into `bytes`.
+void frame_record(std::string& bytes, const HashedFields& r) {
+  bytes.assign("icsctl-audit-v1\n");
+  char seq[24];
+  append_field(bytes, std::string_view(seq, std::to_chars(seq, seq + sizeof seq, r.seq).ptr));
+  for (Field f :
+       {Field(r.at), Field(r.actor), Field(r.command), r.entity, r.before, r.after, Field(r.prev_hash)})
+    append_field(bytes, f);
+}
+
+Field optional_view(const std::optional<std::string>& value) {
+  return value ? Field(*value) : std::nullopt;
+}
+
+bool same_hex(const util::Sha256Digest& digest, std::string_view hex) {
+  static constexpr char k_digits[] = "0123456789abcdef";
+  if (hex.size() != 2 * digest.size()) return false;
+  for (std::size_t i = 0; i < digest.size(); ++i)
+    if (hex[2 * i] != k_digits[digest[i] >> 4] || hex[2 * i + 1] != k_digits[digest[i] & 0x0f]) return false;
+  return true;
 }
 
 AuditRecord record_of(SQLite::Statement& q) {
@@ -35,11 +74,6 @@ AuditRecord record_of(SQLite::Statement& q) {
   return r;
 }
 
-std::string named(const AuditRecord& r) {
-  return r.entity ? fmt::format("audit record {} ({})", r.seq, *r.entity)
-                  : fmt::format("audit record {}", r.seq);
-}
-
 bool is_hex_hash(std::string_view text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
@@ -47,17 +81,10 @@ bool is_hex_hash(std::string_view text) {
 }  // namespace
 
 std::string audit_record_hash(const AuditRecord& record) {
-  util::Sha256 hash;
-  hash.update("icsctl-audit-v1\n");
-  add_field(hash, std::to_string(record.seq));
-  add_field(hash, record.at);
-  add_field(hash, record.actor);
-  add_field(hash, record.command);
-  add_field(hash, record.entity);
-  add_field(hash, record.before);
-  add_field(hash, record.after);
-  add_field(hash, record.prev_hash);
-  return hash.hex_digest();
+  std::string bytes;
+  frame_record(bytes, {record.seq, record.at, record.actor, record.command, optional_view(record.entity),
+                       optional_view(record.before), optional_view(record.after), record.prev_hash});
+  return util::sha256_hex(bytes);
 }
 
 std::optional<ChainHead> chain_head(Database& db) {
@@ -137,46 +164,93 @@ void seal_audit_chain(Database& db) try {
   throw_typed(e);
 }
 
-std::vector<std::string> chain_problems(Database& db, const std::optional<ChainHead>& expected) try {
+std::vector<ChainPiece> chain_pieces(Database& db, int count) try {
+  auto head = chain_head(db);
+  const std::int64_t last = head ? head->seq : 0, size = last / std::max(count, 1) + 1;
+  std::vector<ChainPiece> pieces;
+  for (std::int64_t from = 1; from <= last; from += size) pieces.push_back({from, from + size - 1});
+  if (pieces.empty()) pieces.push_back({1, 0});
+  pieces.back().to = std::numeric_limits<std::int64_t>::max();  // and any record added since
+  return pieces;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::vector<std::string> chain_problems_in(Database& db, const ChainPiece& piece) try {
   std::vector<std::string> problems;
   std::string prev = k_chain_genesis;
-  std::optional<std::string> hash_at_expected;
   std::int64_t last_seq = 0;
-  SQLite::Statement q(connection(db), named_query("audit_chain_all"));  // not cached: read once
-  while (step(q)) {
-    auto record = record_of(q);
-    auto stored_prev = optional_string(q.getColumn(7));
-    auto stored_hash = optional_string(q.getColumn(8));
-    if (record.seq != last_seq + 1)
-      problems.push_back(fmt::format("audit records {} to {} are missing", last_seq + 1, record.seq - 1));
+  {
+    FastRows before(db, "audit_record_before");
+    before.bind(1, piece.from);
+    if (before.step()) {
+      last_seq = before.integer(0);
+      prev.assign(before.text(1).value_or(""));
+    }
+  }
+  std::string bytes;
+  // Each record is framed and hashed from SQLite's text in place: nothing copied but the hash.
+  FastRows q(db, "audit_chain_between");
+  q.bind(1, piece.from);
+  q.bind(2, piece.to);
+  while (q.step()) {
+    const std::int64_t seq = q.integer(0);
+    auto stored_prev = q.text(7);
+    auto stored_hash = q.text(8);
+    auto named = [&] {
+      auto entity = q.text(4);
+      return entity ? fmt::format("audit record {} ({})", seq, *entity) : fmt::format("audit record {}", seq);
+    };
+    if (seq != last_seq + 1)
+      problems.push_back(fmt::format("audit records {} to {} are missing", last_seq + 1, seq - 1));
     if (!stored_hash || !stored_prev) {
-      problems.push_back(fmt::format("{} is not chained: it has no hash", named(record)));
+      problems.push_back(fmt::format("{} is not chained: it has no hash", named()));
     } else {
       if (*stored_prev != prev)
         problems.push_back(fmt::format(
-            "{} does not follow its predecessor: it names {} as the previous hash, the chain has {}",
-            named(record), *stored_prev, prev));
-      record.prev_hash = *stored_prev;
-      if (audit_record_hash(record) != *stored_hash)
-        problems.push_back(fmt::format("{} was rewritten: its content does not match its hash {}",
-                                       named(record), *stored_hash));
+            "{} does not follow its predecessor: it names {} as the previous hash, the chain has {}", named(),
+            *stored_prev, prev));
+      frame_record(bytes, {seq, q.text(1).value_or(""), q.text(2).value_or(""), q.text(3).value_or(""),
+                           q.text(4), q.text(5), q.text(6), *stored_prev});
+      if (!same_hex(util::sha256_bytes(bytes), *stored_hash))
+        problems.push_back(
+            fmt::format("{} was rewritten: its content does not match its hash {}", named(), *stored_hash));
     }
-    if (expected && record.seq == expected->seq) hash_at_expected = stored_hash.value_or("");
-    prev = stored_hash.value_or("");
-    last_seq = record.seq;
-  }
-  if (expected) {
-    if (!hash_at_expected)
-      problems.push_back(fmt::format("audit record {} of the head given is missing: the chain ends at {}",
-                                     expected->seq, last_seq));
-    else if (*hash_at_expected != expected->hash)
-      problems.push_back(fmt::format(
-          "audit record {} has hash {}, not {} as the head given: the chain up to it was rewritten",
-          expected->seq, *hash_at_expected, expected->hash));
+    prev.assign(stored_hash.value_or(""));
+    last_seq = seq;
   }
   return problems;
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
+}
+
+std::vector<std::string> head_problems(Database& db, const ChainHead& expected) try {
+  std::vector<std::string> problems;
+  std::optional<std::string> hash_at_expected;
+  {
+    FastRows q(db, "audit_hash_at");
+    q.bind(1, expected.seq);
+    if (q.step()) hash_at_expected = std::string(q.text(0).value_or(""));
+  }
+  if (!hash_at_expected) {
+    auto head = chain_head(db);
+    problems.push_back(fmt::format("audit record {} of the head given is missing: the chain ends at {}",
+                                   expected.seq, head ? head->seq : 0));
+  } else if (*hash_at_expected != expected.hash) {
+    problems.push_back(
+        fmt::format("audit record {} has hash {}, not {} as the head given: the chain up to it was rewritten",
+                    expected.seq, *hash_at_expected, expected.hash));
+  }
+  return problems;
+} catch (const SQLite::Exception& e) {
+  throw_typed(e);
+}
+
+std::vector<std::string> chain_problems(Database& db, const std::optional<ChainHead>& expected) {
+  auto problems = chain_problems_in(db, chain_pieces(db, 1).front());
+  if (expected)
+    for (auto& p : head_problems(db, *expected)) problems.push_back(std::move(p));
+  return problems;
 }
 
 }  // namespace ics::store

@@ -47,5 +47,16 @@ ChainHead parse_chain_head(const std::string& text, std::string_view field);
 // after the head was kept elsewhere).
 std::vector<std::string> chain_problems(Database& db, const std::optional<ChainHead>& expected);
 
+// chain_problems in pieces, for checking on several connections and threads at once (db check):
+// chain_pieces cuts the chain into about `count` ranges of seq (the last open-ended);
+// chain_problems_in checks one, its first record against the hash of the record before it;
+// head_problems checks `expected`. Their problems, in this order, are chain_problems'.
+struct ChainPiece {
+  std::int64_t from = 1, to = 0;
+};
+std::vector<ChainPiece> chain_pieces(Database& db, int count);
+std::vector<std::string> chain_problems_in(Database& db, const ChainPiece& piece);
+std::vector<std::string> head_problems(Database& db, const ChainHead& expected);
+
 }  // namespace ics::store
 ICS_API_END

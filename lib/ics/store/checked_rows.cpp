@@ -1,4 +1,5 @@
 #include <ics/store/checked_rows.hpp>
+#include <ics/store/fast_rows.hpp>
 #include <ics/store/queries.hpp>
 #include <ics/store/sqlite.hpp>
 #include <ics/util/error.hpp>
@@ -69,55 +70,51 @@ AuditSeqs audit_seqs(Database& db, const Kind& kind) {
   // A kind's entities are its prefix and a number ("C12"): the entity index holds them between
   // the prefix and the next letter, with each record's seq.
   const char prefix = model::format_id(kind.entity, 1)[0];
+  const char bounds[] = {prefix, static_cast<char>(prefix + 1)};
   AuditSeqs seqs;
-  auto& q = statement(db, "audit_entities_between");
-  q.bind(1, std::string(1, prefix));
-  q.bind(2, std::string(1, static_cast<char>(prefix + 1)));
-  while (step(q)) {
-    auto entity = q.getColumn(0);
-    std::string_view text(entity.getText(), static_cast<std::size_t>(entity.getBytes()));
+  FastRows q(db, "audit_entities_between");
+  q.bind(1, std::string_view(bounds, 1));
+  q.bind(2, std::string_view(bounds + 1, 1));
+  while (q.step()) {
+    auto text = q.text(0).value_or("");
     std::int64_t id = 0;
     auto [end, ec] = std::from_chars(text.data() + 1, text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size() || id <= 0 || text.size() < 2) continue;
-    seqs.add(id, q.getColumn(1).getInt64());
+    if (text.size() < 2 || ec != std::errc() || end != text.data() + text.size() || id <= 0) continue;
+    seqs.add(id, q.integer(1));
   }
-  q.tryReset();
   return seqs;
 }
 
 void scan(Database& db, const Kind& kind, const AuditSeqs* seqs, std::vector<std::string>& names,
           const std::function<void(const CheckedRow&)>& each) {
-  SQLite::Statement q(connection(db), named_query(kind.query));
-  bind_rows(q, std::nullopt, 0, k_last_id);
+  FastRows q(db, kind.query);  // every row: :batch stays null
+  q.bind(":from", 0);
+  q.bind(":to", k_last_id);
   names.clear();
-  for (int i = k_image; i < q.getColumnCount(); ++i) names.emplace_back(q.getColumnName(i));
+  for (int i = k_image; i < q.columns(); ++i) names.emplace_back(q.column_name(i));
   CheckedRow row;
   row.image.resize(names.size());
-  while (step(q)) {
-    row.id = q.getColumn(k_id).getInt64();
-    row.group = q.getColumn(k_group).getInt64();
+  while (q.step()) {
+    row.id = q.integer(k_id);
+    row.group = q.integer(k_group);
     if (seqs) std::tie(row.first_seq, row.latest_seq) = seqs->first_latest(row.id);
-    for (size_t i = 0; i < names.size(); ++i) {  // into the strings of the row before: no allocation
-      auto column = q.getColumn(int(k_image + i));
-      if (column.isNull()) {
-        row.image[i].reset();
-        continue;
-      }
-      std::string_view text(column.getText(), static_cast<std::size_t>(column.getBytes()));
-      if (row.image[i])
-        row.image[i]->assign(text);
-      else
-        row.image[i].emplace(text);
-    }
+    // SQLite's text where it is: nothing copied
+    for (size_t i = 0; i < names.size(); ++i) row.image[i] = q.text(int(k_image + i));
     each(row);
   }
 }
 
-util::Sha256Digest image_hash(const std::vector<Text>& image, std::string& bytes) {
+util::Sha256Digest image_hash(std::span<const TextView> image, std::string& bytes) {
   bytes.clear();
-  for (const auto& v : image)
-    append_image_value(bytes, v ? std::optional<std::string_view>(*v) : std::nullopt);
+  for (const auto& v : image) append_image_value(bytes, v);
   return util::sha256_bytes(bytes);
+}
+
+std::vector<TextView> views_of(const std::vector<Text>& image) {
+  std::vector<TextView> views;
+  views.reserve(image.size());
+  for (const auto& v : image) views.push_back(v ? TextView(*v) : std::nullopt);
+  return views;
 }
 
 util::Sha256Digest row_hash(SQLite::Statement& q, std::string& bytes) {

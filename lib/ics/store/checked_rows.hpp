@@ -21,6 +21,7 @@
 namespace ics::store {
 
 using Text = std::optional<std::string>;
+using TextView = std::optional<std::string_view>;
 
 struct Kind {
   std::string_view name;   // as batch_digest.kind
@@ -57,17 +58,18 @@ AuditSeqs audit_seqs(Database& db, const Kind& kind);
 struct CheckedRow {
   std::int64_t id = 0, group = 0;
   std::int64_t latest_seq = 0, first_seq = 0;  // 0: none
-  std::vector<Text> image;                     // the columns k_image on
+  std::vector<TextView> image;                 // the columns k_image on, SQLite's text in place
 };
 
 // Every record of a kind in id order, with `seqs` (none: their seqs are 0); `names` gets the
-// image's column names.
+// image's column names. A row's image is valid only during the call of `each` that gets it.
 void scan(Database& db, const Kind& kind, const AuditSeqs* seqs, std::vector<std::string>& names,
           const std::function<void(const CheckedRow&)>& each);
 
 // The hash of an image (store/batch_digest.hpp); of the current row of a check_* statement, framed
 // straight from SQLite's text.
-util::Sha256Digest image_hash(const std::vector<Text>& image, std::string& bytes);
+util::Sha256Digest image_hash(std::span<const TextView> image, std::string& bytes);
+std::vector<TextView> views_of(const std::vector<Text>& image);
 util::Sha256Digest row_hash(SQLite::Statement& q, std::string& bytes);
 
 }  // namespace ics::store

@@ -1,6 +1,7 @@
 #include <ics/store/plain_image.hpp>
 
 #include <cctype>
+#include <cstdint>
 
 namespace ics::store {
 
@@ -92,20 +93,28 @@ bool plain_value(Reader& in, std::optional<std::string_view>& value) {
 }  // namespace
 
 bool plainly_matches(std::string_view json, const std::vector<std::string>& names,
-                     const std::vector<std::optional<std::string>>& values) {
+                     const std::vector<std::optional<std::string_view>>& values) {
+  // `names` are distinct: a key is one of them or none. The images hold their keys mostly in the
+  // order of `names`, so each key is looked for from the one after the last key's.
+  const std::size_t count = names.size();
+  if (count > 64) return false;  // more than `seen` holds: not plain
   Reader in(json);
   if (!in.take('{')) return false;
-  std::vector<bool> seen(names.size());
+  std::uint64_t seen = 0;
+  std::size_t from = 0;
   if (!in.take('}')) {
     do {
       auto key = in.plain_string();
       std::optional<std::string_view> value;
       if (!key || !in.take(':') || !plain_value(in, value)) return false;
-      for (std::size_t i = 0; i < names.size(); ++i) {
+      for (std::size_t n = 0; n < count; ++n) {
+        const std::size_t i = (from + n) % count;
         if (names[i] != *key) continue;
-        if (seen[i]) return false;  // the parser would keep the last: not plain
-        seen[i] = true;
+        if (seen >> i & 1) return false;  // the parser would keep the last: not plain
+        seen |= std::uint64_t{1} << i;
         if (value.has_value() != values[i].has_value() || (value && *value != *values[i])) return false;
+        from = i + 1;
+        break;
       }
     } while (in.take(','));
     if (!in.take('}')) return false;

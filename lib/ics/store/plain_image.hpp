@@ -17,6 +17,6 @@ namespace ics::store {
 // at the same index (none: null). A key `json` lacks is no difference (the record keeps its value).
 // False when a value differs or the answer is not plain.
 bool plainly_matches(std::string_view json, const std::vector<std::string>& names,
-                     const std::vector<std::optional<std::string>>& values);
+                     const std::vector<std::optional<std::string_view>>& values);
 
 }  // namespace ics::store

@@ -7,7 +7,9 @@
 #include <ics/api.hpp>
 #include <ics/store/transaction.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,28 @@ namespace ics::store {
 // One line per record that differs from its audited image or its batch's digest, naming the record
 // and what differs, e.g. "P3: start_date is '2025-01-06', audit record 12 has '2025-01-05'".
 std::vector<std::string> record_problems(Database& db);
+
+// record_problems in pieces, for checking kinds of record on several connections at once (db
+// check): construct it, call check_kind(own connection, k) once for each k < kind_count(), from
+// any threads (one connection each), then problems() once they have all returned. The problems
+// are in record_problems' order, whichever thread checked what.
+class RecordCheck {
+ public:
+  explicit RecordCheck(Database& db);  // reads the sealed groups
+  ~RecordCheck();
+  RecordCheck(const RecordCheck&) = delete;
+  RecordCheck& operator=(const RecordCheck&) = delete;
+
+  static std::size_t kind_count();
+  // The kinds, those with the most records first (their largest ids).
+  std::vector<std::size_t> kinds_largest_first(Database& db) const;
+  void check_kind(Database& db, std::size_t kind);
+  std::vector<std::string> problems(Database& db);
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
 
 // Seals an import batch: the digest of every row it wrote (children, episodes, conferences, plans,
 // assessments, enquiries with its batch id), a chunk of 1024 ids at a time, and its audit record,
