@@ -119,8 +119,11 @@ class SavedRow {
 // come: each query is one pass over the year's records, and only one child's records are held at a time.
 class ChildCursor {
  public:
-  ChildCursor(Database& db, std::string_view name, const returns::CensusPeriod& period)
-      : m_query(statement(db, name)) {
+  // `names` gets the query's column names, for the messages of the rows saved: it outlives the cursor,
+  // as the rows do.
+  ChildCursor(Database& db, std::string_view name, const returns::CensusPeriod& period,
+              std::vector<std::string>& names)
+      : m_query(statement(db, name)), m_names(names) {
     m_query.bind(1, period.start.iso());
     m_query.bind(2, period.reference.iso());
     next();
@@ -169,7 +172,7 @@ class ChildCursor {
  private:
   SQLite::Statement& m_query;
   Row m_row;
-  std::vector<std::string> m_names;
+  std::vector<std::string>& m_names;
   bool m_more = false;
   std::int64_t m_child = 0;
 };
@@ -302,11 +305,12 @@ CensusChild build(const SavedChildren& saved, std::size_t k) {
 // until it ends.
 void read_census(Database& db, const returns::CensusPeriod& period,
                  const std::function<void(const returns::CensusChild&)>& each) {
+  std::array<std::vector<std::string>, 4> names;  // each query's columns, kept until every row is built
   auto produce = [&](auto emit) {
-    ChildCursor episodes(db, "census_episodes", period);
-    ChildCursor assessments(db, "census_assessments", period);
-    ChildCursor enquiries(db, "census_enquiries", period);
-    ChildCursor plans(db, "census_plans", period);
+    ChildCursor episodes(db, "census_episodes", period, names[0]);
+    ChildCursor assessments(db, "census_assessments", period, names[1]);
+    ChildCursor enquiries(db, "census_enquiries", period, names[2]);
+    ChildCursor plans(db, "census_plans", period, names[3]);
     SavedChildren saved;
     while (episodes.more()) {
       saved.child_rows.push_back(saved.rows.size());
