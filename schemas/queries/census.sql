@@ -10,7 +10,9 @@
 
 -- Each episode with its child's fields (the same on each of a child's rows). Referral source not known:
 -- 10 (unknown); primary need not known on a referral that is not NFA: N0 (not stated). The
--- episode-level ICPC is the latest conference of no enquiry (a transfer-in) held on or before E. A
+-- episode-level ICPC is the latest conference of no enquiry (a transfer-in) held on or before E (the
+-- one with none later, by date then id: joined so, each episode's conferences are read through the
+-- index once, with no sort for each, as ORDER BY ... LIMIT 1 needed). A
 -- child with only an expected date of birth is sex U (returns-spec §5.5 step 4, rule 8750).
 -- name: census_episodes
 SELECT c.id, c.upn, c.former_upn, c.upn_unknown, c.date_of_birth,
@@ -25,10 +27,11 @@ SELECT c.id, c.upn, c.former_upn, c.upn_unknown, c.date_of_birth,
        e.made_by, ic.id, ic.conference_date
 FROM episode e NOT INDEXED
 CROSS JOIN child c
-LEFT JOIN conference ic ON ic.id = (SELECT f.id FROM conference f
-                                    WHERE f.episode_id = e.id AND f.enquiry_id IS NULL
-                                      AND f.conference_date <= ?2
-                                    ORDER BY f.conference_date DESC, f.id DESC LIMIT 1)
+LEFT JOIN conference ic ON ic.episode_id = e.id AND ic.enquiry_id IS NULL AND ic.conference_date <= ?2
+  AND NOT EXISTS (SELECT 1 FROM conference f
+                  WHERE f.episode_id = e.id AND f.enquiry_id IS NULL AND f.conference_date <= ?2
+                    AND (f.conference_date > ic.conference_date
+                         OR (f.conference_date = ic.conference_date AND f.id > ic.id)))
 WHERE c.id = e.child_id
   AND e.referral_date <= ?2 AND (e.closure_date IS NULL OR e.closure_date >= ?1)
 ORDER BY c.id, e.referral_date, e.id;
@@ -46,7 +49,7 @@ WHERE e.id = a.episode_id
   AND e.referral_date <= ?2 AND (e.closure_date IS NULL OR e.closure_date >= ?1)
 ORDER BY e.child_id, e.id, a.start_date, a.id;
 
--- A section 47 enquiry's ICPC is the first conference naming it. One whose ICPC was before S, or that
+-- A section 47 enquiry's ICPC is the first conference naming it (none earlier, by date then id). One whose ICPC was before S, or that
 -- ended with no conference needed before S, is left out; an ICPC after E is left blank, and an end with
 -- no conference needed after E leaves ICPCnotRequired false (the enquiry shown still open).
 -- name: census_enquiries
@@ -56,8 +59,11 @@ SELECT e.child_id, q.episode_id, q.id, q.start_date, q.conference_target,
        CASE WHEN ic.id IS NULL AND q.end_date <= ?2 THEN 1 ELSE 0 END
 FROM enquiry q NOT INDEXED
 CROSS JOIN episode e
-LEFT JOIN conference ic ON ic.id = (SELECT c.id FROM conference c WHERE c.enquiry_id = q.id
-                                    ORDER BY c.conference_date, c.id LIMIT 1)
+LEFT JOIN conference ic ON ic.enquiry_id = q.id
+  AND NOT EXISTS (SELECT 1 FROM conference c
+                  WHERE c.enquiry_id = q.id
+                    AND (c.conference_date < ic.conference_date
+                         OR (c.conference_date = ic.conference_date AND c.id < ic.id)))
 WHERE e.id = q.episode_id
   AND q.start_date <= ?2
   AND (ic.conference_date IS NULL OR ic.conference_date >= ?1)
@@ -67,15 +73,17 @@ ORDER BY e.child_id, e.id, q.start_date, q.id;
 
 -- Plans of both kinds: one that ended before S is left out, an end after E left blank. The latest
 -- category is the one the plan holds, unless a review conference after E changed it: then the latest
--- category set on or before E, else the initial one. A child protection plan comes once for each of its
+-- category set on or before E, else the initial one (looked for on a child protection plan alone: a
+-- child in need plan has no category, and the store reads none for it). A child protection plan comes once for each of its
 -- review conferences on or before E, those before S included (returns-spec §1.2), the last column
 -- holding the date (NULL: none).
 -- name: census_plans
 SELECT e.child_id, p.episode_id, p.id, p.kind, p.start_date,
        CASE WHEN p.end_date <= ?2 THEN p.end_date END,
        p.initial_category,
-       CASE WHEN EXISTS (SELECT 1 FROM review r WHERE r.plan_id = p.id AND r.kind = 'review-conference'
-                           AND r.review_date > ?2 AND r.category IS NOT NULL)
+       CASE WHEN p.kind = 'child-protection'
+                 AND EXISTS (SELECT 1 FROM review r WHERE r.plan_id = p.id AND r.kind = 'review-conference'
+                               AND r.review_date > ?2 AND r.category IS NOT NULL)
             THEN coalesce((SELECT r.category FROM review r
                            WHERE r.plan_id = p.id AND r.kind = 'review-conference'
                              AND r.review_date <= ?2 AND r.category IS NOT NULL

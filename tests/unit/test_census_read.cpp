@@ -6,6 +6,7 @@
 #include <ics/returns/census.hpp>
 #include <ics/store/census.hpp>
 #include <ics/store/sqlite.hpp>
+#include <ics/util/error.hpp>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -250,4 +251,17 @@ TEST_CASE("census: another year reads the same records again") {
   CHECK(t.read(2026).at(0).episodes.at(0).closure == std::nullopt);
   CHECK(t.read(2027).at(0).episodes.at(0).closure == d("2026-06-01"));
   CHECK(t.read(2025).empty());
+}
+
+TEST_CASE("census: a record's date that is not one stops the read, naming the column and the value") {
+  // the last of 300 children: its rows are built after the reading thread has read everything
+  CensusDb t;
+  for (int c = 1; c <= 300; ++c) {
+    t.child(c);
+    t.episode(c, c, "2025-06-01");
+  }
+  t.sql(
+      "INSERT INTO assessment (id, episode_id, start_date, recorded_on) VALUES (1, 300, '2025-13-45', "
+      "'2025-06-02')");
+  CHECK_THROWS_WITH_AS(t.read(), "census: 'start_date' is not a date: '2025-13-45'", StorageError);
 }
