@@ -12,12 +12,15 @@ namespace ics::store {
 
 namespace {
 
-// Adds every row of one kind an import batch wrote to `digest`, read as SQLite holds it.
-void seal_rows(Database& db, const Kind& kind, std::int64_t batch, GroupDigest& digest) {
-  SQLite::Statement q(connection(db), named_query(kind.query));
-  bind_rows(q, batch, 0, k_last_id);
+// Adds to `digest` the rows of `kind` with ids from..to that batch `batch` wrote, read as SQLite now
+// holds them.
+void add_rows_now(Database& db, std::string_view kind, std::int64_t batch, std::int64_t from, std::int64_t to,
+                  GroupDigest& digest) {
+  auto& q = statement(db, kind_named(kind).query);
+  bind_rows(q, batch, from, to);
   std::string bytes;
-  while (step(q)) digest.add(kind.name, q.getColumn(k_id).getInt64(), row_hash(q, bytes));
+  while (step(q)) digest.add(kind, q.getColumn(k_id).getInt64(), row_hash(q, bytes));
+  q.tryReset();
 }
 
 }  // namespace
@@ -37,11 +40,7 @@ std::optional<util::Sha256Digest> row_hash_now(Database& db, std::string_view ki
 
 void add_chunk_now(Database& db, std::string_view kind, std::int64_t batch, std::int64_t chunk,
                    GroupDigest& digest) try {
-  auto& q = statement(db, kind_named(kind).query);
-  bind_rows(q, batch, chunk * k_chunk_ids, (chunk + 1) * k_chunk_ids - 1);
-  std::string bytes;
-  while (step(q)) digest.add(kind, q.getColumn(k_id).getInt64(), row_hash(q, bytes));
-  q.tryReset();
+  add_rows_now(db, kind, batch, chunk * k_chunk_ids, (chunk + 1) * k_chunk_ids - 1, digest);
 } catch (const SQLite::Exception& e) {
   throw_typed(e);
 }
@@ -79,7 +78,7 @@ void audit_sealed_batch(WriteTransaction& tx, std::int64_t batch_id, const std::
   std::string bytes;
   for (const auto& kind : record_kinds()) {
     if (batch_id != 0) {
-      seal_rows(db, kind, batch_id, chunks);
+      add_rows_now(db, kind.name, batch_id, 0, k_last_id, chunks);
       continue;
     }
     auto seqs = audit_seqs(db, kind);
